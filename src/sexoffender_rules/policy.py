@@ -1,0 +1,131 @@
+"""Readings of the law that the statute leaves open, named and chosen by the caller.
+
+Where Part 2 of the Sexual Offences Act 2003 can be read more than one way, the library does not
+guess silently: each open question is a field of :class:`Policy`, its default is the reading in
+SPEC §3 (reasoned in research/legal-ew.md §17), and every explanation that relied on a reading
+names it. :meth:`Policy.strict` leaves the questions open, so that any computation whose answer
+depends on one raises :class:`~sexoffender_rules.errors.AmbiguousReadingError` instead.
+
+>>> policy = Policy()
+>>> policy.leap_day, policy.corresponding_date, policy.partial_days
+(<NoCorrespondingDay.NEXT_DAY: 'next_day'>, <NoCorrespondingDay.PREVIOUS_DAY: 'previous_day'>, <PartialDays.LIBERTY_AT_END_OF_DAY: 'liberty_at_end_of_day'>)
+>>> Policy(leap_day=NoCorrespondingDay.PREVIOUS_DAY).leap_day.value
+'previous_day'
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["NoCorrespondingDay", "PartialDays", "Policy"]
+
+
+class NoCorrespondingDay(str, enum.Enum):
+    """What to do when calendar arithmetic lands on a day the month does not have.
+
+    Adding months or years to the 29th, 30th or 31st can name a day that does not exist
+    (31 January plus one month; 29 February plus one year). The statute does not say which day is
+    meant.
+
+    - ``NEXT_DAY``: the first day of the following month (31 Jan + 1 month = 1 Mar).
+    - ``PREVIOUS_DAY``: the last day of the month (31 Jan + 1 month = 28 or 29 Feb), as
+      *Dodds v Walker* [1981] 1 WLR 1027 (HL) reads "one month after" a month-end date.
+    - ``RAISE``: refuse to choose (:class:`~sexoffender_rules.errors.AmbiguousReadingError`).
+
+    >>> NoCorrespondingDay("previous_day") is NoCorrespondingDay.PREVIOUS_DAY
+    True
+    """
+
+    NEXT_DAY = "next_day"
+    PREVIOUS_DAY = "previous_day"
+    RAISE = "raise"
+
+
+class PartialDays(str, enum.Enum):
+    """How a day partly spent detained or abroad counts in a period "of N days" (SOA 2003 s.83(6)).
+
+    s.83(6) disregards "any time" when the person is remanded in or committed to custody, serving a
+    sentence, detained in a hospital or outside the United Kingdom, but the periods are counted in
+    days.
+
+    - ``LIBERTY_AT_END_OF_DAY`` (default, SPEC §3): a day counts if the person is at liberty in the
+      United Kingdom at its end, so the day of release or return is day 1 and the day custody or
+      departure begins does not count.
+    - ``WHOLE_DAY_AT_LIBERTY``: a day counts only if the person is at liberty in the United
+      Kingdom for all of it, so neither the first nor the last day of a spell counts.
+    - ``RAISE``: refuse to choose where the two readings give different answers.
+
+    >>> PartialDays.LIBERTY_AT_END_OF_DAY.value
+    'liberty_at_end_of_day'
+    """
+
+    LIBERTY_AT_END_OF_DAY = "liberty_at_end_of_day"
+    WHOLE_DAY_AT_LIBERTY = "whole_day_at_liberty"
+    RAISE = "raise"
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """The caller's choice of reading for each open question of interpretation.
+
+    Attributes:
+        leap_day: for a period "of N years (and M months) beginning with" a day that has no
+            corresponding day in the last year (29 February), where the anniversary falls. The
+            period ends the day before the anniversary. Default ``NEXT_DAY``: 7 years beginning
+            with 29 Feb 2020 have their anniversary on 1 Mar 2027 and end on 28 Feb 2027 (the
+            longer, more protective reading); ``PREVIOUS_DAY`` ends them on 27 Feb 2027.
+        corresponding_date: for a period "after" a day ("within one year after"), the day it ends
+            on when there is no corresponding day. Default ``PREVIOUS_DAY`` (*Dodds v Walker*): one
+            year after 29 Feb 2024 ends on 28 Feb 2025.
+        partial_days: how a day partly spent detained or abroad counts (:class:`PartialDays`).
+        release_notified_by_attendance: whether any notification given in person on or after a
+            release answers the s.84(1)(d) duty to notify that release (default ``True``: the
+            person attends a police station under s.87(1), which itself shows the release), or only
+            a notification that records the release.
+
+    >>> Policy().release_notified_by_attendance
+    True
+    >>> Policy.strict().leap_day
+    <NoCorrespondingDay.RAISE: 'raise'>
+    """
+
+    leap_day: NoCorrespondingDay = attrs.field(
+        default=NoCorrespondingDay.NEXT_DAY, converter=NoCorrespondingDay
+    )
+    corresponding_date: NoCorrespondingDay = attrs.field(
+        default=NoCorrespondingDay.PREVIOUS_DAY, converter=NoCorrespondingDay
+    )
+    partial_days: PartialDays = attrs.field(
+        default=PartialDays.LIBERTY_AT_END_OF_DAY, converter=PartialDays
+    )
+    release_notified_by_attendance: bool = attrs.field(
+        default=True, validator=attrs.validators.instance_of(bool)
+    )
+
+    @classmethod
+    def strict(cls) -> Policy:
+        """A policy that leaves every open reading open, so that computations needing one raise.
+
+        >>> Policy.strict().partial_days
+        <PartialDays.RAISE: 'raise'>
+        """
+        return cls(
+            leap_day=NoCorrespondingDay.RAISE,
+            corresponding_date=NoCorrespondingDay.RAISE,
+            partial_days=PartialDays.RAISE,
+        )
+
+    def readings(self) -> dict[str, str]:
+        """The reading chosen for each open question, by field name, for explanations.
+
+        >>> Policy().readings()["leap_day"]
+        'next_day'
+        """
+        return {
+            "leap_day": self.leap_day.value,
+            "corresponding_date": self.corresponding_date.value,
+            "partial_days": self.partial_days.value,
+            "release_notified_by_attendance": str(self.release_notified_by_attendance).lower(),
+        }
