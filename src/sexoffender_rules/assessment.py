@@ -1,0 +1,323 @@
+"""The results of an assessment: registration, duties, their states, and the reasons for each.
+
+Every value here is immutable. Every derived fact carries :class:`Reason` values: the rule that
+produced it, its citation, the facts it used and the dates it computed.
+
+>>> from datetime import date
+>>> r = Reason(rule_id="ew.s83.initial", citation="Sexual Offences Act 2003 s.83(1), (6)",
+...            statement="3 days beginning with 2021-03-01 end 2021-03-03.",
+...            dates=(("deadline", date(2021, 3, 3)),))
+>>> r.date("deadline")
+datetime.date(2021, 3, 3)
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from .calendar import CalendarPeriod, DateInterval
+from .policy import Policy
+
+__all__ = [
+    "Assessment",
+    "Duty",
+    "DutyKind",
+    "DutyState",
+    "Headline",
+    "Reason",
+    "Registration",
+    "Source",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why one step came out as it did.
+
+    ``facts`` are the paths of the facts used (``triggers[0]``, ``notifications[2]``); ``dates`` the
+    named dates computed; ``readings`` the policy readings relied on (``leap_day=next_day``).
+
+    >>> Reason(rule_id="x", citation="Act s.1", statement="S.").facts
+    ()
+    """
+
+    rule_id: str
+    citation: str
+    statement: str
+    facts: tuple[str, ...] = ()
+    dates: tuple[tuple[str, date], ...] = ()
+    readings: tuple[str, ...] = ()
+
+    def date(self, name: str) -> date | None:
+        """The computed date called ``name``, if this reason has one.
+
+        >>> Reason(rule_id="x", citation="", statement="S.").date("deadline") is None
+        True
+        """
+        return dict(self.dates).get(name)
+
+
+class DutyKind(str, enum.Enum):
+    """The kinds of duty to notify.
+
+    >>> DutyKind("periodic").value
+    'periodic'
+    """
+
+    INITIAL = "initial"
+    CHANGE_OF_NAME = "change_of_name"
+    CHANGE_OF_HOME_ADDRESS = "change_of_home_address"
+    QUALIFYING_STAY = "qualifying_stay"
+    RELEASE = "release"
+    PERIODIC = "periodic"
+    NON_OCCURRENCE = "non_occurrence"
+
+
+class DutyState(str, enum.Enum):
+    """Where a duty stands on the assessment date (SPEC §2.4).
+
+    - ``PENDING``: not yet arisen in full (an advance notification whose event may still occur).
+    - ``OPEN``: the window is running and the deadline is known.
+    - ``MET``: discharged on or before the deadline.
+    - ``MET_LATE``: discharged after the deadline; the duty has a breach interval.
+    - ``OVERDUE``: not discharged and the deadline has passed; the breach continues.
+    - ``SUSPENDED``: the deadline cannot be fixed because the person is detained or abroad.
+    - ``NOT_REQUIRED``: an exception applies, or the requirements end before the deadline.
+
+    A breach is prima facie only: SOA 2003 s.91(1) requires a failure "without reasonable excuse".
+
+    >>> DutyState.MET_LATE.value
+    'met_late'
+    """
+
+    PENDING = "pending"
+    OPEN = "open"
+    MET = "met"
+    MET_LATE = "met_late"
+    OVERDUE = "overdue"
+    SUSPENDED = "suspended"
+    NOT_REQUIRED = "not_required"
+
+
+class Headline(str, enum.Enum):
+    """The one-word summary of an assessment.
+
+    - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject.
+    - ``ENDED``: every notification period has ended by the assessment date.
+    - ``IN_BREACH``: a duty is overdue.
+    - ``DUE``: a duty other than the periodic one is open or suspended.
+    - ``COMPLIANT``: otherwise (the periodic duty may be running).
+
+    >>> Headline("in_breach")
+    <Headline.IN_BREACH: 'in_breach'>
+    """
+
+    NOT_SUBJECT = "not_subject"
+    COMPLIANT = "compliant"
+    DUE = "due"
+    IN_BREACH = "in_breach"
+    ENDED = "ended"
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """One conviction, finding or caution that makes the person subject, and its period.
+
+    ``period`` is ``None`` when the period is indefinite or undetermined; ``end`` is the last day
+    of the period, ``None`` when indefinite or undetermined. ``missing`` names the facts whose
+    absence left it undetermined.
+
+    >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
+    ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
+    >>> s.period_text
+    '10 years'
+    """
+
+    trigger_id: str
+    fact: str
+    relevant_date: date
+    period: CalendarPeriod | None
+    end: date | None
+    indefinite: bool = False
+    missing: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def undetermined(self) -> bool:
+        """Whether a missing fact leaves the period unknown.
+
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1), period=None,
+        ...        end=None, missing=("triggers[0].disposal",)).undetermined
+        True
+        """
+        return bool(self.missing)
+
+    @property
+    def period_text(self) -> str:
+        """The period in words: ``'10 years'``, ``'indefinite'`` or ``'undetermined'``.
+
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1), period=None,
+        ...        end=None, indefinite=True).period_text
+        'indefinite'
+        """
+        if self.indefinite:
+            return "indefinite"
+        if self.period is None:
+            return "undetermined"
+        return str(self.period)
+
+    @property
+    def days(self) -> DateInterval | None:
+        """The days the person is subject through this source; ``None`` if undetermined.
+
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1),
+        ...        period=CalendarPeriod(years=2), end=date(2023, 2, 28)).days.days
+        730
+        """
+        from .calendar import END_OF_TIME, add_days
+
+        if self.indefinite:
+            return DateInterval(self.relevant_date, END_OF_TIME)
+        if self.end is None:
+            return None
+        return DateInterval(self.relevant_date, add_days(self.end, 1))
+
+
+@attrs.frozen(kw_only=True)
+class Registration:
+    """Whether the person is subject on the assessment date, through which sources, until when.
+
+    ``end`` is the last day of the latest period (``None`` if any source is indefinite or
+    undetermined, or there is none); ``indefinite`` and ``undetermined`` say which.
+
+    >>> Registration(subject=False, sources=(), end=None).ever_subject
+    False
+    """
+
+    subject: bool
+    sources: tuple[Source, ...]
+    end: date | None
+    indefinite: bool = False
+    undetermined: bool = False
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def ever_subject(self) -> bool:
+        """Whether any source made the person subject by the assessment date.
+
+        >>> Registration(subject=True, sources=(Source(trigger_id="t", fact="f",
+        ...     relevant_date=date(2021, 1, 1), period=None, end=None, indefinite=True),),
+        ...     end=None, indefinite=True).ever_subject
+        True
+        """
+        return bool(self.sources)
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """One duty to notify, and where it stands.
+
+    ``trigger_date`` is the day the duty arose from (the relevant date, the event, the release,
+    the notification that started a periodic cycle, the expected date of an advance
+    notification). ``fact`` is the path of the fact it arose from. ``deadline`` is the last day to
+    comply (``None`` while it cannot be fixed). ``breach`` holds the days of prima facie breach:
+    from the day after the deadline up to and including the day it was cured, open-ended
+    (:data:`~sexoffender_rules.calendar.END_OF_TIME`) while it continues.
+
+    >>> d = Duty(kind=DutyKind.INITIAL, trigger_date=date(2022, 4, 4), fact="triggers[0]",
+    ...          deadline=date(2022, 4, 6), state=DutyState.MET_LATE, discharged_by="n1",
+    ...          breach=DateInterval(date(2022, 4, 7), date(2022, 4, 12)))
+    >>> d.breach_days, d.is_breached
+    (5, True)
+    """
+
+    kind: DutyKind
+    trigger_date: date
+    fact: str
+    deadline: date | None
+    state: DutyState
+    discharged_by: str | None = None
+    breach: DateInterval | None = None
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def is_breached(self) -> bool:
+        """Whether the duty was or is in prima facie breach.
+
+        >>> Duty(kind=DutyKind.PERIODIC, trigger_date=date(2022, 1, 1), fact="f",
+        ...      deadline=date(2023, 1, 1), state=DutyState.OPEN).is_breached
+        False
+        """
+        return self.breach is not None
+
+    @property
+    def breach_days(self) -> int | None:
+        """Days in breach, ``None`` if none or still continuing.
+
+        >>> Duty(kind=DutyKind.PERIODIC, trigger_date=date(2022, 1, 1), fact="f",
+        ...      deadline=date(2023, 1, 1), state=DutyState.OPEN).breach_days is None
+        True
+        """
+        if self.breach is None or self.breach.is_unbounded:
+            return None
+        return self.breach.days
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """Everything decided about one case on one date.
+
+    ``duties`` lists every duty that arose by ``as_of``, ordered by trigger date. ``missing``
+    names facts whose absence left something undetermined; ``flags`` are points for human review
+    (for example a term in weeks within 7 days of a boundary of the s.82 table).
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person
+    >>> a = assess(Case(person=Person(reference="FICTIONAL-0003", date_of_birth=date(1990, 1, 1))),
+    ...            date(2026, 1, 1))
+    >>> a.headline, a.duties
+    (<Headline.NOT_SUBJECT: 'not_subject'>, ())
+    """
+
+    as_of: date
+    jurisdiction: str
+    ruleset: str
+    policy: Policy
+    registration: Registration
+    duties: tuple[Duty, ...]
+    headline: Headline
+    next_deadline: date | None
+    missing: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    def duties_of(self, kind: DutyKind) -> tuple[Duty, ...]:
+        """The duties of one kind.
+
+        >>> from sexoffender_rules import assess
+        >>> from sexoffender_rules.model import Case, Person
+        >>> assess(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...        date(2026, 1, 1)).duties_of(DutyKind.INITIAL)
+        ()
+        """
+        return tuple(d for d in self.duties if d.kind is kind)
+
+    @property
+    def rule_ids(self) -> frozenset[str]:
+        """The ids of every rule that gave a reason in this assessment.
+
+        >>> from sexoffender_rules import assess
+        >>> from sexoffender_rules.model import Case, Person
+        >>> sorted(assess(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...               date(2026, 1, 1)).rule_ids)
+        ['ew.s80.subject']
+        """
+        reasons = [*self.reasons, *self.registration.reasons]
+        for source in self.registration.sources:
+            reasons.extend(source.reasons)
+        for duty in self.duties:
+            reasons.extend(duty.reasons)
+        return frozenset(r.rule_id for r in reasons)

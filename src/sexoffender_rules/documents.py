@@ -1,0 +1,292 @@
+"""The wire format: case documents as JSON-ready data, through one cattrs converter.
+
+The domain classes hold no serialisation code; this module is the edge. A case document carries
+its format name and version (``"format": "sexoffender-rules/case"``, ``"version": 1``). Loading
+validates everything and reports every problem at once as ``path: what was expected``, without
+repeating any personal value (see docs/case-format.md).
+
+>>> doc = {"format": "sexoffender-rules/case", "version": 1, "jurisdiction": "england-and-wales",
+...        "person": {"reference": "FICTIONAL-0012", "date_of_birth": "1980-02-03"},
+...        "triggers": [{"id": "t1", "kind": "caution", "date": "2026-03-06"}]}
+>>> case = case_from_data(doc)
+>>> case.triggers[0].date
+datetime.date(2026, 3, 6)
+>>> case_to_data(case)["triggers"][0]["date"]
+'2026-03-06'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import cattrs
+from cattrs.preconf.json import make_converter
+from cattrs.strategies import configure_tagged_union
+
+from .assessment import Assessment, Duty, Reason, Source
+from .calendar import add_days
+from .errors import CaseValidationError
+from .model import (
+    AbsoluteDischarge,
+    Case,
+    ConditionalDischarge,
+    DetentionAndTrainingOrder,
+    Disposal,
+    Event,
+    HomeAddressChange,
+    HospitalOrder,
+    Imprisonment,
+    ImprisonmentForPublicProtection,
+    LifeImprisonment,
+    NameUsed,
+    OtherDisposal,
+    Stay,
+    SuspendedImprisonment,
+)
+
+__all__ = [
+    "ASSESSMENT_FORMAT",
+    "CASE_FORMAT",
+    "CASE_FORMAT_VERSION",
+    "assessment_to_data",
+    "case_from_data",
+    "case_to_data",
+    "converter",
+]
+
+CASE_FORMAT = "sexoffender-rules/case"
+"""The format name every case document carries.
+
+>>> CASE_FORMAT
+'sexoffender-rules/case'
+"""
+CASE_FORMAT_VERSION = 1
+"""The version of the case format this library reads and writes.
+
+>>> CASE_FORMAT_VERSION
+1
+"""
+
+DISPOSAL_TYPES: dict[type, str] = {
+    Imprisonment: "imprisonment",
+    SuspendedImprisonment: "suspended_imprisonment",
+    LifeImprisonment: "life",
+    ImprisonmentForPublicProtection: "imprisonment_for_public_protection",
+    DetentionAndTrainingOrder: "detention_and_training_order",
+    HospitalOrder: "hospital_order",
+    ConditionalDischarge: "conditional_discharge",
+    AbsoluteDischarge: "absolute_discharge",
+    OtherDisposal: "other",
+}
+EVENT_TYPES: dict[type, str] = {
+    NameUsed: "name_used",
+    HomeAddressChange: "home_address_change",
+    Stay: "stay",
+}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _structure_date(value: object, _: type) -> date:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {_shape(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value} is not a valid date") from None
+
+
+def _shape(value: object) -> str:
+    """Describe a bad value without repeating it (it may be personal data)."""
+    if isinstance(value, str):
+        return "text of another form"
+    return type(value).__name__ if value is not None else "null"
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(date, _structure_date)
+    conv.register_unstructure_hook(date, lambda d: d.isoformat())
+    configure_tagged_union(
+        Disposal, conv, tag_name="type", tag_generator=DISPOSAL_TYPES.__getitem__
+    )
+    configure_tagged_union(Event, conv, tag_name="type", tag_generator=EVENT_TYPES.__getitem__)
+    return conv
+
+
+converter = _make_converter()
+"""The one cattrs converter at the library's edge (from cattrs' JSON preconfiguration).
+
+>>> converter.unstructure(date(2026, 1, 2))
+'2026-01-02'
+"""
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return (
+            "unknown field"
+            + ("s " if len(exc.extra_fields) > 1 else " ")
+            + ", ".join(sorted(exc.extra_fields))
+        )
+    if isinstance(exc, (ValueError, TypeError)) and str(exc):
+        message = str(exc)
+        # Validators name the field themselves ("term: must not be empty"); the path says it.
+        return message.split(": ", 1)[1] if re.match(r"^[a-z_]+: ", message) else message
+    name = getattr(type_, "__name__", str(type_))
+    return f"expected {name}"
+
+
+def _problems(exc: BaseException) -> list[str]:
+    lines = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
+        message, _, where = line.rpartition(" @ ")
+        path = where.removeprefix("$").removeprefix(".") or "(document)"
+        lines.append(f"{path}: {message}")
+    return lines
+
+
+def case_from_data(data: Any) -> Case:
+    """Build a :class:`~sexoffender_rules.model.Case` from a decoded JSON document.
+
+    Raises :class:`~sexoffender_rules.errors.CaseValidationError` listing every problem found.
+
+    >>> case_from_data({"format": "sexoffender-rules/case", "version": 1,
+    ...                 "person": {"reference": "F", "date_of_birth": "1980-02-30"}})
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
+      person.date_of_birth: 1980-02-30 is not a valid date
+    """
+    if not isinstance(data, dict):
+        raise CaseValidationError([f"(document): expected a JSON object, got {_shape(data)}"])
+    problems = []
+    body = dict(data)
+    if body.pop("format", None) != CASE_FORMAT:
+        problems.append(f"format: expected {CASE_FORMAT!r}")
+    version = body.pop("version", None)
+    if version != CASE_FORMAT_VERSION:
+        problems.append(f"version: expected {CASE_FORMAT_VERSION}")
+    try:
+        case = converter.structure(body, Case)
+    except CaseValidationError as error:
+        raise CaseValidationError(problems + list(error.problems)) from None
+    except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+        raise CaseValidationError(problems + _problems(error)) from None
+    if problems:
+        raise CaseValidationError(problems)
+    return case
+
+
+def case_to_data(case: Case) -> dict[str, Any]:
+    """The JSON-ready document of ``case``; ``case_from_data`` gives back an equal case.
+
+    >>> from sexoffender_rules.model import Person
+    >>> case_to_data(Case(person=Person(reference="F", date_of_birth=date(1980, 1, 1))))["format"]
+    'sexoffender-rules/case'
+    """
+    body: dict[str, Any] = converter.unstructure(case)
+    return {"format": CASE_FORMAT, "version": CASE_FORMAT_VERSION, **body}
+
+
+ASSESSMENT_FORMAT = "sexoffender-rules/assessment"
+"""The format name of an assessment's results.
+
+>>> ASSESSMENT_FORMAT
+'sexoffender-rules/assessment'
+"""
+
+
+def _reason_data(reason: Reason) -> dict[str, Any]:
+    return {
+        "rule": reason.rule_id,
+        "citation": reason.citation,
+        "statement": reason.statement,
+        "facts": list(reason.facts),
+        "dates": {name: day.isoformat() for name, day in reason.dates},
+        "readings": list(reason.readings),
+    }
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    return {
+        "trigger": source.trigger_id,
+        "fact": source.fact,
+        "relevant_date": source.relevant_date.isoformat(),
+        "period": "indefinite"
+        if source.indefinite
+        else source.period.iso
+        if source.period
+        else None,
+        "end": "indefinite"
+        if source.indefinite
+        else source.end.isoformat()
+        if source.end
+        else None,
+        "missing": list(source.missing),
+        "reasons": [_reason_data(r) for r in source.reasons],
+    }
+
+
+def _duty_data(duty: Duty) -> dict[str, Any]:
+    breach = None
+    if duty.breach is not None:
+        breach = {
+            "start": duty.breach.start.isoformat(),
+            "end": None if duty.breach.is_unbounded else add_days(duty.breach.end, -1).isoformat(),
+        }
+    return {
+        "kind": duty.kind.value,
+        "trigger_date": duty.trigger_date.isoformat(),
+        "fact": duty.fact,
+        "deadline": duty.deadline.isoformat() if duty.deadline else None,
+        "state": duty.state.value,
+        "discharged_by": duty.discharged_by,
+        "breach": breach,
+        "reasons": [_reason_data(r) for r in duty.reasons],
+    }
+
+
+def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
+    """The JSON-ready results of ``assessment`` (format ``sexoffender-rules/assessment``, v1).
+
+    Dates are ISO 8601 strings. A breach's ``end`` is the last day in breach (the day it was
+    cured), ``null`` while it continues. ``registration.end`` and a source's ``end`` are a date,
+    ``"indefinite"``, or ``null`` (not subject, or undetermined).
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Person
+    >>> data = assessment_to_data(assess(Case(person=Person(reference="F",
+    ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1)))
+    >>> data["headline"], data["registration"]["end"]
+    ('not_subject', None)
+    """
+    registration = assessment.registration
+    end: str | None = None
+    if registration.indefinite:
+        end = "indefinite"
+    elif registration.end is not None:
+        end = registration.end.isoformat()
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "version": 1,
+        "as_of": assessment.as_of.isoformat(),
+        "jurisdiction": assessment.jurisdiction,
+        "ruleset": assessment.ruleset,
+        "policy": assessment.policy.readings(),
+        "headline": assessment.headline.value,
+        "next_deadline": assessment.next_deadline.isoformat() if assessment.next_deadline else None,
+        "registration": {
+            "subject": registration.subject,
+            "end": end,
+            "undetermined": registration.undetermined,
+            "sources": [_source_data(s) for s in registration.sources],
+            "reasons": [_reason_data(r) for r in registration.reasons],
+        },
+        "duties": [_duty_data(d) for d in assessment.duties],
+        "missing": list(assessment.missing),
+        "flags": list(assessment.flags),
+    }

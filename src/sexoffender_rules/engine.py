@@ -1,0 +1,494 @@
+"""The engine: one pass over a case's facts, with the rules of its jurisdiction.
+
+The engine knows no jurisdiction. It
+
+1. builds a :class:`Timeline`: the facts known on the assessment date, sorted once, with the days
+   away from liberty (:class:`~sexoffender_rules.calendar.DisregardedTime`), the releases and an
+   index of notifications built once;
+2. asks the ruleset who is subject (``ruleset.registration``) and for the duties
+   (``ruleset.duties``), each a :class:`DutyFinding` with its deadline and the notification that
+   answered it;
+3. settles each duty's state on the assessment date in one general way (:func:`settle`): met,
+   late, overdue, open, suspended, pending or not required, with the breach interval; a duty whose
+   deadline falls after the requirements end is not required;
+4. sums up the headline.
+
+A fact dated after the assessment date is treated as not yet known: a detention that ends later is
+still running, a stay is cut at the assessment date.
+
+>>> from datetime import date
+>>> from sexoffender_rules.model import Case, Person, Trigger
+>>> case = Case(person=Person(reference="FICTIONAL-0004", date_of_birth=date(1985, 5, 5)),
+...             triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),))
+>>> result = assess(case, date(2026, 3, 7))
+>>> result.headline.value, result.duties[0].deadline
+('due', datetime.date(2026, 3, 8))
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from datetime import date
+
+import attrs
+
+from .assessment import Assessment, Duty, DutyKind, DutyState, Headline, Reason, Registration
+from .calendar import (
+    END_OF_TIME,
+    DateInterval,
+    DisregardedTime,
+    IntervalSet,
+    Spell,
+    add_days,
+    check_civil_date,
+)
+from .errors import SexOffenderRulesError
+from .law import Ruleset
+from .model import (
+    AbsenceAbroad,
+    Case,
+    Detention,
+    Event,
+    HomeAddressChange,
+    NameUsed,
+    Notification,
+    NotificationKind,
+    Stay,
+    Trigger,
+)
+from .policy import PartialDays, Policy
+
+__all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "settle"]
+
+
+# --------------------------------------------------------------------------------------------
+# The timeline
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class NotificationIndex:
+    """The notifications known on the assessment date, indexed once for look-ups by content.
+
+    Each look-up is a binary search in one key's dates: finding the notification that answers a
+    duty never rescans the whole history.
+
+    >>> from sexoffender_rules.model import Notification
+    >>> index = NotificationIndex.build([
+    ...     Notification(id="n1", date=date(2022, 1, 3), kind="change", names=("NAME-B",))])
+    >>> index.first(("name", "NAME-B"), date(2022, 1, 1)).id
+    'n1'
+    >>> index.first(("name", "NAME-B"), date(2022, 1, 4)) is None
+    True
+    """
+
+    by_key: dict[Hashable, tuple[tuple[date, ...], tuple[Notification, ...]]]
+
+    @classmethod
+    def build(cls, notifications: Iterable[Notification]) -> NotificationIndex:
+        """Index notifications (already in date order) by every key they answer to.
+
+        Keys: ``("any",)``; ``("kind", kind)``; ``("name", name)``; ``("home", HomeAddress)``;
+        ``("premises", reference)`` for the home address and other premises; ``("release",)``;
+        ``("non_occurrence", expected_date)``.
+
+        >>> NotificationIndex.build([]).first(("any",), date(2020, 1, 1)) is None
+        True
+        """
+        grouped: dict[Hashable, list[Notification]] = defaultdict(list)
+        for n in notifications:
+            keys: list[Hashable] = [("any",), ("kind", n.kind)]
+            keys += [("name", name) for name in dict.fromkeys(n.names)]
+            if n.home_address is not None:
+                keys.append(("home", n.home_address))
+            keys += [("premises", ref) for ref in dict.fromkeys(n.premises)]
+            if n.release:
+                keys.append(("release",))
+            if n.kind is NotificationKind.NON_OCCURRENCE:
+                keys.append(("non_occurrence", n.expected_date))
+            for key in keys:
+                grouped[key].append(n)
+        return cls({key: (tuple(n.date for n in ns), tuple(ns)) for key, ns in grouped.items()})
+
+    def first(
+        self, key: Hashable, on_or_after: date, *, before: date | None = None
+    ) -> Notification | None:
+        """The first notification with ``key`` dated on or after ``on_or_after`` (and before
+        ``before``, if given).
+
+        >>> NotificationIndex.build([]).first(("kind", "initial"), date(2020, 1, 1)) is None
+        True
+        """
+        dates, notifications = self.by_key.get(key, ((), ()))
+        i = bisect.bisect_left(dates, on_or_after)
+        if i < len(dates) and (before is None or dates[i] < before):
+            return notifications[i]
+        return None
+
+    def last_before(self, key: Hashable, day: date) -> Notification | None:
+        """The last notification with ``key`` dated before ``day``.
+
+        >>> NotificationIndex.build([]).last_before(("any",), date(2020, 1, 1)) is None
+        True
+        """
+        dates, notifications = self.by_key.get(key, ((), ()))
+        i = bisect.bisect_left(dates, day)
+        return notifications[i - 1] if i else None
+
+    def all(self, key: Hashable) -> tuple[Notification, ...]:
+        """Every notification with ``key``, in date order.
+
+        >>> NotificationIndex.build([]).all(("any",))
+        ()
+        """
+        return self.by_key.get(key, ((), ()))[1]
+
+
+@attrs.frozen(kw_only=True)
+class Timeline:
+    """A case's facts as known on ``as_of``, sorted once, with what every rule needs derived once.
+
+    ``paths`` maps each fact object to its path in the case (``events[2]``) for explanations.
+
+    >>> from sexoffender_rules.model import Case, Person, Detention
+    >>> case = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
+    ...             detentions=(Detention(kind="remand", start=date(2026, 1, 1),
+    ...                                   end=date(2026, 3, 1)),))
+    >>> Timeline.build(case, date(2026, 2, 1), Policy()).releases
+    ()
+    >>> Timeline.build(case, date(2026, 3, 1), Policy()).releases
+    (datetime.date(2026, 3, 1),)
+    """
+
+    case: Case
+    as_of: date
+    policy: Policy
+    triggers: tuple[Trigger, ...]
+    events: tuple[Event, ...]
+    notifications: tuple[Notification, ...]
+    away: DisregardedTime
+    detained: IntervalSet
+    releases: tuple[date, ...]
+    index: NotificationIndex
+    paths: dict[int, str]
+
+    @classmethod
+    def build(cls, case: Case, as_of: date, policy: Policy) -> Timeline:
+        """Sort the facts known on ``as_of`` and derive the shared interval sets.
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                date(2026, 1, 1), Policy()).triggers
+        ()
+        """
+        paths: dict[int, str] = {}
+        for name in ("triggers", "detentions", "absences_abroad", "events", "notifications"):
+            for i, fact in enumerate(getattr(case, name)):
+                paths[id(fact)] = f"{name}[{i}]"
+
+        def order(fact: object) -> str:
+            return paths[id(fact)]
+
+        triggers = tuple(
+            sorted(
+                (t for t in case.triggers if t.relevant_date <= as_of),
+                key=lambda t: (t.relevant_date, order(t)),
+            )
+        )
+        events: list[Event] = []
+        for event in case.events:
+            if event.date > as_of:
+                continue
+            if isinstance(event, Stay) and event.last_day > as_of:
+                clipped = attrs.evolve(event, last_day=as_of)
+                paths[id(clipped)] = order(event)
+                event = clipped
+            events.append(event)
+        events.sort(key=lambda e: (e.date, order(e)))
+        notifications = tuple(
+            sorted(
+                (n for n in case.notifications if n.date <= as_of),
+                key=lambda n: (n.date, order(n)),
+            )
+        )
+        detention_spells = _known_spells(case.detentions, as_of)
+        spells = detention_spells + _known_spells(case.absences_abroad, as_of)
+        # Releases: the end of each run of detention, detentions that follow one another at
+        # once joined into one run (a transfer from prison to hospital is not a release).
+        detained = IntervalSet(
+            tuple(s.days_away(PartialDays.LIBERTY_AT_END_OF_DAY) for s in detention_spells)
+        )
+        releases = tuple(span.end for span in detained if not span.is_unbounded)
+        return cls(
+            case=case,
+            as_of=as_of,
+            policy=policy,
+            triggers=triggers,
+            events=tuple(events),
+            notifications=notifications,
+            away=DisregardedTime.from_spells(spells, policy.partial_days),
+            detained=detained,
+            releases=releases,
+            index=NotificationIndex.build(notifications),
+            paths=paths,
+        )
+
+    def path(self, fact: object) -> str:
+        """The path of ``fact`` in the case, such as ``notifications[3]``.
+
+        >>> from sexoffender_rules.model import Case, Person, Trigger
+        >>> case = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
+        ...             triggers=(Trigger(id="t1", kind="caution", date=date(2021, 1, 1)),))
+        >>> Timeline.build(case, date(2026, 1, 1), Policy()).path(case.triggers[0])
+        'triggers[0]'
+        """
+        return self.paths.get(id(fact), "")
+
+    def events_of(self, kind: type[NameUsed] | type[HomeAddressChange] | type[Stay]) -> list[Event]:
+        """The events of one type, in date order.
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                date(2026, 1, 1), Policy()).events_of(Stay)
+        []
+        """
+        return [e for e in self.events if isinstance(e, kind)]
+
+    @property
+    def detentions(self) -> tuple[Detention, ...]:
+        """The case's detentions (all of them, as given).
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                date(2026, 1, 1), Policy()).detentions
+        ()
+        """
+        return self.case.detentions
+
+
+def _known_spells(periods: Iterable[Detention | AbsenceAbroad], as_of: date) -> list[Spell]:
+    """Spells begun by ``as_of``; one that ends later is still running on ``as_of``."""
+    return [
+        Spell(p.start, p.end if p.end is not None and p.end <= as_of else None)
+        for p in periods
+        if p.start <= as_of
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Duties
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class DutyFinding:
+    """A duty as a rule finds it, before the engine settles its state on the assessment date.
+
+    ``deadline`` is ``None`` when it cannot yet be fixed (the person is still away). A rule that
+    finds an exception sets ``not_required``; one whose duty has not arisen in full sets
+    ``pending``.
+
+    >>> DutyFinding(kind=DutyKind.INITIAL, trigger_date=date(2026, 3, 6), fact="triggers[0]",
+    ...             deadline=date(2026, 3, 8)).discharged_by is None
+    True
+    """
+
+    kind: DutyKind
+    trigger_date: date
+    fact: str
+    deadline: date | None
+    discharged_by: Notification | None = None
+    not_required: Reason | None = None
+    pending: bool = False
+    reasons: tuple[Reason, ...] = ()
+
+
+def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset: Ruleset) -> Duty:
+    """The state of a duty on ``as_of``, with its breach interval and the reasons for both.
+
+    A duty discharged on time is met. A duty whose deadline falls after the requirements end (the
+    end of the run of days the person is subject, which contains the day it arose) is not required.
+    Otherwise a duty discharged late is met late, and one not discharged is overdue once its
+    deadline has passed: the breach runs from the day after the deadline (SOA 2003 s.91(3): the
+    offence is committed "on the day on which he first fails") to the day it is cured, or on.
+
+    >>> f = DutyFinding(kind=DutyKind.INITIAL, trigger_date=date(2026, 3, 6), fact="triggers[0]",
+    ...                 deadline=date(2026, 3, 8))
+    >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES as EW
+    >>> always = IntervalSet.of(DateInterval(date(2026, 3, 6), END_OF_TIME))
+    >>> settle(f, date(2026, 3, 10), always, EW).breach
+    DateInterval(start=datetime.date(2026, 3, 9), end=datetime.date(9999, 12, 31))
+    """
+    reasons = list(finding.reasons)
+    notification = finding.discharged_by
+    deadline = finding.deadline
+
+    def duty(state: DutyState, breach: DateInterval | None = None) -> Duty:
+        return Duty(
+            kind=finding.kind,
+            trigger_date=finding.trigger_date,
+            fact=finding.fact,
+            deadline=deadline,
+            state=state,
+            discharged_by=notification.id if notification else None,
+            breach=breach,
+            reasons=tuple(reasons),
+        )
+
+    if finding.not_required is not None:
+        reasons.append(finding.not_required)
+        notification = None
+        return duty(DutyState.NOT_REQUIRED)
+    if finding.pending:
+        return duty(DutyState.PENDING)
+    if notification is not None and (deadline is None or notification.date <= deadline):
+        return duty(DutyState.MET)
+    span = subject_days.span_containing(finding.trigger_date)
+    subject_until = span.end if span is not None else finding.trigger_date
+    cessation = ruleset.rule(ruleset.cessation_rule)
+    if deadline is not None and deadline >= subject_until:
+        reasons.append(
+            cessation.reason(
+                f"The requirements end on {add_days(subject_until, -1).isoformat()}, before the "
+                f"deadline {deadline.isoformat()}: no notification is required.",
+                dates=[("requirements_end", add_days(subject_until, -1))],
+            )
+        )
+        return duty(DutyState.NOT_REQUIRED)
+    if deadline is None:
+        return duty(DutyState.SUSPENDED)
+    breach_rule = ruleset.rule(ruleset.breach_rule)
+    first_failure = add_days(deadline, 1)
+    if notification is not None:
+        reasons.append(
+            breach_rule.reason(
+                f"Not notified by {deadline.isoformat()}: in breach from {first_failure.isoformat()}"
+                f" until notified on {notification.date.isoformat()}.",
+                facts=[],
+                dates=[("breach_start", first_failure), ("breach_cured", notification.date)],
+            )
+        )
+        return duty(DutyState.MET_LATE, DateInterval(first_failure, add_days(notification.date, 1)))
+    if as_of > deadline:
+        breach_end = END_OF_TIME if subject_until > as_of else subject_until
+        reasons.append(
+            breach_rule.reason(
+                f"Not notified by {deadline.isoformat()}: in breach from {first_failure.isoformat()}"
+                + (
+                    f" until the requirements ended on {add_days(breach_end, -1).isoformat()}."
+                    if breach_end != END_OF_TIME
+                    else ", continuing."
+                ),
+                dates=[("breach_start", first_failure)],
+            )
+        )
+        return duty(DutyState.OVERDUE, DateInterval(first_failure, breach_end))
+    return duty(DutyState.OPEN)
+
+
+# --------------------------------------------------------------------------------------------
+# Assessment
+# --------------------------------------------------------------------------------------------
+
+
+def assess(
+    case: Case,
+    as_of: date,
+    policy: Policy | None = None,
+    ruleset: Ruleset | None = None,
+) -> Assessment:
+    """Assess ``case`` on ``as_of``: registration, every duty and its state, and the headline.
+
+    ``policy`` chooses the readings of open questions (default :class:`Policy`); ``ruleset`` the
+    law (default: the ruleset of the case's jurisdiction). The case is not changed.
+
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Notification
+    >>> case = Case(person=Person(reference="FICTIONAL-0005", date_of_birth=date(1985, 5, 5)),
+    ...             triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),),
+    ...             notifications=(Notification(id="n1", date=date(2026, 3, 8), kind="initial"),))
+    >>> a = assess(case, date(2026, 4, 1))
+    >>> [(d.kind.value, d.state.value, d.deadline.isoformat()) for d in a.duties]
+    [('initial', 'met', '2026-03-08'), ('periodic', 'open', '2027-03-08')]
+    >>> a.headline.value, a.registration.end
+    ('compliant', datetime.date(2028, 3, 5))
+    """
+    check_civil_date(as_of, "as_of")
+    if not isinstance(case, Case):
+        raise TypeError(f"case: expected a Case, got {type(case).__name__}")
+    policy = policy or Policy()
+    if ruleset is None:
+        ruleset = _ruleset_for(case.jurisdiction)
+    timeline = Timeline.build(case, as_of, policy)
+    registration = ruleset.registration(timeline, ruleset)
+    subject_days = IntervalSet(
+        tuple(
+            source.days or DateInterval(source.relevant_date, END_OF_TIME)
+            for source in registration.sources
+        )
+    )
+    findings = [f for emit in ruleset.duties for f in emit(timeline, registration, ruleset)]
+    findings.sort(key=lambda f: (f.trigger_date, _KIND_ORDER[f.kind], f.fact))
+    duties = tuple(settle(f, as_of, subject_days, ruleset) for f in findings)
+    headline = _headline(registration, duties)
+    open_deadlines = [d.deadline for d in duties if d.state is DutyState.OPEN and d.deadline]
+    missing = tuple(m for source in registration.sources for m in source.missing)
+    flags = tuple(
+        r.statement
+        for source in registration.sources
+        for r in source.reasons
+        if r.rule_id.endswith(".review")
+    )
+    return Assessment(
+        as_of=as_of,
+        jurisdiction=case.jurisdiction,
+        ruleset=ruleset.name,
+        policy=policy,
+        registration=registration,
+        duties=duties,
+        headline=headline,
+        next_deadline=min(open_deadlines, default=None),
+        missing=missing,
+        flags=flags,
+    )
+
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(DutyKind)}
+
+
+def _headline(registration: Registration, duties: Sequence[Duty]) -> Headline:
+    if not registration.sources:
+        return Headline.NOT_SUBJECT
+    if not registration.subject:
+        return Headline.ENDED
+    states = {d.state for d in duties}
+    if DutyState.OVERDUE in states:
+        return Headline.IN_BREACH
+    if any(
+        d.state in (DutyState.OPEN, DutyState.SUSPENDED) and d.kind is not DutyKind.PERIODIC
+        for d in duties
+    ):
+        return Headline.DUE
+    return Headline.COMPLIANT
+
+
+class UnknownJurisdictionError(SexOffenderRulesError, ValueError):
+    """A case names a jurisdiction that has no ruleset.
+
+    >>> _ruleset_for("atlantis")
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.engine.UnknownJurisdictionError: jurisdiction: no ruleset for 'atlantis'; known: england-and-wales
+    """
+
+
+def _ruleset_for(jurisdiction: str) -> Ruleset:
+    from .england_and_wales import ENGLAND_AND_WALES
+
+    known = {ENGLAND_AND_WALES.jurisdiction: ENGLAND_AND_WALES}
+    if jurisdiction not in known:
+        raise UnknownJurisdictionError(
+            f"jurisdiction: no ruleset for {jurisdiction!r}; known: {', '.join(sorted(known))}"
+        )
+    return known[jurisdiction]

@@ -1,0 +1,1267 @@
+"""England and Wales: Part 2 of the Sexual Offences Act 2003 and the regulations made under it.
+
+Each :class:`~sexoffender_rules.law.Rule` below states its provision in plain words and cites it,
+with the date its text was checked and where (docs/law/statute-check.md records the words seen).
+The functions after the rules apply them to a :class:`~sexoffender_rules.engine.Timeline`:
+:func:`registration` decides who is subject and for how long (ss.80, 82, 131, 132, 134), and each
+``*_duties`` function emits one kind of duty (ss.83-85).
+
+Readings the statute leaves open are :class:`~sexoffender_rules.policy.Policy` fields or, where
+named here, documented choices; docs/england-and-wales.md lists them all.
+
+>>> ENGLAND_AND_WALES.rule("ew.s85.weekly").citation
+'Sexual Offences Act 2003 s.85(5)(a), (6); SI 2012/1876 (Sexual Offences Act 2003 (Notification Requirements) (England and Wales) Regulations 2012)'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import attrs
+
+from .assessment import DutyKind, Reason, Registration, Source
+from .calendar import (
+    END_OF_TIME,
+    CalendarPeriod,
+    DateInterval,
+    IntervalSet,
+    add_days,
+    add_period,
+    first_day_total_reaches,
+    last_day_of_days_beginning_with,
+    last_day_of_period_after,
+    last_day_of_period_beginning_with,
+)
+from .engine import DutyFinding, Timeline
+from .law import Citation, Rule, Ruleset
+from .model import (
+    AbsoluteDischarge,
+    ConditionalDischarge,
+    DetentionAndTrainingOrder,
+    HomeAddress,
+    HomeAddressChange,
+    HospitalOrder,
+    Imprisonment,
+    ImprisonmentForPublicProtection,
+    LifeImprisonment,
+    NameUsed,
+    Notification,
+    NotificationKind,
+    Stay,
+    SuspendedImprisonment,
+    Trigger,
+    TriggerKind,
+)
+
+__all__ = [
+    "ENGLAND_AND_WALES",
+    "PART_2_COMMENCEMENT",
+    "PERIOD_TABLE",
+    "WEEKLY_NOTIFICATION_FROM",
+    "PeriodRow",
+    "registration",
+]
+
+PART_2_COMMENCEMENT = date(2004, 5, 1)
+"""Part 2 of the Sexual Offences Act 2003 came into force on 1 May 2004 (SI 2004/874).
+
+>>> PART_2_COMMENCEMENT.isoformat()
+'2004-05-01'
+"""
+
+WEEKLY_NOTIFICATION_FROM = date(2012, 8, 13)
+"""SI 2012/1876 prescribed weekly notification for people with no sole or main residence from
+13 August 2012.
+
+>>> WEEKLY_NOTIFICATION_FROM.isoformat()
+'2012-08-13'
+"""
+
+CHECKED = date(2026, 11, 29)
+SOA = "Sexual Offences Act 2003"
+REGS_2012 = (
+    "SI 2012/1876 (Sexual Offences Act 2003 (Notification Requirements) (England and Wales) "
+    "Regulations 2012)"
+)
+_ENACTED = "text as enacted seen (legislation.gov.uk enacted view / Queen's Printer copy)"
+_REVISED_2019 = "legislation.gov.uk revised text, point in time 12/04/2019"
+
+
+def _soa(provision: str, source: str = _ENACTED) -> Citation:
+    return Citation(instrument=SOA, provision=provision, checked=CHECKED, source=source)
+
+
+def _cite(instrument: str, provision: str, source: str) -> Citation:
+    return Citation(instrument=instrument, provision=provision, checked=CHECKED, source=source)
+
+
+_FROM_PART_2 = DateInterval(PART_2_COMMENCEMENT, END_OF_TIME)
+
+
+def _rule(
+    rule_id: str,
+    title: str,
+    statement: str,
+    *citations: Citation,
+    in_force: DateInterval = _FROM_PART_2,
+) -> Rule:
+    return Rule(
+        id=rule_id, title=title, statement=statement, citations=citations, in_force=in_force
+    )
+
+
+RULES = (
+    _rule(
+        "ew.s80.subject",
+        "Who is subject",
+        "A person convicted of, found not guilty by reason of insanity of, found under a "
+        "disability and to have done the act charged in respect of, or (in England and Wales) "
+        "cautioned for, an offence listed in Schedule 3 is subject to the notification "
+        "requirements for the notification period.",
+        _soa("s.80(1)"),
+    ),
+    _rule(
+        "ew.s134.absolute_discharge",
+        "Absolute discharge is not a conviction",
+        "A conviction with an absolute discharge is deemed not to be a conviction; s.134 lifts "
+        "that deeming for conditional discharges only, so an absolute discharge on a conviction "
+        "does not make the person subject.",
+        _soa("s.134(1)", "legislation.gov.uk latest revised text"),
+        _cite("Sentencing Act 2020", "s.82(2)", "legislation.gov.uk revised text"),
+    ),
+    _rule(
+        "ew.s132.threshold",
+        "Offences listed subject to a sentencing condition",
+        "Where the offence is listed in Schedule 3 only subject to a sentencing condition, the "
+        "person is regarded as convicted (or the finding as made) when the condition is met, so "
+        "the sentence date is the relevant date.",
+        _soa("s.132(1)-(3)"),
+    ),
+    _rule(
+        "ew.s82.relevant_date",
+        "The relevant date",
+        "The notification period begins with the relevant date: the date of the conviction, "
+        "finding or caution.",
+        _soa("s.82(6)", "(c)-(d) as enacted seen; (a)-(b) derived from the explanatory notes"),
+    ),
+    _rule(
+        "ew.s81.transitional",
+        "Relevant dates before Part 2",
+        "A conviction, finding or caution before 1 May 2004 brings in the transitional provisions "
+        "of s.81 (the Sex Offenders Act 1997 scheme) and s.83(3), which this library does not "
+        "model: the period is reported as undetermined and no initial duty is asserted.",
+        _soa("s.81, s.83(1), (3)"),
+    ),
+    _rule(
+        "ew.age",
+        "Under 18 on the relevant date",
+        "A person attains an age at the start of the anniversary of their birth; for a person "
+        "born on 29 February the anniversary in a common year follows policy.leap_day.",
+        _cite(
+            "Family Law Reform Act 1969",
+            "s.9",
+            "E&W text not seen; the Northern Ireland twin (Age of Majority Act (NI) 1969 s.5) "
+            "read word for word",
+        ),
+    ),
+    _rule(
+        "ew.s82.period",
+        "The notification period",
+        "The notification period is the period in the s.82(1) table opposite the description "
+        "that applies; where several could apply the first row in the table's order is taken.",
+        _soa("s.82(1)", _REVISED_2019),
+    ),
+    _rule(
+        "ew.s82.halving",
+        "Halving for under-18s",
+        "For a person under 18 on the relevant date, a period of 10, 7, 5 or 2 years is halved "
+        "(by calendar: 5 years, 3 years 6 months, 2 years 6 months, 1 year). Indefinite periods "
+        "and the period of a conditional discharge are not halved.",
+        _soa("s.82(2)", "statute text not seen; HL Bill explanatory note, clause 84"),
+    ),
+    _rule(
+        "ew.s82.aggregation",
+        "Consecutive and partly concurrent terms",
+        "Where a person is sentenced for two or more Schedule 3 offences to consecutive or partly "
+        "concurrent terms, each offence is treated as sentenced to the combined term (the "
+        "aggregate; X plus Y minus Z), read as the union of the custodial intervals. Wholly "
+        "concurrent terms are not combined.",
+        _soa("s.82(3)-(4)", "statute text not seen; HL Bill explanatory note, clause 84"),
+    ),
+    _rule(
+        "ew.s131.detention_and_training_order",
+        "Detention and training orders",
+        "A detention and training order counts as imprisonment for the period of detention the "
+        "person is liable to serve: half its term.",
+        _soa("s.131(a)"),
+        _cite("Sentencing Act 2020", "s.241(2)", "legislation.gov.uk revised text"),
+    ),
+    _rule(
+        "ew.suspended_sentence",
+        "Suspended sentences",
+        "A suspended sentence of imprisonment counts as a sentence of imprisonment for its term "
+        "(documented reading: a suspended sentence not yet taken effect is treated as a sentence "
+        "of imprisonment for the purposes of enactments; the current provision was not found, see "
+        "docs/law/statute-check.md).",
+        _cite(
+            "Criminal Justice Act 2003", "s.189(6)", "as enacted, truncated; secondary source only"
+        ),
+    ),
+    _rule(
+        "ew.s82.review",
+        "Terms near a boundary of the table",
+        "A term stated in weeks or days, or a combined or halved term, is compared with 6 and 30 "
+        "months by calendar from its start; one within 7 days of either boundary is flagged for "
+        "human review (SPEC §3, research ambiguity A1).",
+        _soa("s.82(1)", _REVISED_2019),
+    ),
+    _rule(
+        "ew.s83.initial",
+        "Initial notification",
+        "A relevant offender must notify within the period of 3 days beginning with the relevant "
+        "date, not counting time in custody, detained in hospital or "
+        "outside the United Kingdom (policy.partial_days).",
+        _soa("s.83(1), (6)"),
+    ),
+    _rule(
+        "ew.s83.exception",
+        "No initial notification when already subject and notified",
+        "No initial notification is needed for a new conviction, finding or caution if, "
+        "immediately before it, the person was subject because of an earlier event, had made the "
+        "initial notification for that event, and remains subject because of it throughout the "
+        "new 3-day period.",
+        _soa("s.83(2)"),
+    ),
+    _rule(
+        "ew.s84.name",
+        "Change of name",
+        "Within 3 days (not counting time away) beginning with using a name not notified under "
+        "s.83(1) or s.84(1), the person must notify it.",
+        _soa("s.84(1)(a), (5)"),
+    ),
+    _rule(
+        "ew.s84.home_address",
+        "Change of home address",
+        "Within 3 days (not counting time away) beginning with any change of home address, the "
+        "person must notify the new home address.",
+        _soa("s.84(1)(b), (5)"),
+    ),
+    _rule(
+        "ew.s84.qualifying_stay",
+        "Qualifying period at other premises",
+        "Within 3 days (not counting time away) beginning with the day on which the person has "
+        "resided or stayed at un-notified premises in the UK for 7 days, or for periods in any "
+        "12 months that together amount to 7 days (calendar days, rolling 12 months), the person "
+        "must notify the address.",
+        _soa("s.84(1)(c), (5), (6)", "s.84(6) text not seen; explanatory note para 165"),
+    ),
+    _rule(
+        "ew.s84.release",
+        "Release",
+        "Within 3 days (not counting time away) beginning with release from custody, "
+        "imprisonment, service detention or hospital detention, the person must notify the fact "
+        "of release. Detentions that follow one another at once are one detention. Any "
+        "notification given in person on or after the release answers it "
+        "(policy.release_notified_by_attendance).",
+        _soa("s.84(1)(d), (5)"),
+    ),
+    _rule(
+        "ew.s84.advance",
+        "Advance notification",
+        "A notification of a name, a change of home address or a qualifying period may be given "
+        "before the event, with its expected date D. It discharges the duty if the event occurs "
+        "from D-2 to D+2; not if it occurs more than 2 days before D, or has not occurred by the "
+        "end of the 3 days beginning with D.",
+        _soa("s.84(2)-(4)(a)"),
+    ),
+    _rule(
+        "ew.s84.non_occurrence",
+        "Notice that an expected event did not occur",
+        "If the event has not occurred by the end of the 3 days beginning with D, the person must, "
+        "within the period of 6 days beginning with D (not counting time away), notify that it "
+        "did not occur.",
+        _soa("s.84(4)(b), (5)"),
+    ),
+    _rule(
+        "ew.s85.annual",
+        "Annual notification",
+        "Within one year after each notification under s.83(1), s.84(1) or s.85(1) (ending on the "
+        "corresponding date; policy.corresponding_date), the person must notify again, unless "
+        "they have meanwhile given a notification under s.84(1). An advance notification is a "
+        "notification under s.84(1) (s.84(2)).",
+        _soa("s.85(1), (2), (5)(b)", "third-party verbatim copy of the revised text"),
+    ),
+    _rule(
+        "ew.s85.weekly",
+        "Weekly notification without a sole or main residence",
+        "Where the last home address notified was a place where the person can regularly be "
+        "found (no sole or main residence), the applicable period is one week. The period of a "
+        "cycle is the one in force on the day the cycle starts.",
+        _soa("s.85(5)(a), (6)", "third-party verbatim copy; E&W s.85(6) cut off"),
+        Citation(
+            instrument=REGS_2012,
+            provision="",
+            checked=CHECKED,
+            source="regulation number and wording not seen; in force 13 Aug 2012 per the "
+            "Home Office publication page",
+        ),
+        in_force=DateInterval(WEEKLY_NOTIFICATION_FROM, END_OF_TIME),
+    ),
+    _rule(
+        "ew.s85.extension",
+        "Periodic deadline while detained or abroad",
+        "Where the applicable period would end while the person is remanded or committed to "
+        "custody, serving a sentence, detained in hospital or outside the UK, it continues until "
+        "the end of 3 days beginning when that ceases (spells that follow one another at once "
+        "joined into one).",
+        _soa("s.85(3)-(4)", "third-party verbatim copy of the revised text"),
+    ),
+    _rule(
+        "ew.s91.breach",
+        "Breach",
+        "A person who fails, without reasonable excuse, to comply commits an offence on the day "
+        "they first fail, continuing while the failure continues. The library reports prima facie "
+        "breach: reasonable excuse is a fact for the caller.",
+        _soa("s.91(1)(a), (3)"),
+    ),
+    _rule(
+        "ew.s80.cessation",
+        "End of the requirements",
+        "A person is a relevant offender only for the time being subject to the requirements: a "
+        "duty whose deadline falls after the notification period has ended is not required.",
+        _soa("s.80(2), s.82(1)"),
+    ),
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Who is subject, and for how long
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Custody:
+    """A trigger's custodial disposal as s.82 compares it: the interval it covers (``None`` when
+    not served, as for a suspended sentence) and whether it was stated in units the table's
+    months do not divide (weeks, days, an odd detention and training order, a combined block)."""
+
+    start: date
+    end: date
+    combined_with: tuple[str, ...] = ()
+    inexact: bool = False
+    dto: bool = False
+
+    def more_than(self, months: int) -> bool:
+        return self.end > add_period(self.start, CalendarPeriod(months=months))
+
+    def at_least(self, months: int) -> bool:
+        return self.end >= add_period(self.start, CalendarPeriod(months=months))
+
+    def near(self, months: int, days: int = 7) -> bool:
+        boundary = add_period(self.start, CalendarPeriod(months=months))
+        return abs((self.end - boundary).days) <= days
+
+
+@attrs.frozen(kw_only=True)
+class PeriodRow:
+    """One row of the s.82(1) table, as data: its words, the test for it, and its period.
+
+    ``period`` is ``None`` for an indefinite period; ``of_disposal`` rows take the period of the
+    conditional discharge; ``halvable`` rows are halved for a person under 18 (s.82(2)).
+
+    >>> [row.key for row in PERIOD_TABLE][:3]
+    ['life-ipp-or-30-months', 'hospital-restriction-order', 'more-than-6-less-than-30-months']
+    """
+
+    key: str
+    words: str
+    applies: Callable[[Trigger, _Custody | None], bool]
+    period: CalendarPeriod | None
+    halvable: bool = False
+    of_disposal: bool = False
+
+
+PERIOD_TABLE: tuple[PeriodRow, ...] = (
+    PeriodRow(
+        key="life-ipp-or-30-months",
+        words="sentenced to imprisonment for life, to imprisonment for public protection, or to "
+        "imprisonment for a term of 30 months or more",
+        applies=lambda t, c: (
+            isinstance(t.disposal, (LifeImprisonment, ImprisonmentForPublicProtection))
+            or (c is not None and c.at_least(30))
+        ),
+        period=None,
+    ),
+    PeriodRow(
+        key="hospital-restriction-order",
+        words="admitted to a hospital subject to a restriction order",
+        applies=lambda t, c: isinstance(t.disposal, HospitalOrder) and t.disposal.restriction_order,
+        period=None,
+    ),
+    PeriodRow(
+        key="more-than-6-less-than-30-months",
+        words="sentenced to imprisonment for a term of more than 6 months but less than 30 months",
+        applies=lambda t, c: c is not None and c.more_than(6) and not c.at_least(30),
+        period=CalendarPeriod(years=10),
+        halvable=True,
+    ),
+    PeriodRow(
+        key="6-months-or-less",
+        words="sentenced to imprisonment for a term of 6 months or less",
+        applies=lambda t, c: c is not None and not c.more_than(6),
+        period=CalendarPeriod(years=7),
+        halvable=True,
+    ),
+    PeriodRow(
+        key="hospital-without-restriction-order",
+        words="admitted to a hospital without being subject to a restriction order",
+        applies=lambda t, c: (
+            isinstance(t.disposal, HospitalOrder) and not t.disposal.restriction_order
+        ),
+        period=CalendarPeriod(years=7),
+        halvable=True,
+    ),
+    PeriodRow(
+        key="caution",
+        words="a person within section 80(1)(d) (cautioned)",
+        applies=lambda t, c: t.kind is TriggerKind.CAUTION,
+        period=CalendarPeriod(years=2),
+        halvable=True,
+    ),
+    PeriodRow(
+        key="conditional-discharge",
+        words="an order for conditional discharge is made in respect of the offence",
+        applies=lambda t, c: isinstance(t.disposal, ConditionalDischarge),
+        period=None,
+        of_disposal=True,
+    ),
+    PeriodRow(
+        key="any-other-description",
+        words="a person of any other description",
+        applies=lambda t, c: True,
+        period=CalendarPeriod(years=5),
+        halvable=True,
+    ),
+)
+
+
+def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
+    """Each known trigger's custodial interval, combined where s.82(3)-(4) combines terms."""
+    policy = timeline.policy
+    known = {t.id: t for t in timeline.triggers}
+    own: dict[str, _Custody] = {}
+    missing: list[str] = []
+
+    def interval(trigger: Trigger, seen: frozenset[str]) -> _Custody | None:
+        if trigger.id in own:
+            return own[trigger.id]
+        disposal = trigger.disposal
+        if isinstance(disposal, SuspendedImprisonment):
+            start = trigger.sentence_date
+            end = add_period(start, disposal.term, policy.corresponding_date)
+            result = _Custody(start=start, end=end, inexact=bool(disposal.term.day_count))
+            own[trigger.id] = result
+            return result
+        if not isinstance(disposal, (Imprisonment, DetentionAndTrainingOrder)):
+            return None
+        start = disposal.start or trigger.sentence_date
+        linked = disposal.consecutive_to or disposal.concurrent_with
+        if linked is not None:
+            other = known.get(linked)
+            other_custody = (
+                interval(other, seen | {trigger.id}) if other and linked not in seen else None
+            )
+            if other_custody is None:
+                field = "consecutive_to" if disposal.consecutive_to else "concurrent_with"
+                missing.append(
+                    f"{timeline.path(trigger)}.disposal.{field}: the term it names is not known"
+                )
+            else:
+                start = other_custody.end if disposal.consecutive_to else other_custody.start
+        term = disposal.term
+        inexact = bool(term.day_count)
+        if isinstance(disposal, DetentionAndTrainingOrder):
+            if term.total_months % 2 == 0 and term.day_count % 2 == 0:
+                term = CalendarPeriod(months=term.total_months // 2, days=term.day_count // 2)
+                end = add_period(start, term, policy.corresponding_date)
+            else:
+                whole = add_period(start, term, policy.corresponding_date)
+                end = add_days(start, (whole - start).days // 2)
+                inexact = True
+        else:
+            end = add_period(start, term, policy.corresponding_date)
+        result = _Custody(
+            start=start,
+            end=end,
+            inexact=inexact,
+            dto=isinstance(disposal, DetentionAndTrainingOrder),
+        )
+        own[trigger.id] = result
+        return result
+
+    for trigger in timeline.triggers:
+        interval(trigger, frozenset())
+    served = {
+        tid: c
+        for tid, c in own.items()
+        if not isinstance(known[tid].disposal, SuspendedImprisonment)
+    }
+    # s.82(3)-(4): terms that run on from one another, or overlap without one containing the
+    # other, are combined; the combined term is the union of their intervals.
+    parent = {tid: tid for tid in served}
+
+    def root(tid: str) -> str:
+        while parent[tid] != tid:
+            parent[tid] = parent[parent[tid]]
+            tid = parent[tid]
+        return tid
+
+    ids = sorted(served, key=lambda tid: (served[tid].start, tid))
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            x, y = served[a], served[b]
+            if y.start > x.end:
+                break
+            touching = y.start == x.end
+            partial = (
+                y.start < x.end
+                and not (y.start >= x.start and y.end <= x.end)
+                and not (x.start >= y.start and x.end <= y.end)
+            )
+            if touching or partial:
+                parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for tid in served:
+        groups[root(tid)].append(tid)
+    combined = dict(own)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        start = min(served[m].start for m in members)
+        end = max(served[m].end for m in members)
+        for m in members:
+            combined[m] = _Custody(
+                start=start,
+                end=end,
+                combined_with=tuple(sorted(set(members) - {m})),
+                inexact=True,
+                dto=served[m].dto,
+            )
+    return combined, missing
+
+
+def _attains(date_of_birth: date, years: int, timeline: Timeline) -> date:
+    return add_period(
+        date_of_birth, CalendarPeriod(years=years), timeline.policy.leap_day, question="leap_day"
+    )
+
+
+def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
+    """Who is subject on the assessment date, through which triggers, and until when.
+
+    >>> from sexoffender_rules.model import Case, Person, Trigger
+    >>> from sexoffender_rules.policy import Policy
+    >>> case = Case(person=Person(reference="FICTIONAL-0006", date_of_birth=date(2008, 6, 1)),
+    ...             triggers=(Trigger(id="t1", kind="caution", date=date(2024, 1, 10)),))
+    >>> r = registration(Timeline.build(case, date(2024, 6, 1), Policy()), ENGLAND_AND_WALES)
+    >>> r.subject, r.sources[0].period_text, r.end
+    (True, '1 year', datetime.date(2025, 1, 9))
+    """
+    rule = ruleset.rule
+    custody, missing_links = _custody(timeline)
+    born = timeline.case.person.date_of_birth
+    sources: list[Source] = []
+    reasons: list[Reason] = []
+    for trigger in timeline.triggers:
+        path = timeline.path(trigger)
+        if trigger.kind is TriggerKind.CONVICTION and isinstance(
+            trigger.disposal, AbsoluteDischarge
+        ):
+            reasons.append(
+                rule("ew.s134.absolute_discharge").reason(
+                    f"{path}: a conviction with an absolute discharge is not a conviction for Part 2; "
+                    "it does not make the person subject.",
+                    facts=[path],
+                )
+            )
+            continue
+        source_reasons = [
+            rule("ew.s80.subject").reason(
+                f"{path}: {trigger.kind.value.replace('_', ' ')} on {trigger.date.isoformat()} in "
+                "respect of a Schedule 3 offence makes the person subject.",
+                facts=[path],
+            )
+        ]
+        relevant = trigger.relevant_date
+        if trigger.threshold_sentence_date is not None:
+            source_reasons.append(
+                rule("ew.s132.threshold").reason(
+                    f"The offence is listed subject to a sentencing condition, met on "
+                    f"{relevant.isoformat()}: that is the relevant date.",
+                    facts=[path],
+                    dates=[("relevant_date", relevant)],
+                )
+            )
+        else:
+            source_reasons.append(
+                rule("ew.s82.relevant_date").reason(
+                    f"The relevant date is {relevant.isoformat()}.",
+                    facts=[path],
+                    dates=[("relevant_date", relevant)],
+                )
+            )
+        missing: list[str] = [m for m in missing_links if m.startswith(path + ".")]
+        if relevant < PART_2_COMMENCEMENT:
+            missing.append(
+                f"{path}.date: before 1 May 2004, when Part 2 came into force (s.81 "
+                "transitional provisions are not modelled)"
+            )
+            source_reasons.append(
+                rule("ew.s81.transitional").reason(
+                    "The relevant date is before 1 May 2004: the period is undetermined.",
+                    facts=[path],
+                )
+            )
+        elif trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
+            missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
+        if missing:
+            sources.append(
+                Source(
+                    trigger_id=trigger.id,
+                    fact=path,
+                    relevant_date=relevant,
+                    period=None,
+                    end=None,
+                    missing=tuple(missing),
+                    reasons=tuple(source_reasons),
+                )
+            )
+            continue
+        own = custody.get(trigger.id)
+        row = next(r for r in PERIOD_TABLE if r.applies(trigger, own))
+        source_reasons.extend(_custody_reasons(trigger, own, path, ruleset))
+        eighteen = _attains(born, 18, timeline)
+        under_18 = relevant < eighteen
+        source_reasons.append(
+            rule("ew.age").reason(
+                f"The person attains 18 on {eighteen.isoformat()}, so is "
+                f"{'under 18' if under_18 else '18 or over'} on the relevant date.",
+                dates=[("attains_18", eighteen)],
+                readings=[f"leap_day={timeline.policy.leap_day.value}"],
+            )
+        )
+        if row.period is None and not row.of_disposal:
+            source_reasons.append(
+                rule("ew.s82.period").reason(
+                    f"s.82(1) table: {row.words}: an indefinite period beginning with "
+                    f"{relevant.isoformat()}.",
+                    facts=[path],
+                )
+            )
+            sources.append(
+                Source(
+                    trigger_id=trigger.id,
+                    fact=path,
+                    relevant_date=relevant,
+                    period=None,
+                    end=None,
+                    indefinite=True,
+                    reasons=tuple(source_reasons),
+                )
+            )
+            continue
+        if row.of_disposal:
+            assert isinstance(trigger.disposal, ConditionalDischarge)
+            period = trigger.disposal.period
+        else:
+            assert row.period is not None
+            period = row.period
+        source_reasons.append(
+            rule("ew.s82.period").reason(f"s.82(1) table: {row.words}: {period}.", facts=[path])
+        )
+        if under_18 and row.halvable:
+            period = period.halved()
+            source_reasons.append(
+                rule("ew.s82.halving").reason(
+                    f"Under 18 on the relevant date: the period is halved to {period}."
+                )
+            )
+        period_end = last_day_of_period_beginning_with(relevant, period, timeline.policy)
+        source_reasons.append(
+            rule("ew.s82.period").reason(
+                f"{period} beginning with {relevant.isoformat()} end on {period_end.isoformat()}.",
+                dates=[("end", period_end)],
+                readings=[f"leap_day={timeline.policy.leap_day.value}"],
+            )
+        )
+        sources.append(
+            Source(
+                trigger_id=trigger.id,
+                fact=path,
+                relevant_date=relevant,
+                period=period,
+                end=period_end,
+                reasons=tuple(source_reasons),
+            )
+        )
+    days = IntervalSet(tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in sources))
+    subject = timeline.as_of in days
+    indefinite = any(s.indefinite for s in sources)
+    undetermined = any(s.undetermined for s in sources)
+    end: date | None = None
+    if sources and not indefinite and not undetermined:
+        end = max(s.end for s in sources if s.end is not None)
+    if not sources:
+        reasons.append(
+            rule("ew.s80.subject").reason(
+                "No conviction, finding or caution known on the assessment date makes the person "
+                "subject."
+            )
+        )
+    elif subject:
+        reasons.append(
+            rule("ew.s80.subject").reason(
+                "Subject on the assessment date"
+                + (
+                    ": indefinitely."
+                    if indefinite
+                    else ", until a period that is undetermined."
+                    if undetermined
+                    else f" until {end.isoformat() if end else ''} (the latest end governs)."
+                )
+            )
+        )
+    else:
+        reasons.append(
+            rule("ew.s80.subject").reason(
+                f"Every notification period ended by the assessment date (the last on "
+                f"{end.isoformat() if end else ''})."
+            )
+        )
+    return Registration(
+        subject=subject,
+        sources=tuple(sources),
+        end=end,
+        indefinite=indefinite,
+        undetermined=undetermined and not indefinite,
+        reasons=tuple(reasons),
+    )
+
+
+def _custody_reasons(
+    trigger: Trigger, custody: _Custody | None, path: str, ruleset: Ruleset
+) -> Iterator[Reason]:
+    if custody is None:
+        return
+    rule = ruleset.rule
+    term = f"{custody.start.isoformat()} to {add_days(custody.end, -1).isoformat()}"
+    if isinstance(trigger.disposal, SuspendedImprisonment):
+        yield rule("ew.suspended_sentence").reason(
+            f"The suspended sentence of {trigger.disposal.term} counts as imprisonment for that "
+            "term.",
+            facts=[path],
+        )
+    if custody.dto:
+        yield rule("ew.s131.detention_and_training_order").reason(
+            "The detention and training order counts for its period of detention, half its term.",
+            facts=[path],
+        )
+    if custody.combined_with:
+        yield rule("ew.s82.aggregation").reason(
+            f"Combined with the consecutive or partly concurrent terms of "
+            f"{', '.join(custody.combined_with)}: treated as one term, {term}.",
+            facts=[path],
+            dates=[("combined_start", custody.start), ("combined_end", custody.end)],
+        )
+    if custody.inexact and (custody.near(6) or custody.near(30)):
+        yield rule("ew.s82.review").reason(
+            f"{path}: the term ({term}) is within 7 days of 6 or 30 months by calendar: "
+            "flagged for review.",
+            facts=[path],
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Duties
+# --------------------------------------------------------------------------------------------
+
+
+def _subject_days(registration_: Registration) -> IntervalSet:
+    return IntervalSet(
+        tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in registration_.sources)
+    )
+
+
+def _window(
+    timeline: Timeline, start: date, days: int, rule: Rule, what: str, facts: list[str]
+) -> tuple[date | None, Reason]:
+    """Last day of the period of ``days`` days beginning with ``start``, time away not counted."""
+    deadline = timeline.away.last_counted_day(start, days)
+    plain = last_day_of_days_beginning_with(start, days)
+    reading = f"partial_days={timeline.policy.partial_days.value}"
+    if deadline is None:
+        text = (
+            f"{what}: {days} days beginning with {start.isoformat()}, not counting time "
+            "detained or abroad; the person is still away, so the deadline is not yet fixed."
+        )
+        return None, rule.reason(text, facts=facts, readings=[reading])
+    text = f"{what}: {days} days beginning with {start.isoformat()} end on {deadline.isoformat()}"
+    if deadline != plain:
+        text += f" (not counting {(deadline - plain).days} days detained or abroad)"
+    return deadline, rule.reason(
+        text + ".", facts=facts, dates=[("deadline", deadline)], readings=[reading]
+    )
+
+
+def initial_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.83(1): one initial duty for each source; s.83(2) excuses some.
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Detention
+    >>> case = Case(person=Person(reference="FICTIONAL-0007", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),),
+    ...     detentions=(Detention(kind="remand", start=date(2026, 3, 7), end=date(2026, 3, 10)),))
+    >>> assess(case, date(2026, 3, 12)).duties[0].deadline   # Fri 6; away 7-9; 10, 11
+    datetime.date(2026, 3, 11)
+    """
+    rule = ruleset.rule("ew.s83.initial")
+    exception = ruleset.rule("ew.s83.exception")
+    earlier: list[Source] = []
+    for source in registration_.sources:
+        if source.relevant_date < PART_2_COMMENCEMENT:
+            # s.83(1) "(or, if later, the commencement of this Part)" and the s.83(3) exception
+            # concern the s.81 transitional cases, which are reported as undetermined instead.
+            continue
+        deadline, reason = _window(
+            timeline, source.relevant_date, 3, rule, "Initial notification", [source.fact]
+        )
+        not_required = None
+        for before in earlier:
+            if before.relevant_date >= source.relevant_date:
+                continue
+            span = before.days
+            subject_before = span is None or add_days(source.relevant_date, -1) in span
+            notified = timeline.index.first(
+                ("kind", NotificationKind.INITIAL),
+                before.relevant_date,
+                before=source.relevant_date,
+            )
+            throughout = (
+                span is None or before.indefinite or (deadline is not None and deadline in span)
+            )
+            if subject_before and notified is not None and throughout:
+                not_required = exception.reason(
+                    f"Already subject through {before.fact} and notified under s.83(1) on "
+                    f"{notified.date.isoformat()}, and still subject through it to the end of the "
+                    "3 days: no initial notification is required.",
+                    facts=[source.fact, before.fact, timeline.path(notified)],
+                )
+                break
+        earlier.append(source)
+        discharged = timeline.index.first(("kind", NotificationKind.INITIAL), source.relevant_date)
+        yield DutyFinding(
+            kind=DutyKind.INITIAL,
+            trigger_date=source.relevant_date,
+            fact=source.fact,
+            deadline=deadline,
+            discharged_by=discharged,
+            not_required=not_required,
+            reasons=(reason,),
+        )
+
+
+def _advance_cover(
+    timeline: Timeline, key: tuple[str, object], event_day: date, rule: Rule, path: str
+) -> tuple[Notification | None, list[Reason]]:
+    """s.84(2)-(4)(a): the advance notification, given before ``event_day``, that covers it."""
+    reasons: list[Reason] = []
+    for n in timeline.index.all(key):
+        if n.kind is not NotificationKind.ADVANCE or n.date >= event_day or n.expected_date is None:
+            continue
+        expected = n.expected_date
+        n_path = timeline.path(n)
+        if add_days(expected, -2) <= event_day <= add_days(expected, 2):
+            reasons.append(
+                rule.reason(
+                    f"{n_path} gave it in advance for {expected.isoformat()}; the event on "
+                    f"{event_day.isoformat()} falls from 2 days before to 2 days after that date, so the "
+                    "advance notification discharges the duty.",
+                    facts=[path, n_path],
+                    dates=[("expected", expected)],
+                )
+            )
+            return n, reasons
+        why = (
+            "more than 2 days before"
+            if event_day < expected
+            else "after the end of the 3 days beginning with"
+        )
+        reasons.append(
+            rule.reason(
+                f"{n_path} gave it in advance for {expected.isoformat()}, but the event on "
+                f"{event_day.isoformat()} came {why} that date: it does not discharge the duty.",
+                facts=[path, n_path],
+                dates=[("expected", expected)],
+            )
+        )
+    return None, reasons
+
+
+_NOTIFIED_UNDER_83_84 = (NotificationKind.INITIAL, NotificationKind.CHANGE)
+
+
+def _change_duty(
+    timeline: Timeline,
+    ruleset: Ruleset,
+    rule_id: str,
+    kind: DutyKind,
+    key: tuple[str, object],
+    day: date,
+    path: str,
+    what: str,
+) -> DutyFinding:
+    rule = ruleset.rule(rule_id)
+    deadline, reason = _window(timeline, day, 3, rule, what, [path])
+    covered, advance_reasons = _advance_cover(
+        timeline, key, day, ruleset.rule("ew.s84.advance"), path
+    )
+    discharged = covered or timeline.index.first(key, day)
+    return DutyFinding(
+        kind=kind,
+        trigger_date=day,
+        fact=path,
+        deadline=deadline,
+        discharged_by=discharged,
+        reasons=(reason, *advance_reasons),
+    )
+
+
+def _previously_notified(
+    timeline: Timeline, key: tuple[str, object], day: date
+) -> Notification | None:
+    """The last notification under s.83(1) or s.84(1) (an advance one aside) before ``day``
+    that gave ``key``."""
+    for n in reversed(timeline.index.all(key)):
+        if n.date < day and n.kind in _NOTIFIED_UNDER_83_84:
+            return n
+    return None
+
+
+def change_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.84(1)(a)-(c): names, home addresses and qualifying stays, with advance notice.
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, NameUsed, Notification
+    >>> case = Case(person=Person(reference="FICTIONAL-0008", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
+    ...     events=(NameUsed(date=date(2026, 3, 6), name="NAME-B"),),
+    ...     notifications=(Notification(id="n1", date=date(2026, 1, 5), kind="initial",
+    ...                                 names=("NAME-A",)),
+    ...                    Notification(id="n2", date=date(2026, 3, 9), kind="change",
+    ...                                 names=("NAME-A", "NAME-B"))))
+    >>> d = assess(case, date(2026, 3, 20)).duties_of(DutyKind.CHANGE_OF_NAME)[0]
+    >>> d.deadline, d.state.value, d.breach.start
+    (datetime.date(2026, 3, 8), 'met_late', datetime.date(2026, 3, 9))
+    """
+    subject = _subject_days(registration_)
+    for event in timeline.events:
+        path = timeline.path(event)
+        if isinstance(event, NameUsed) and event.date in subject:
+            key: tuple[str, object] = ("name", event.name)
+            if _previously_notified(timeline, key, event.date) is None:
+                yield _change_duty(
+                    timeline,
+                    ruleset,
+                    "ew.s84.name",
+                    DutyKind.CHANGE_OF_NAME,
+                    key,
+                    event.date,
+                    path,
+                    "Change of name",
+                )
+        elif isinstance(event, HomeAddressChange) and event.date in subject:
+            yield _change_duty(
+                timeline,
+                ruleset,
+                "ew.s84.home_address",
+                DutyKind.CHANGE_OF_HOME_ADDRESS,
+                ("home", event.home_address),
+                event.date,
+                path,
+                "Change of home address",
+            )
+    yield from _qualifying_stays(timeline, subject, ruleset)
+
+
+def _qualifying_stays(
+    timeline: Timeline, subject: IntervalSet, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    by_premises: dict[str, list[Stay]] = defaultdict(list)
+    for event in timeline.events:
+        if isinstance(event, Stay):
+            by_premises[event.premises].append(event)
+    rule = ruleset.rule("ew.s84.qualifying_stay")
+    for premises, stays in by_premises.items():
+        days = IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in stays))
+        days = days & subject
+        reached = first_day_total_reaches(days, 7, CalendarPeriod(years=1), timeline.policy)
+        if reached is None:
+            continue
+        key: tuple[str, object] = ("premises", premises)
+        paths = [timeline.path(s) for s in stays if s.first_day <= reached]
+        if _previously_notified(timeline, key, reached) is not None:
+            continue
+        duty = _change_duty(
+            timeline,
+            ruleset,
+            "ew.s84.qualifying_stay",
+            DutyKind.QUALIFYING_STAY,
+            key,
+            reached,
+            paths[-1],
+            "Qualifying period",
+        )
+        counted = rule.reason(
+            f"Days stayed at the premises ({', '.join(paths)}) reach 7 within 12 months on "
+            f"{reached.isoformat()}.",
+            facts=paths,
+            dates=[("qualifying_day", reached)],
+        )
+        yield attrs.evolve(duty, reasons=(counted, *duty.reasons))
+
+
+def release_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.84(1)(d): a duty for each release while subject.
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Detention
+    >>> case = Case(person=Person(reference="FICTIONAL-0009", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
+    ...     detentions=(Detention(kind="remand", start=date(2026, 2, 1), end=date(2026, 2, 20)),))
+    >>> assess(case, date(2026, 3, 1)).duties_of(DutyKind.RELEASE)[0].deadline
+    datetime.date(2026, 2, 22)
+    """
+    subject = _subject_days(registration_)
+    rule = ruleset.rule("ew.s84.release")
+    by_attendance = timeline.policy.release_notified_by_attendance
+    key: tuple[str, ...] = ("any",) if by_attendance else ("release",)
+    paths: dict[date, str] = {}
+    for detention in timeline.detentions:
+        if detention.end is not None:
+            paths.setdefault(detention.end, timeline.path(detention))
+    for released in timeline.releases:
+        if released not in subject:
+            continue
+        path = paths.get(released, "detentions")
+        deadline, reason = _window(timeline, released, 3, rule, "Release", [path])
+        reading = rule.reason(
+            "Answered by "
+            + (
+                "any notification given in person on or after the release."
+                if by_attendance
+                else "a notification that records the release."
+            ),
+            readings=[f"release_notified_by_attendance={str(by_attendance).lower()}"],
+        )
+        yield DutyFinding(
+            kind=DutyKind.RELEASE,
+            trigger_date=released,
+            fact=path,
+            deadline=deadline,
+            discharged_by=timeline.index.first(key, released),
+            reasons=(reason, reading),
+        )
+
+
+def non_occurrence_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.84(4)(b): notice that an event notified in advance did not occur within 3 days of D.
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Notification, HomeAddress
+    >>> case = Case(person=Person(reference="FICTIONAL-0010", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
+    ...     notifications=(Notification(id="n1", date=date(2026, 2, 20), kind="advance",
+    ...         expected_date=date(2026, 3, 1),
+    ...         home_address=HomeAddress(kind="residence", reference="ADDR-2")),))
+    >>> [(d.state.value, d.deadline) for d in assess(case, date(2026, 3, 3)).duties_of(
+    ...     DutyKind.NON_OCCURRENCE)]
+    [('pending', datetime.date(2026, 3, 6))]
+    """
+    subject = _subject_days(registration_)
+    rule = ruleset.rule("ew.s84.non_occurrence")
+    occurred = _event_days(timeline)
+    for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
+        expected = n.expected_date
+        if expected is None or expected not in subject:
+            continue
+        last_cover = add_days(expected, 2)
+        keys: list[tuple[str, object]] = [("name", name) for name in n.names]
+        if n.home_address is not None:
+            keys.append(("home", n.home_address))
+        keys += [("premises", p) for p in n.other_premises]
+        happened = [
+            day for key in keys for day in occurred.get(key, ()) if n.date <= day <= last_cover
+        ]
+        if happened:
+            continue
+        path = timeline.path(n)
+        deadline, reason = _window(timeline, expected, 6, rule, "Notice of non-occurrence", [path])
+        pending = timeline.as_of <= last_cover
+        state_reason = rule.reason(
+            (
+                f"The event expected on {expected.isoformat()} may still occur by "
+                f"{last_cover.isoformat()}: the duty has not yet arisen in full."
+                if pending
+                else f"The event expected on {expected.isoformat()} had not occurred by the end of "
+                f"{last_cover.isoformat()}."
+            ),
+            facts=[path],
+            dates=[("expected", expected)],
+        )
+        yield DutyFinding(
+            kind=DutyKind.NON_OCCURRENCE,
+            trigger_date=expected,
+            fact=path,
+            deadline=deadline,
+            pending=pending,
+            discharged_by=timeline.index.first(("non_occurrence", expected), expected),
+            reasons=(state_reason, reason),
+        )
+
+
+def _event_days(timeline: Timeline) -> dict[tuple[str, object], list[date]]:
+    """The days on which each advance-notifiable event occurred, by notification key."""
+    days: dict[tuple[str, object], list[date]] = defaultdict(list)
+    for event in timeline.events:
+        if isinstance(event, NameUsed):
+            days[("name", event.name)].append(event.date)
+        elif isinstance(event, HomeAddressChange):
+            days[("home", event.home_address)].append(event.date)
+    stays: dict[str, list[Stay]] = defaultdict(list)
+    for event in timeline.events:
+        if isinstance(event, Stay):
+            stays[event.premises].append(event)
+    for premises, group in stays.items():
+        reached = first_day_total_reaches(
+            IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in group)),
+            7,
+            CalendarPeriod(years=1),
+            timeline.policy,
+        )
+        if reached is not None:
+            days[("premises", premises)].append(reached)
+    return days
+
+
+_CYCLE_KINDS = (
+    NotificationKind.INITIAL,
+    NotificationKind.CHANGE,
+    NotificationKind.ADVANCE,
+    NotificationKind.PERIODIC,
+)
+
+
+def periodic_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.85: a periodic duty after each day on which a notification under s.83(1), s.84(1) or
+    s.85(1) was given, discharged by the next such notification.
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Notification
+    >>> case = Case(person=Person(reference="FICTIONAL-0011", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2024, 2, 27)),),
+    ...     notifications=(Notification(id="n1", date=date(2024, 2, 29), kind="initial"),))
+    >>> assess(case, date(2024, 3, 1)).duties_of(DutyKind.PERIODIC)[0].deadline
+    datetime.date(2025, 2, 28)
+    """
+    subject = _subject_days(registration_)
+    annual = ruleset.rule("ew.s85.annual")
+    weekly = ruleset.rule("ew.s85.weekly")
+    extension = ruleset.rule("ew.s85.extension")
+    cycle: list[Notification] = [
+        n for n in timeline.notifications if n.kind in _CYCLE_KINDS and n.date in subject
+    ]
+    starts: list[Notification] = []
+    for n in cycle:
+        if not starts or n.date > starts[-1].date:
+            starts.append(n)
+    last_home: HomeAddress | None = None
+    cursor = 0
+    for i, started in enumerate(starts):
+        # The last home address notified on or before the day the cycle starts (s.85(6)).
+        while cursor < len(cycle) and cycle[cursor].date <= started.date:
+            if cycle[cursor].home_address is not None:
+                last_home = cycle[cursor].home_address
+            cursor += 1
+        path = timeline.path(started)
+        no_residence = last_home is not None and not last_home.has_residence
+        if no_residence and weekly.in_force_on(started.date):
+            rule, period = weekly, CalendarPeriod(weeks=1)
+            basis = "the last home address notified is a place with no sole or main residence"
+        else:
+            rule, period = annual, CalendarPeriod(years=1)
+            basis = (
+                "weekly notification was not yet in force"
+                if no_residence
+                else "the last home address notified is a sole or main residence"
+            )
+        due = last_day_of_period_after(started.date, period, timeline.policy)
+        reasons = [
+            rule.reason(
+                f"Notified on {started.date.isoformat()}; {basis}: the next notification is due "
+                f"within {period} after it, by {due.isoformat()}.",
+                facts=[path],
+                dates=[("due", due)],
+                readings=[f"corresponding_date={timeline.policy.corresponding_date.value}"],
+            )
+        ]
+        deadline = timeline.away.extended_deadline(due)
+        if deadline != due:
+            reasons.append(
+                extension.reason(
+                    f"{due.isoformat()} falls while detained or abroad: the period continues until "
+                    + (
+                        f"the end of 3 days beginning when that ends, {deadline.isoformat()}."
+                        if deadline
+                        else "3 days after that ends, which it has not yet."
+                    ),
+                    dates=[("deadline", deadline)] if deadline else [],
+                    readings=[f"partial_days={timeline.policy.partial_days.value}"],
+                )
+            )
+        following = starts[i + 1] if i + 1 < len(starts) else None
+        yield DutyFinding(
+            kind=DutyKind.PERIODIC,
+            trigger_date=started.date,
+            fact=path,
+            deadline=deadline,
+            discharged_by=following,
+            reasons=tuple(reasons),
+        )
+
+
+ENGLAND_AND_WALES = Ruleset(
+    jurisdiction="england-and-wales",
+    name="England and Wales: Sexual Offences Act 2003, Part 2",
+    rules=RULES,
+    registration=registration,
+    duties=(initial_duties, change_duties, release_duties, non_occurrence_duties, periodic_duties),
+    breach_rule="ew.s91.breach",
+    cessation_rule="ew.s80.cessation",
+)
+"""The England and Wales ruleset (text checked 2026-11-29).
+
+>>> len(ENGLAND_AND_WALES.rules) > 20
+True
+"""

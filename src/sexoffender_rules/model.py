@@ -1,0 +1,710 @@
+"""Facts about one person: who they are, what happened to them, and what they notified.
+
+Every class here is a frozen attrs value, validated on construction; a :class:`Case` also checks
+that its facts agree with one another and reports every contradiction at once
+(:class:`~sexoffender_rules.errors.CaseValidationError`). The classes hold no serialisation code:
+the wire format lives in :mod:`sexoffender_rules.documents`.
+
+References (a person's reference, names, addresses, premises) are opaque strings: the rules only
+ever compare them for equality, and no error message repeats them.
+
+>>> from datetime import date
+
+>>> case = Case(
+...     person=Person(reference="FICTIONAL-0001", date_of_birth=date(1980, 4, 2)),
+...     triggers=(Trigger(id="t1", kind=TriggerKind.CONVICTION, date=date(2021, 3, 1),
+...                       disposal=Imprisonment(term=CalendarPeriod(months=18))),),
+...     notifications=(Notification(id="n1", date=date(2021, 3, 2), kind=NotificationKind.INITIAL,
+...                                 names=("NAME-A",)),),
+... )
+>>> case.triggers[0].relevant_date
+datetime.date(2021, 3, 1)
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any, TypeAlias
+
+import attrs
+
+from .calendar import CalendarPeriod, check_civil_date
+from .errors import CaseValidationError
+
+# An alias for annotations inside classes that have a field called ``date``.
+Date: TypeAlias = date
+
+__all__ = [
+    "AbsenceAbroad",
+    "AbsoluteDischarge",
+    "Case",
+    "ConditionalDischarge",
+    "CustodialDisposal",
+    "Detention",
+    "DetentionAndTrainingOrder",
+    "DetentionKind",
+    "Disposal",
+    "Event",
+    "HomeAddress",
+    "HomeAddressChange",
+    "HomeAddressKind",
+    "HospitalOrder",
+    "Imprisonment",
+    "ImprisonmentForPublicProtection",
+    "LifeImprisonment",
+    "NameUsed",
+    "Notification",
+    "NotificationKind",
+    "OtherDisposal",
+    "Person",
+    "Stay",
+    "SuspendedImprisonment",
+    "Trigger",
+    "TriggerKind",
+]
+
+
+def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    check_civil_date(value, attribute.name)
+
+
+def _optional_date(
+    instance: object, attribute: attrs.Attribute[date | None], value: date | None
+) -> None:
+    if value is not None:
+        check_civil_date(value, attribute.name)
+
+
+_text = attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+_optional_text = attrs.validators.optional(_text)
+_texts = attrs.validators.deep_iterable(_text, attrs.validators.instance_of(tuple))
+
+
+def _period(
+    instance: object, attribute: attrs.Attribute[CalendarPeriod], value: CalendarPeriod
+) -> None:
+    if not isinstance(value, CalendarPeriod):
+        raise TypeError(f"{attribute.name}: expected a CalendarPeriod, got {type(value).__name__}")
+    if value.is_zero:
+        raise ValueError(f"{attribute.name}: must not be empty")
+
+
+# --------------------------------------------------------------------------------------------
+# The person
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """The person the facts are about: an opaque reference and a date of birth.
+
+    >>> Person(reference="FICTIONAL-0001", date_of_birth=date(1980, 4, 2)).date_of_birth.year
+    1980
+    """
+
+    reference: str = attrs.field(validator=_text)
+    date_of_birth: date = attrs.field(validator=_date)
+
+
+# --------------------------------------------------------------------------------------------
+# Disposals
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _ServedTerm:
+    """A custodial term served from a start: its own ``start``; or the day the
+    ``consecutive_to`` trigger's term ends; or with the ``concurrent_with`` trigger's term; or,
+    with none of these, the sentence date."""
+
+    term: CalendarPeriod = attrs.field(validator=_period)
+    start: Date | None = attrs.field(default=None, validator=_optional_date)
+    consecutive_to: str | None = attrs.field(default=None, validator=_optional_text)
+    concurrent_with: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Imprisonment(_ServedTerm):
+    """A term of imprisonment, or a sentence SOA 2003 s.131 treats as one (detention in a young
+    offender institution, long-term detention of a young person, custody for life for a term).
+
+    The term runs from ``start``; or from the day the ``consecutive_to`` trigger's term ends; or
+    with the ``concurrent_with`` trigger's term; or, with none of these, from the sentence date.
+
+    >>> Imprisonment(term=CalendarPeriod(months=18)).term.total_months
+    18
+    """
+
+
+@attrs.frozen(kw_only=True)
+class DetentionAndTrainingOrder(_ServedTerm):
+    """A detention and training order: the period of detention is half the term
+    (SOA 2003 s.131(a); Sentencing Code s.241(2)). Terms run from 4 to 24 months
+    (Sentencing Code s.236(1), as amended by PCSC Act 2022 s.158 from 28 June 2022). Its start is
+    found as for :class:`Imprisonment`.
+
+    >>> DetentionAndTrainingOrder(term=CalendarPeriod(months=12)).term.total_months
+    12
+    """
+
+
+@attrs.frozen(kw_only=True)
+class SuspendedImprisonment:
+    """A suspended sentence of imprisonment of ``term``.
+
+    >>> SuspendedImprisonment(term=CalendarPeriod(months=12)).term.months
+    12
+    """
+
+    term: CalendarPeriod = attrs.field(validator=_period)
+
+
+@attrs.frozen(kw_only=True)
+class LifeImprisonment:
+    """Imprisonment (or detention, or custody) for life.
+
+    >>> LifeImprisonment()
+    LifeImprisonment()
+    """
+
+
+@attrs.frozen(kw_only=True)
+class ImprisonmentForPublicProtection:
+    """Imprisonment for public protection (Criminal Justice Act 2003 s.225).
+
+    >>> ImprisonmentForPublicProtection()
+    ImprisonmentForPublicProtection()
+    """
+
+
+@attrs.frozen(kw_only=True)
+class HospitalOrder:
+    """Admission to a hospital (SOA 2003 s.133), with or without a restriction order.
+
+    >>> HospitalOrder(restriction_order=True).restriction_order
+    True
+    """
+
+    restriction_order: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+
+
+@attrs.frozen(kw_only=True)
+class ConditionalDischarge:
+    """An order for conditional discharge for ``period``.
+
+    >>> str(ConditionalDischarge(period=CalendarPeriod(years=1, months=6)).period)
+    '1 year 6 months'
+    """
+
+    period: CalendarPeriod = attrs.field(validator=_period)
+
+
+@attrs.frozen(kw_only=True)
+class AbsoluteDischarge:
+    """An absolute discharge.
+
+    >>> AbsoluteDischarge()
+    AbsoluteDischarge()
+    """
+
+
+@attrs.frozen(kw_only=True)
+class OtherDisposal:
+    """Any other disposal: a fine, community order, youth rehabilitation order, referral order.
+
+    >>> OtherDisposal().description
+    ''
+    """
+
+    description: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+
+CustodialDisposal: TypeAlias = Imprisonment | DetentionAndTrainingOrder
+Disposal: TypeAlias = (
+    Imprisonment
+    | DetentionAndTrainingOrder
+    | SuspendedImprisonment
+    | LifeImprisonment
+    | ImprisonmentForPublicProtection
+    | HospitalOrder
+    | ConditionalDischarge
+    | AbsoluteDischarge
+    | OtherDisposal
+)
+_DISPOSALS = (
+    Imprisonment,
+    DetentionAndTrainingOrder,
+    SuspendedImprisonment,
+    LifeImprisonment,
+    ImprisonmentForPublicProtection,
+    HospitalOrder,
+    ConditionalDischarge,
+    AbsoluteDischarge,
+    OtherDisposal,
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Triggers
+# --------------------------------------------------------------------------------------------
+
+
+class TriggerKind(str, enum.Enum):
+    """How a person comes within SOA 2003 s.80(1).
+
+    >>> TriggerKind("caution")
+    <TriggerKind.CAUTION: 'caution'>
+    """
+
+    CONVICTION = "conviction"
+    FINDING_NOT_GUILTY_BY_INSANITY = "finding_not_guilty_by_insanity"
+    FINDING_DISABILITY_DID_ACT = "finding_disability_did_act"
+    CAUTION = "caution"
+
+
+@attrs.frozen(kw_only=True)
+class Trigger:
+    """A conviction, finding or caution in respect of an offence listed in Schedule 3.
+
+    ``date`` is the date of the conviction, finding or caution. ``threshold_sentence_date`` is set
+    when the offence is listed only subject to a sentencing condition: s.132(3) then treats the
+    person as convicted when the condition is met, so that date is the relevant date. ``disposal``
+    may be absent while sentence is awaited; a rule that needs it then reports it missing.
+
+    >>> t = Trigger(id="t1", kind=TriggerKind.CONVICTION, date=date(2022, 3, 1),
+    ...             threshold_sentence_date=date(2022, 4, 12), disposal=OtherDisposal())
+    >>> t.relevant_date
+    datetime.date(2022, 4, 12)
+    """
+
+    id: str = attrs.field(validator=_text)
+    kind: TriggerKind = attrs.field(converter=TriggerKind)
+    date: Date = attrs.field(validator=_date)
+    disposal: Disposal | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(_DISPOSALS))
+    )
+    threshold_sentence_date: Date | None = attrs.field(default=None, validator=_optional_date)
+
+    @property
+    def relevant_date(self) -> Date:
+        """The relevant date (s.82(6)), moved to the sentence date for a threshold offence (s.132(3)).
+
+        >>> Trigger(id="t", kind="caution", date=date(2022, 3, 1)).relevant_date
+        datetime.date(2022, 3, 1)
+        """
+        return self.threshold_sentence_date or self.date
+
+    @property
+    def sentence_date(self) -> Date:
+        """The day sentence was passed, as far as the facts tell: the threshold sentence date, else
+        the date of the conviction or finding.
+
+        >>> Trigger(id="t", kind="conviction", date=date(2022, 3, 1)).sentence_date
+        datetime.date(2022, 3, 1)
+        """
+        return self.threshold_sentence_date or self.date
+
+
+# --------------------------------------------------------------------------------------------
+# Time away from liberty in the UK
+# --------------------------------------------------------------------------------------------
+
+
+class DetentionKind(str, enum.Enum):
+    """The states in SOA 2003 s.83(6) and s.85(4)(a)-(c).
+
+    >>> DetentionKind("hospital")
+    <DetentionKind.HOSPITAL: 'hospital'>
+    """
+
+    REMAND = "remand"
+    SENTENCE = "sentence"
+    SERVICE_DETENTION = "service_detention"
+    HOSPITAL = "hospital"
+
+
+@attrs.frozen(kw_only=True)
+class Detention:
+    """A period detained: from ``start`` until ``end``, the day of release (absent while it lasts).
+
+    >>> Detention(kind="sentence", start=date(2021, 4, 12), end=date(2022, 7, 11)).kind.value
+    'sentence'
+    """
+
+    kind: DetentionKind = attrs.field(converter=DetentionKind)
+    start: date = attrs.field(validator=_date)
+    end: date | None = attrs.field(default=None, validator=_optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class AbsenceAbroad:
+    """A period outside the United Kingdom: departure on ``start``, return on ``end``.
+
+    >>> AbsenceAbroad(start=date(2023, 5, 1), end=date(2023, 5, 9)).end
+    datetime.date(2023, 5, 9)
+    """
+
+    start: date = attrs.field(validator=_date)
+    end: date | None = attrs.field(default=None, validator=_optional_date)
+
+
+# --------------------------------------------------------------------------------------------
+# Facts of change
+# --------------------------------------------------------------------------------------------
+
+
+class HomeAddressKind(str, enum.Enum):
+    """The two limbs of "home address" in SOA 2003 s.83(7).
+
+    >>> HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE.value
+    'no_sole_or_main_residence'
+    """
+
+    RESIDENCE = "residence"
+    NO_SOLE_OR_MAIN_RESIDENCE = "no_sole_or_main_residence"
+
+
+@attrs.frozen(kw_only=True)
+class HomeAddress:
+    """A home address: a sole or main residence (s.83(7)(a)) or, where there is none, a place where
+    the person can regularly be found (s.83(7)(b)).
+
+    >>> HomeAddress(kind="no_sole_or_main_residence", reference="LOC-1").has_residence
+    False
+    """
+
+    kind: HomeAddressKind = attrs.field(converter=HomeAddressKind)
+    reference: str = attrs.field(validator=_text)
+
+    @property
+    def has_residence(self) -> bool:
+        """Whether this is a sole or main residence.
+
+        >>> HomeAddress(kind="residence", reference="ADDR-1").has_residence
+        True
+        """
+        return self.kind is HomeAddressKind.RESIDENCE
+
+
+@attrs.frozen(kw_only=True)
+class NameUsed:
+    """The person used ``name`` on ``date`` (s.84(1)(a)).
+
+    >>> NameUsed(date=date(2022, 9, 1), name="NAME-B").name
+    'NAME-B'
+    """
+
+    date: Date = attrs.field(validator=_date)
+    name: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class HomeAddressChange:
+    """The person's home address changed to ``home_address`` on ``date`` (s.84(1)(b)).
+
+    >>> HomeAddressChange(date=date(2022, 10, 3),
+    ...                   home_address=HomeAddress(kind="residence", reference="ADDR-2")).date
+    datetime.date(2022, 10, 3)
+    """
+
+    date: Date = attrs.field(validator=_date)
+    home_address: HomeAddress = attrs.field(validator=attrs.validators.instance_of(HomeAddress))
+
+
+@attrs.frozen(kw_only=True)
+class Stay:
+    """The person resided or stayed at ``premises`` on each day from ``first_day`` to ``last_day``
+    (s.84(1)(c), (6)).
+
+    >>> Stay(premises="PREM-1", first_day=date(2023, 2, 1), last_day=date(2023, 2, 4)).days
+    4
+    """
+
+    premises: str = attrs.field(validator=_text)
+    first_day: Date = attrs.field(validator=_date)
+    last_day: Date = attrs.field(validator=_date)
+
+    @property
+    def days(self) -> int:
+        """The number of calendar days stayed.
+
+        >>> Stay(premises="P", first_day=date(2023, 2, 1), last_day=date(2023, 2, 1)).days
+        1
+        """
+        days: int = (self.last_day - self.first_day).days + 1
+        return days
+
+    @property
+    def date(self) -> Date:
+        """The first day of the stay, for ordering facts.
+
+        >>> Stay(premises="P", first_day=date(2023, 2, 1), last_day=date(2023, 2, 3)).date
+        datetime.date(2023, 2, 1)
+        """
+        return self.first_day
+
+
+Event: TypeAlias = NameUsed | HomeAddressChange | Stay
+_EVENTS = (NameUsed, HomeAddressChange, Stay)
+
+
+# --------------------------------------------------------------------------------------------
+# Notifications
+# --------------------------------------------------------------------------------------------
+
+
+class NotificationKind(str, enum.Enum):
+    """What a notification was given under.
+
+    ``INITIAL`` s.83(1); ``CHANGE`` s.84(1); ``ADVANCE`` s.84(2) (a s.84(1) notification given
+    before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1).
+
+    >>> NotificationKind("advance").value
+    'advance'
+    """
+
+    INITIAL = "initial"
+    CHANGE = "change"
+    ADVANCE = "advance"
+    NON_OCCURRENCE = "non_occurrence"
+    PERIODIC = "periodic"
+
+
+@attrs.frozen(kw_only=True)
+class Notification:
+    """A notification given to the police on ``date``, and what it notified.
+
+    ``expected_date`` is required for ``ADVANCE`` (the date the event is expected, s.84(2)) and
+    ``NON_OCCURRENCE`` (the expected date of the advance notification it answers), and refused for
+    the other kinds.
+
+    >>> n = Notification(id="n1", date=date(2021, 3, 2), kind="initial", names=("NAME-A",),
+    ...                  home_address=HomeAddress(kind="residence", reference="ADDR-1"))
+    >>> n.kind, n.release
+    (<NotificationKind.INITIAL: 'initial'>, False)
+    """
+
+    id: str = attrs.field(validator=_text)
+    date: Date = attrs.field(validator=_date)
+    kind: NotificationKind = attrs.field(converter=NotificationKind)
+    names: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_texts)
+    home_address: HomeAddress | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(HomeAddress))
+    )
+    other_premises: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_texts)
+    release: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    expected_date: Date | None = attrs.field(default=None, validator=_optional_date)
+
+    @property
+    def premises(self) -> tuple[str, ...]:
+        """Every address this notification gave: the home address and the other premises.
+
+        >>> Notification(id="n", date=date(2021, 3, 2), kind="change",
+        ...              home_address=HomeAddress(kind="residence", reference="ADDR-1"),
+        ...              other_premises=("PREM-1",)).premises
+        ('ADDR-1', 'PREM-1')
+        """
+        home = (self.home_address.reference,) if self.home_address else ()
+        return home + self.other_premises
+
+
+# --------------------------------------------------------------------------------------------
+# The case
+# --------------------------------------------------------------------------------------------
+
+
+def _tuple_of(kinds: type | tuple[type, ...]) -> Any:
+    return attrs.validators.deep_iterable(
+        attrs.validators.instance_of(kinds), attrs.validators.instance_of(tuple)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Case:
+    """Everything known about one person, checked for contradictions on construction.
+
+    Facts may be given in any order; the engine sorts them once. A contradiction raises
+    :class:`~sexoffender_rules.errors.CaseValidationError` listing every problem found, each with
+    its field path, such as ``detentions[1].end: 2021-01-01 is before start 2021-02-01``.
+
+    >>> Case(person=Person(reference="FICTIONAL-0002", date_of_birth=date(1990, 1, 1)),
+    ...      detentions=(Detention(kind="remand", start=date(2021, 2, 1), end=date(2021, 1, 1)),))
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
+      detentions[0].end: 2021-01-01 is before start 2021-02-01
+    """
+
+    person: Person = attrs.field(validator=attrs.validators.instance_of(Person))
+    jurisdiction: str = attrs.field(default="england-and-wales", validator=_text)
+    triggers: tuple[Trigger, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(Trigger)
+    )
+    detentions: tuple[Detention, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(Detention)
+    )
+    absences_abroad: tuple[AbsenceAbroad, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(AbsenceAbroad)
+    )
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(_EVENTS)
+    )
+    notifications: tuple[Notification, ...] = attrs.field(
+        default=(), converter=tuple, validator=_tuple_of(Notification)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_contradictions(self))
+        if problems:
+            raise CaseValidationError(problems)
+
+    def trigger(self, trigger_id: str) -> Trigger:
+        """The trigger with ``trigger_id``.
+
+        >>> Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
+        ...      triggers=(Trigger(id="t1", kind="caution", date=date(2021, 1, 1)),)).trigger("t1").kind
+        <TriggerKind.CAUTION: 'caution'>
+        """
+        for trigger in self.triggers:
+            if trigger.id == trigger_id:
+                return trigger
+        raise KeyError(trigger_id)
+
+
+def _contradictions(case: Case) -> Iterator[str]:
+    """Every contradiction among the case's facts, as "path: problem" lines."""
+    born = case.person.date_of_birth
+
+    def not_before_birth(path: str, day: date | None) -> Iterator[str]:
+        if day is not None and day < born:
+            yield f"{path}: {day.isoformat()} is before the date of birth"
+
+    def ordered(path: str, start: date, end: date | None, what: str = "start") -> Iterator[str]:
+        if end is not None and end < start:
+            yield f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
+
+    yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
+    yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
+    trigger_ids = {t.id: t for t in case.triggers}
+    for i, trigger in enumerate(case.triggers):
+        path = f"triggers[{i}]"
+        yield from not_before_birth(f"{path}.date", trigger.date)
+        yield from ordered(
+            f"{path}.threshold_sentence_date",
+            trigger.date,
+            trigger.threshold_sentence_date,
+            "the conviction date",
+        )
+        yield from _disposal_problems(f"{path}.disposal", trigger, trigger_ids)
+    yield from _cycles(case.triggers)
+    for i, detention in enumerate(case.detentions):
+        yield from not_before_birth(f"detentions[{i}].start", detention.start)
+        yield from ordered(f"detentions[{i}].end", detention.start, detention.end)
+    yield from _overlaps(
+        "detentions", [(d.kind.value, d.start, d.end) for d in case.detentions], "of the same kind"
+    )
+    for i, absence in enumerate(case.absences_abroad):
+        yield from not_before_birth(f"absences_abroad[{i}].start", absence.start)
+        yield from ordered(f"absences_abroad[{i}].end", absence.start, absence.end)
+    yield from _overlaps(
+        "absences_abroad", [("", a.start, a.end) for a in case.absences_abroad], ""
+    )
+    for i, event in enumerate(case.events):
+        if isinstance(event, Stay):
+            yield from not_before_birth(f"events[{i}].first_day", event.first_day)
+            yield from ordered(
+                f"events[{i}].last_day", event.first_day, event.last_day, "first_day"
+            )
+        else:
+            yield from not_before_birth(f"events[{i}].date", event.date)
+    for i, notification in enumerate(case.notifications):
+        path = f"notifications[{i}]"
+        yield from not_before_birth(f"{path}.date", notification.date)
+        needs_expected = notification.kind in (
+            NotificationKind.ADVANCE,
+            NotificationKind.NON_OCCURRENCE,
+        )
+        if needs_expected and notification.expected_date is None:
+            yield f"{path}.expected_date: required for a notification of kind {notification.kind.value}"
+        if not needs_expected and notification.expected_date is not None:
+            yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
+        if notification.kind is NotificationKind.ADVANCE and notification.expected_date is not None:
+            yield from ordered(
+                f"{path}.expected_date",
+                notification.date,
+                notification.expected_date,
+                "the notification date",
+            )
+
+
+def _duplicate_ids(path: str, ids: Iterable[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for i, identifier in enumerate(ids):
+        if identifier in seen:
+            yield f"{path}[{i}].id: repeats an earlier id"
+        seen.add(identifier)
+
+
+def _disposal_problems(path: str, trigger: Trigger, triggers: dict[str, Trigger]) -> Iterator[str]:
+    disposal = trigger.disposal
+    if trigger.kind is TriggerKind.CAUTION and disposal is not None:
+        yield f"{path}: a caution has no disposal"
+    if isinstance(disposal, DetentionAndTrainingOrder):
+        months = disposal.term.total_months
+        if disposal.term.day_count or not 4 <= months <= 24:
+            yield f"{path}.term: a detention and training order is of 4 to 24 months (Sentencing Code s.236(1))"
+    if isinstance(disposal, (Imprisonment, DetentionAndTrainingOrder)):
+        links = [
+            disposal.start is not None,
+            disposal.consecutive_to is not None,
+            disposal.concurrent_with is not None,
+        ]
+        if sum(links) > 1:
+            yield f"{path}: give at most one of start, consecutive_to and concurrent_with"
+        for field in ("consecutive_to", "concurrent_with"):
+            other_id = getattr(disposal, field)
+            if other_id is None:
+                continue
+            other = triggers.get(other_id)
+            if other is None:
+                yield f"{path}.{field}: names no trigger of this case"
+            elif not isinstance(other.disposal, (Imprisonment, DetentionAndTrainingOrder)):
+                yield f"{path}.{field}: the trigger it names has no custodial term"
+            elif other_id == trigger.id:
+                yield f"{path}.{field}: a term cannot run {field.split('_')[0]} to itself"
+        if disposal.start is not None and disposal.start < trigger.date:
+            yield f"{path}.start: {disposal.start.isoformat()} is before the conviction date"
+
+
+def _cycles(triggers: tuple[Trigger, ...]) -> Iterator[str]:
+    links: dict[str, str] = {}
+    for t in triggers:
+        d = t.disposal
+        if isinstance(d, (Imprisonment, DetentionAndTrainingOrder)):
+            target = d.consecutive_to or d.concurrent_with
+            if target is not None and target != t.id:
+                links[t.id] = target
+    for i, t in enumerate(triggers):
+        seen = {t.id}
+        current = links.get(t.id)
+        while current is not None:
+            if current in seen:
+                yield f"triggers[{i}].disposal: its term is linked to itself through other terms"
+                break
+            seen.add(current)
+            current = links.get(current)
+
+
+def _overlaps(
+    path: str, spans: list[tuple[str, date, date | None]], qualifier: str
+) -> Iterator[str]:
+    indexed = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
+    for a, b in itertools.pairwise(indexed):
+        kind_a, _, end_a = spans[a]
+        kind_b, start_b, _ = spans[b]
+        if kind_a == kind_b and (end_a is None or start_b < end_a):
+            suffix = f" {qualifier}" if qualifier else ""
+            yield f"{path}[{b}]: overlaps {path}[{a}]{suffix}"

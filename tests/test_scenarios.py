@@ -1,0 +1,78 @@
+"""Golden scenarios: each file in tests/scenarios/ was worked by hand from the statute.
+
+The expected values in each file come from its ``working`` notes, never from running the code.
+Only the keys a scenario states are compared, so a scenario may leave out what it does not test.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sexoffender_rules import Policy, assess
+from sexoffender_rules.documents import assessment_to_data, case_from_data
+from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+
+SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*/*.json"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def run(scenario: dict[str, Any]) -> dict[str, Any]:
+    case = case_from_data(scenario["case"])
+    policy = Policy(**scenario.get("policy", {}))
+    return assessment_to_data(assess(case, date.fromisoformat(scenario["as_of"]), policy))
+
+
+def pick(actual: Any, expected: Any) -> Any:
+    """``actual`` cut down to the keys ``expected`` states."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return {k: pick(actual.get(k, "<absent>"), v) for k, v in expected.items()}
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return actual if not expected else [pick(a, expected[0]) for a in actual]
+        return [pick(a, e) for a, e in zip(actual, expected, strict=True)]
+    return actual
+
+
+def duty_key(duty: dict[str, Any]) -> tuple[str, str, str]:
+    return (duty["trigger_date"], duty["kind"], str(duty.get("discharged_by")))
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_scenario(path: Path) -> None:
+    scenario = load(path)
+    expected = scenario["expected"]
+    actual = run(scenario)
+    expected_duties = sorted(expected.get("duties", []), key=duty_key)
+    actual_duties = sorted(actual["duties"], key=duty_key)
+    got = pick(actual, {k: v for k, v in expected.items() if k != "duties"})
+    assert got == {k: v for k, v in expected.items() if k != "duties"}, scenario["working"]
+    if "duties" in expected:
+        assert pick(actual_duties, expected_duties) == expected_duties, scenario["working"]
+
+
+def test_there_are_at_least_forty_scenarios_with_working() -> None:
+    assert len(SCENARIOS) >= 40
+    for path in SCENARIOS:
+        scenario = load(path)
+        assert scenario["working"], path.name
+        assert scenario["description"], path.name
+
+
+def test_every_rule_fires_in_some_scenario() -> None:
+    fired: set[str] = set()
+    for path in SCENARIOS:
+        scenario = load(path)
+        case = case_from_data(scenario["case"])
+        policy = Policy(**scenario.get("policy", {}))
+        fired |= assess(case, date.fromisoformat(scenario["as_of"]), policy).rule_ids
+    never = sorted({rule.id for rule in ENGLAND_AND_WALES.rules} - fired)
+    assert never == []
