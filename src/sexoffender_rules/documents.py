@@ -17,10 +17,14 @@ datetime.date(2026, 3, 6)
 
 from __future__ import annotations
 
+import enum
 import re
+import types
+import typing
 from datetime import date
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.preconf.json import make_converter
 from cattrs.strategies import configure_tagged_union
@@ -52,6 +56,7 @@ __all__ = [
     "CASE_FORMAT_VERSION",
     "assessment_to_data",
     "case_from_data",
+    "case_schema",
     "case_to_data",
     "converter",
 ]
@@ -165,6 +170,9 @@ def case_from_data(data: Any) -> Case:
         raise CaseValidationError([f"(document): expected a JSON object, got {_shape(data)}"])
     problems = []
     body = dict(data)
+    description = body.pop("description", None)
+    if description is not None and not isinstance(description, str):
+        problems.append("description: expected text")
     if body.pop("format", None) != CASE_FORMAT:
         problems.append(f"format: expected {CASE_FORMAT!r}")
     version = body.pop("version", None)
@@ -289,4 +297,103 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
         "duties": [_duty_data(d) for d in assessment.duties],
         "missing": list(assessment.missing),
         "flags": list(assessment.flags),
+    }
+
+
+CASE_SCHEMA_ID = "urn:sexoffender-rules:schema:case:1"
+"""The ``$id`` of the published JSON Schema of case documents, version 1.
+
+>>> CASE_SCHEMA_ID
+'urn:sexoffender-rules:schema:case:1'
+"""
+
+# Fields whose text may be empty; every other text field needs at least one character.
+_MAY_BE_EMPTY = {(OtherDisposal, "description")}
+
+
+def _schema_of(
+    tp: Any, defs: dict[str, Any], owner: type | None = None, name: str = ""
+) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if tp is str:
+        return (
+            {"type": "string"}
+            if (owner, name) in _MAY_BE_EMPTY
+            else {"type": "string", "minLength": 1}
+        )
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer", "minimum": 0}
+    if tp is date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [member.value for member in tp]}
+    if origin is tuple:
+        return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs)}
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        members = [m for m in args if m is not type(None)]
+        if len(members) == 1:
+            inner = _schema_of(members[0], defs, owner, name)
+        else:
+            tags = DISPOSAL_TYPES if members[0] in DISPOSAL_TYPES else EVENT_TYPES
+            inner = {"oneOf": [_class_ref(m, defs, tag=tags[m]) for m in members]}
+        return {"anyOf": [inner, {"type": "null"}]} if len(members) < len(args) else inner
+    if attrs.has(tp):
+        return _class_ref(tp, defs)
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered
+
+
+def _class_ref(cls: type, defs: dict[str, Any], tag: str | None = None) -> dict[str, Any]:
+    name = cls.__name__
+    if name not in defs:
+        defs[name] = {}  # placeholder against recursion
+        hints = typing.get_type_hints(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if tag is not None:
+            properties["type"] = {"const": tag}
+            required.append("type")
+        for field in attrs.fields(cls):
+            properties[field.name] = _schema_of(hints[field.name], defs, cls, field.name)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        defs[name] = {
+            "type": "object",
+            "description": doc,
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of case documents, generated from the model classes.
+
+    >>> schema = case_schema()
+    >>> schema["$id"], schema["properties"]["format"]
+    ('urn:sexoffender-rules:schema:case:1', {'const': 'sexoffender-rules/case'})
+    """
+    defs: dict[str, Any] = {}
+    _class_ref(Case, defs)
+    case = defs.pop("Case")
+    properties = {
+        "format": {"const": CASE_FORMAT},
+        "version": {"const": CASE_FORMAT_VERSION},
+        "description": {"type": "string"},
+        **case["properties"],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": CASE_SCHEMA_ID,
+        "title": "sexoffender-rules case document, version 1",
+        "description": case["description"],
+        "type": "object",
+        "properties": properties,
+        "required": ["format", "version", *case["required"]],
+        "additionalProperties": False,
+        "$defs": dict(sorted(defs.items())),
     }

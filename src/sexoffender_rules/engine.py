@@ -288,14 +288,16 @@ class DutyFinding:
 
     ``deadline`` is ``None`` when it cannot yet be fixed (the person is still away). A rule that
     finds an exception sets ``not_required``; one whose duty has not arisen in full sets
-    ``pending``.
+    ``pending``. ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
+    rule is not in force on the day it would arise (the law in force on each date applies).
 
-    >>> DutyFinding(kind=DutyKind.INITIAL, trigger_date=date(2026, 3, 6), fact="triggers[0]",
-    ...             deadline=date(2026, 3, 8)).discharged_by is None
+    >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
+    ...             fact="triggers[0]", deadline=date(2026, 3, 8)).discharged_by is None
     True
     """
 
     kind: DutyKind
+    rule_id: str
     trigger_date: date
     fact: str
     deadline: date | None
@@ -314,8 +316,8 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
     deadline has passed: the breach runs from the day after the deadline (SOA 2003 s.91(3): the
     offence is committed "on the day on which he first fails") to the day it is cured, or on.
 
-    >>> f = DutyFinding(kind=DutyKind.INITIAL, trigger_date=date(2026, 3, 6), fact="triggers[0]",
-    ...                 deadline=date(2026, 3, 8))
+    >>> f = DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial",
+    ...                 trigger_date=date(2026, 3, 6), fact="triggers[0]", deadline=date(2026, 3, 8))
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES as EW
     >>> always = IntervalSet.of(DateInterval(date(2026, 3, 6), END_OF_TIME))
     >>> settle(f, date(2026, 3, 10), always, EW).breach
@@ -428,7 +430,12 @@ def assess(
             for source in registration.sources
         )
     )
-    findings = [f for emit in ruleset.duties for f in emit(timeline, registration, ruleset)]
+    findings = [
+        f
+        for emit in ruleset.duties
+        for f in emit(timeline, registration, ruleset)
+        if ruleset.rule(f.rule_id).in_force_on(f.trigger_date)
+    ]
     findings.sort(key=lambda f: (f.trigger_date, _KIND_ORDER[f.kind], f.fact))
     duties = tuple(settle(f, as_of, subject_days, ruleset) for f in findings)
     headline = _headline(registration, duties)

@@ -865,6 +865,7 @@ def initial_duties(
         discharged = timeline.index.first(("kind", NotificationKind.INITIAL), source.relevant_date)
         yield DutyFinding(
             kind=DutyKind.INITIAL,
+            rule_id=rule.id,
             trigger_date=source.relevant_date,
             fact=source.fact,
             deadline=deadline,
@@ -932,6 +933,7 @@ def _change_duty(
     discharged = covered or timeline.index.first(key, day)
     return DutyFinding(
         kind=kind,
+        rule_id=rule_id,
         trigger_date=day,
         fact=path,
         deadline=deadline,
@@ -1073,6 +1075,7 @@ def release_duties(
         )
         yield DutyFinding(
             kind=DutyKind.RELEASE,
+            rule_id=rule.id,
             trigger_date=released,
             fact=path,
             deadline=deadline,
@@ -1130,6 +1133,7 @@ def non_occurrence_duties(
         )
         yield DutyFinding(
             kind=DutyKind.NON_OCCURRENCE,
+            rule_id=rule.id,
             trigger_date=expected,
             fact=path,
             deadline=deadline,
@@ -1243,6 +1247,7 @@ def periodic_duties(
         following = starts[i + 1] if i + 1 < len(starts) else None
         yield DutyFinding(
             kind=DutyKind.PERIODIC,
+            rule_id=rule.id,
             trigger_date=started.date,
             fact=path,
             deadline=deadline,

@@ -13,8 +13,10 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 from __future__ import annotations
 
 from .assessment import Assessment, Duty, Reason
+from .law import Ruleset
+from .policy import NoCorrespondingDay, PartialDays, Policy
 
-__all__ = ["explain"]
+__all__ = ["explain", "explain_markdown", "ruleset_markdown", "summary"]
 
 
 def _reason_line(reason: Reason, indent: str) -> str:
@@ -59,17 +61,7 @@ def explain(assessment: Assessment) -> str:
     if a.next_deadline:
         lines.append(f"Next deadline: {a.next_deadline.isoformat()}")
     reg = a.registration
-    if reg.indefinite:
-        status = "subject indefinitely"
-    elif reg.undetermined:
-        status = "subject; the end of the period is undetermined"
-    elif reg.subject:
-        status = f"subject until {reg.end.isoformat() if reg.end else ''}"
-    elif reg.sources:
-        status = f"ended on {reg.end.isoformat() if reg.end else ''}"
-    else:
-        status = "not subject"
-    lines += ["", f"Registration: {status}"]
+    lines += ["", f"Registration: {_status(a)}"]
     lines += [_reason_line(r, "  ") for r in reg.reasons]
     for source in reg.sources:
         end = (
@@ -92,3 +84,200 @@ def explain(assessment: Assessment) -> str:
     if a.missing:
         lines += ["", "Undetermined for want of:"] + [f"  - {m}" for m in a.missing]
     return "\n".join(lines)
+
+
+def _status(a: Assessment) -> str:
+    reg = a.registration
+    if reg.indefinite:
+        return "subject indefinitely"
+    if reg.undetermined:
+        return "subject; the end of the period is undetermined"
+    if reg.subject:
+        return f"subject until {reg.end.isoformat() if reg.end else ''}"
+    if reg.sources:
+        return f"ended on {reg.end.isoformat() if reg.end else ''}"
+    return "not subject"
+
+
+def summary(assessment: Assessment) -> str:
+    """A short text summary of ``assessment``: headline, registration and one line per duty.
+
+    >>> from datetime import date
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger
+    >>> case = Case(person=Person(reference="FICTIONAL-0014", date_of_birth=date(1980, 1, 1)),
+    ...             triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),))
+    >>> print(summary(assess(case, date(2026, 3, 20))))
+    Assessment on 2026-03-20: in breach
+    Registration: subject until 2028-03-05
+    Duties:
+      initial from 2026-03-06 (triggers[0]): due by 2026-03-08; overdue; prima facie breach from 2026-03-09 continuing
+    """
+    a = assessment
+    lines = [f"Assessment on {a.as_of.isoformat()}: {a.headline.value.replace('_', ' ')}"]
+    if a.next_deadline:
+        lines.append(f"Next deadline: {a.next_deadline.isoformat()}")
+    lines.append(f"Registration: {_status(a)}")
+    lines.append("Duties:" if a.duties else "Duties: none")
+    lines += [f"  {_duty_heading(d)}" for d in a.duties]
+    lines += [f"For review: {flag}" for flag in a.flags]
+    lines += [f"Undetermined for want of: {m}" for m in a.missing]
+    return "\n".join(lines)
+
+
+def _md_reason(reason: Reason) -> str:
+    readings = f" *Reading: {', '.join(reason.readings)}.*" if reason.readings else ""
+    return f"- {reason.statement} — {reason.citation} (`{reason.rule_id}`){readings}"
+
+
+def explain_markdown(assessment: Assessment) -> str:
+    """The whole reasoning of ``assessment`` as Markdown: a duties table, then each step with its
+    citation.
+
+    >>> from datetime import date
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person
+    >>> print(explain_markdown(assess(Case(person=Person(reference="F",
+    ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1))).splitlines()[0])
+    # Assessment on 2026-01-01: not subject
+    """
+    a = assessment
+    lines = [
+        f"# Assessment on {a.as_of.isoformat()}: {a.headline.value.replace('_', ' ')}",
+        "",
+        f"*{a.ruleset}.* Registration: **{_status(a)}**."
+        + (f" Next deadline: **{a.next_deadline.isoformat()}**." if a.next_deadline else ""),
+        "",
+    ]
+    if a.duties:
+        lines += [
+            "| Duty | From | Deadline | State | Discharged by | Breach |",
+            "|---|---|---|---|---|---|",
+        ]
+        for d in a.duties:
+            breach = ""
+            if d.breach is not None:
+                end = "continuing" if d.breach.is_unbounded else d.breach.last_day.isoformat()
+                breach = f"{d.breach.start.isoformat()} to {end}"
+            lines.append(
+                f"| {d.kind.value.replace('_', ' ')} | {d.trigger_date.isoformat()} | "
+                f"{d.deadline.isoformat() if d.deadline else 'not yet fixed'} | "
+                f"{d.state.value.replace('_', ' ')} | {d.discharged_by or ''} | {breach} |"
+            )
+        lines.append("")
+    lines += ["## Registration", ""]
+    lines += [_md_reason(r) for r in a.registration.reasons]
+    for source in a.registration.sources:
+        lines += ["", f"### Source {source.trigger_id} ({source.fact})", ""]
+        lines += [_md_reason(r) for r in source.reasons]
+        lines += [f"- Missing: {m}" for m in source.missing]
+    for d in a.duties:
+        lines += ["", f"## {_duty_heading(d)}", ""]
+        lines += [_md_reason(r) for r in d.reasons]
+    if a.flags:
+        lines += ["", "## For review", ""] + [f"- {flag}" for flag in a.flags]
+    return "\n".join(lines)
+
+
+_READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
+    (
+        "leap_day",
+        "Where a period of N years (and months) beginning with a day ends, when its "
+        "anniversary has no corresponding day (29 February).",
+        {
+            NoCorrespondingDay.NEXT_DAY: "anniversary on the next day (1 March): 7 years from "
+            "29 Feb 2020 end 28 Feb 2027",
+            NoCorrespondingDay.PREVIOUS_DAY: "anniversary on the last "
+            "day of the month: they end 27 Feb 2027",
+        },
+    ),
+    (
+        "corresponding_date",
+        "The day a period after a day ends, when there is no corresponding day.",
+        {
+            NoCorrespondingDay.PREVIOUS_DAY: "the last day of the month (Dodds v Walker): one year after "
+            "29 Feb 2024 ends 28 Feb 2025",
+            NoCorrespondingDay.NEXT_DAY: "the first day of the next month: 1 Mar 2025",
+        },
+    ),
+    (
+        "partial_days",
+        "How a day partly spent detained or abroad counts (s.83(6)).",
+        {
+            PartialDays.LIBERTY_AT_END_OF_DAY: "it counts if the person is at liberty in the UK at its "
+            "end: the release or return day is day 1",
+            PartialDays.WHOLE_DAY_AT_LIBERTY: "it counts "
+            "only if wholly at liberty: the release day does not count",
+        },
+    ),
+    (
+        "release_notified_by_attendance",
+        "What answers the duty to notify a release (s.84(1)(d)).",
+        {
+            True: "any notification given in person on or after the release",
+            False: "only a notification that records the release",
+        },
+    ),
+)
+
+
+def ruleset_markdown(ruleset: Ruleset) -> str:
+    """The rules of ``ruleset`` as Markdown: each rule's id, statement, citations, the date its
+    text was checked, and where; then the readings of the law with their defaults.
+
+    docs/england-and-wales.md is this text for the England and Wales ruleset (a test keeps the
+    two equal; ``sexoffender-rules rules`` prints it).
+
+    >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+    >>> print(ruleset_markdown(ENGLAND_AND_WALES).splitlines()[0])
+    # England and Wales: Sexual Offences Act 2003, Part 2
+    """
+    lines = [
+        f"# {ruleset.name}",
+        "",
+        "Generated from the ruleset by `sexoffender-rules rules`; do not edit by hand.",
+        "",
+        "| Rule | In force | Citation |",
+        "|---|---|---|",
+    ]
+    for rule in ruleset.rules:
+        in_force = (
+            "never"
+            if rule.in_force.is_empty
+            else f"from {rule.in_force.start.isoformat()}"
+            if rule.in_force.is_unbounded
+            else f"{rule.in_force.start.isoformat()} to {rule.in_force.last_day.isoformat()}"
+        )
+        lines.append(f"| `{rule.id}` {rule.title} | {in_force} | {rule.citation} |")
+    for rule in ruleset.rules:
+        lines += ["", f"## `{rule.id}`: {rule.title}", "", rule.statement, ""]
+        for c in rule.citations:
+            source = f"; {c.source}" if c.source else ""
+            lines.append(f"- {c}: text checked {c.checked.isoformat()}{source}.")
+    defaults = Policy()
+    lines += [
+        "",
+        "## Readings of the law (`Policy`)",
+        "",
+        "| Reading | Question | Default | Alternative |",
+        "|---|---|---|---|",
+    ]
+    for name, question, choices in _READINGS_TABLE:
+        default = getattr(defaults, name)
+        other = next(k for k in choices if k != default)
+        lines.append(
+            f"| `{name}` | {question} | `{_value(default)}`: {choices[default]} | "
+            f"`{_value(other)}`: {choices[other]} |"
+        )
+    lines += [
+        "",
+        "`Policy.strict()` leaves the first three open: a computation whose answer "
+        "depends on one raises `AmbiguousReadingError`.",
+    ]
+    return "\n".join(lines)
+
+
+def _value(choice: object) -> str:
+    if isinstance(choice, bool):
+        return str(choice).lower()
+    return str(getattr(choice, "value", choice))

@@ -1,0 +1,24 @@
+"""The documentation generated from the rules stays true to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+from sexoffender_rules.explain import ruleset_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rules_document_is_generated_from_the_ruleset() -> None:
+    text = (ROOT / "docs" / "england-and-wales.md").read_text(encoding="utf-8")
+    assert text == ruleset_markdown(ENGLAND_AND_WALES) + "\n", (
+        "regenerate with: sexoffender-rules rules > docs/england-and-wales.md"
+    )
+
+
+def test_every_rule_cites_a_provision_checked_on_a_date() -> None:
+    for rule in ENGLAND_AND_WALES.rules:
+        assert rule.citations, rule.id
+        assert rule.checked is not None, rule.id
+        assert rule.statement.endswith((".", ")")), rule.id
