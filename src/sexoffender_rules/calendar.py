@@ -51,6 +51,7 @@ from .errors import (
     NaiveAwareMixError,
     NegativeCountError,
     NotACivilDateError,
+    WrongTypeError,
 )
 from .policy import NoCorrespondingDay, PartialDays, Policy
 
@@ -107,7 +108,7 @@ def check_civil_date(value: object, name: str = "date") -> date:
 
 def _check_count(value: object, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name}: expected a whole number, got {type(value).__name__}")
+        raise WrongTypeError(f"{name}: expected a whole number, got {type(value).__name__}")
     if value < minimum:
         raise NegativeCountError(f"{name}: expected a count of {minimum} or more, got {value}")
     return value
@@ -121,7 +122,7 @@ def add_days(day: date, days: int) -> date:
     """
     check_civil_date(day)
     if isinstance(days, bool) or not isinstance(days, int):
-        raise TypeError(f"days: expected a whole number, got {type(days).__name__}")
+        raise WrongTypeError(f"days: expected a whole number, got {type(days).__name__}")
     try:
         return day + timedelta(days=days)
     except OverflowError:
@@ -219,6 +220,22 @@ class CalendarPeriod:
         True
         """
         return self.total_months == 0 and self.day_count == 0
+
+    def __add__(self, other: CalendarPeriod) -> CalendarPeriod:
+        """The two periods together, unit by unit (months carried into years).
+
+        >>> str(CalendarPeriod(months=6) + CalendarPeriod(years=2))
+        '2 years 6 months'
+        """
+        if not isinstance(other, CalendarPeriod):
+            return NotImplemented
+        months = self.total_months + other.total_months
+        return CalendarPeriod(
+            years=months // 12,
+            months=months % 12,
+            weeks=self.weeks + other.weeks,
+            days=self.days + other.days,
+        )
 
     def halved(self) -> CalendarPeriod:
         """Half the period, by calendar: 7 years give 3 years 6 months, not 3.5 x 365 days.

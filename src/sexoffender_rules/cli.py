@@ -112,8 +112,12 @@ def _load_case(path: str, stdin: TextIO) -> Case:
 
 
 def _assessment(args: argparse.Namespace, stdin: TextIO) -> Assessment:
-    case = _load_case(args.case, stdin)
-    return assess(case, args.as_of, _policy(args.reading, args.strict))
+    policy = _policy(args.reading, args.strict)
+    try:
+        case = _load_case(args.case, stdin)
+    except CaseValidationError as error:
+        raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+    return assess(case, args.as_of, policy)
 
 
 def _render(assessment: Assessment, fmt: str, text: Callable[[Assessment], str]) -> str:
@@ -305,7 +309,10 @@ def main(
     except SystemExit as exit_:  # --help
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     except _UsageError as error:
-        print(str(error), file=stderr)
+        message = str(error)
+        if not message.startswith("sexoffender-rules"):
+            message = f"sexoffender-rules: {message}"
+        print(message, file=stderr)
         return EXIT_USAGE
     except _Invalid as invalid:
         if invalid.output:

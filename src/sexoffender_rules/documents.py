@@ -21,33 +21,39 @@ import enum
 import re
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import attrs
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
-from cattrs.strategies import configure_tagged_union
 
 from .assessment import Assessment, Duty, Reason, Source
 from .calendar import add_days
-from .errors import CaseValidationError
+from .errors import CaseValidationError, InvalidValueError, SexOffenderRulesError, WrongTypeError
 from .model import (
     AbsoluteDischarge,
     Case,
     ConditionalDischarge,
     DetentionAndTrainingOrder,
+    DetentionKind,
     Disposal,
     Event,
     HomeAddressChange,
+    HomeAddressKind,
     HospitalOrder,
     Imprisonment,
     ImprisonmentForPublicProtection,
     LifeImprisonment,
     NameUsed,
+    NotificationKind,
     OtherDisposal,
     Stay,
     SuspendedImprisonment,
+    TriggerKind,
 )
 
 __all__ = [
@@ -95,28 +101,126 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {_shape(value)}")
+        raise WrongTypeError(f"expected a date as YYYY-MM-DD, got {_shape(value)}")
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value} is not a valid date") from None
+        raise InvalidValueError(f"{value} is not a valid date") from None
 
 
 def _shape(value: object) -> str:
     """Describe a bad value without repeating it (it may be personal data)."""
     if isinstance(value, str):
         return "text of another form"
-    return type(value).__name__ if value is not None else "null"
+    names = {dict: "an object", list: "a list", bool: "true or false", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _structure_text(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise WrongTypeError(f"expected text, got {_shape(value)}")
+    return value
+
+
+def _structure_count(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise WrongTypeError(f"expected a whole number, got {_shape(value)}")
+    return value
+
+
+def _structure_flag(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise WrongTypeError(f"expected true or false, got {_shape(value)}")
+    return value
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Any:
+    allowed = {member.value: member for member in kind}
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if not isinstance(value, str) or value not in allowed:
+            raise InvalidValueError(f"expected one of {', '.join(allowed)}")
+        return allowed[value]
+
+    return structure
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _tuple_hook(conv: cattrs.Converter) -> Any:
+    def factory(tp: Any) -> Any:
+        item = typing.get_args(tp)[0]
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise WrongTypeError(f"expected a list, got {_shape(value)}")
+            items, errors = [], []
+            for index, element in enumerate(value):
+                try:
+                    items.append(conv.structure(element, item))
+                except Exception as error:  # collected and re-raised with their index below
+                    note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, item)
+                    error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def _tagged(conv: cattrs.Converter, tags: dict[type, str]) -> Any:
+    """Structure one of ``tags``' classes from an object naming it in ``type``."""
+    by_tag = {tag: cls for cls, tag in tags.items()}
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise WrongTypeError(f"expected an object, got {_shape(value)}")
+        tag = value.get("type")
+        if tag is None:
+            raise InvalidValueError("type: required, one of " + ", ".join(by_tag))
+        if not isinstance(tag, str) or tag not in by_tag:
+            raise InvalidValueError("type: expected one of " + ", ".join(by_tag))
+        return conv.structure({k: v for k, v in value.items() if k != "type"}, by_tag[tag])
+
+    return structure
+
+
+def _with_tag(tag: str, fields: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+    def unstructure(obj: Any) -> dict[str, Any]:
+        return {"type": tag, **fields(obj)}
+
+    return unstructure
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, lambda d: d.isoformat())
-    configure_tagged_union(
-        Disposal, conv, tag_name="type", tag_generator=DISPOSAL_TYPES.__getitem__
-    )
-    configure_tagged_union(Event, conv, tag_name="type", tag_generator=EVENT_TYPES.__getitem__)
+    conv.register_structure_hook(str, _structure_text)
+    conv.register_structure_hook(int, _structure_count)
+    conv.register_structure_hook(bool, _structure_flag)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
+    for union, tags in ((Disposal, DISPOSAL_TYPES), (Event, EVENT_TYPES)):
+        conv.register_structure_hook(union, _tagged(conv, tags))
+        for cls, tag in tags.items():
+            conv.register_unstructure_hook(cls, _with_tag(tag, make_dict_unstructure_fn(cls, conv)))
+    # Enums with a str base would otherwise pass through as members: write their values.
+    for kind in (TriggerKind, DetentionKind, HomeAddressKind, NotificationKind):
+        conv.register_unstructure_hook(kind, _enum_value)
     return conv
 
 
@@ -127,30 +231,46 @@ converter = _make_converter()
 '2026-01-02'
 """
 
+_CONTRADICTIONS = "\x00contradictions"
+_FIELD_PREFIX = re.compile(r"^([a-z_]+(?:\[\d+\])?): (.*)$", re.DOTALL)
+
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, CaseValidationError):
+        return _CONTRADICTIONS
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return (
-            "unknown field"
-            + ("s " if len(exc.extra_fields) > 1 else " ")
-            + ", ".join(sorted(exc.extra_fields))
-        )
-    if isinstance(exc, (ValueError, TypeError)) and str(exc):
-        message = str(exc)
-        # Validators name the field themselves ("term: must not be empty"); the path says it.
-        return message.split(": ", 1)[1] if re.match(r"^[a-z_]+: ", message) else message
-    name = getattr(type_, "__name__", str(type_))
-    return f"expected {name}"
+        unknown = sorted(str(key) for key in exc.extra_fields)
+        return f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}"
+    if isinstance(exc, SexOffenderRulesError):
+        return str(exc)
+    name = getattr(type_, "__name__", None)
+    return f"expected {name}" if name else "invalid value"
+
+
+def _walk(exc: BaseException) -> typing.Iterator[BaseException]:
+    yield exc
+    for inner in getattr(exc, "exceptions", ()):
+        yield from _walk(inner)
 
 
 def _problems(exc: BaseException) -> list[str]:
     lines = []
     for line in cattrs.transform_error(exc, path="$", format_exception=_format_exception):
         message, _, where = line.rpartition(" @ ")
-        path = where.removeprefix("$").removeprefix(".") or "(document)"
-        lines.append(f"{path}: {message}")
+        if message == _CONTRADICTIONS:
+            continue
+        path = where.removeprefix("$").removeprefix(".")
+        # A validator names its own field ("term: must not be empty"): add it to the path.
+        match = _FIELD_PREFIX.match(message)
+        if match:
+            path = f"{path}.{match.group(1)}" if path else match.group(1)
+            message = match.group(2)
+        lines.append(f"{path or '(document)'}: {message}")
+    for inner in _walk(exc):
+        if isinstance(inner, CaseValidationError):
+            lines.extend(inner.problems)
     return lines
 
 
@@ -176,13 +296,11 @@ def case_from_data(data: Any) -> Case:
     if body.pop("format", None) != CASE_FORMAT:
         problems.append(f"format: expected {CASE_FORMAT!r}")
     version = body.pop("version", None)
-    if version != CASE_FORMAT_VERSION:
+    if type(version) is not int or version != CASE_FORMAT_VERSION:
         problems.append(f"version: expected {CASE_FORMAT_VERSION}")
     try:
         case = converter.structure(body, Case)
-    except CaseValidationError as error:
-        raise CaseValidationError(problems + list(error.problems)) from None
-    except (cattrs.BaseValidationError, ValueError, TypeError) as error:
+    except (cattrs.BaseValidationError, SexOffenderRulesError) as error:
         raise CaseValidationError(problems + _problems(error)) from None
     if problems:
         raise CaseValidationError(problems)

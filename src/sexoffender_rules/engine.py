@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 import attrs
 
@@ -62,6 +63,8 @@ from .policy import PartialDays, Policy
 
 __all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "settle"]
 
+T = TypeVar("T")
+
 
 # --------------------------------------------------------------------------------------------
 # The timeline
@@ -92,7 +95,8 @@ class NotificationIndex:
 
         Keys: ``("any",)``; ``("kind", kind)``; ``("name", name)``; ``("home", HomeAddress)``;
         ``("premises", reference)`` for the home address and other premises; ``("release",)``;
-        ``("non_occurrence", expected_date)``.
+        ``("non_occurrence", expected_date)``; and each content key with the notification's kind
+        after it (``("name", name, NotificationKind.CHANGE)``).
 
         >>> NotificationIndex.build([]).first(("any",), date(2020, 1, 1)) is None
         True
@@ -110,6 +114,8 @@ class NotificationIndex:
                 keys.append(("non_occurrence", n.expected_date))
             for key in keys:
                 grouped[key].append(n)
+                if isinstance(key, tuple) and key[0] in ("name", "home", "premises"):
+                    grouped[(key[0], key[1], n.kind)].append(n)
         return cls({key: (tuple(n.date for n in ns), tuple(ns)) for key, ns in grouped.items()})
 
     def first(
@@ -173,6 +179,21 @@ class Timeline:
     releases: tuple[date, ...]
     index: NotificationIndex
     paths: dict[int, str]
+    _derived: dict[str, object] = attrs.field(factory=dict, repr=False, eq=False)
+
+    def derive(self, name: str, compute: Callable[[Timeline], T]) -> T:
+        """``compute(self)``, computed once and kept: facts that several rules of a ruleset need
+        (the days each change occurred, say) are derived once per assessment.
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> t = Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                    date(2026, 1, 1), Policy())
+        >>> t.derive("count", lambda t: len(t.notifications)), t.derive("count", lambda t: 99)
+        (0, 0)
+        """
+        if name not in self._derived:
+            self._derived[name] = compute(self)
+        return self._derived[name]  # type: ignore[return-value]
 
     @classmethod
     def build(cls, case: Case, as_of: date, policy: Policy) -> Timeline:
@@ -215,12 +236,10 @@ class Timeline:
         )
         detention_spells = _known_spells(case.detentions, as_of)
         spells = detention_spells + _known_spells(case.absences_abroad, as_of)
-        # Releases: the end of each run of detention, detentions that follow one another at
-        # once joined into one run (a transfer from prison to hospital is not a release).
         detained = IntervalSet(
             tuple(s.days_away(PartialDays.LIBERTY_AT_END_OF_DAY) for s in detention_spells)
         )
-        releases = tuple(span.end for span in detained if not span.is_unbounded)
+        releases = _releases(detention_spells)
         return cls(
             case=case,
             as_of=as_of,
@@ -268,6 +287,21 @@ class Timeline:
         return self.case.detentions
 
 
+def _releases(spells: list[Spell]) -> tuple[date, ...]:
+    """The day each run of detention ends. Detentions that follow one another at once (the next
+    begins on or before the day the last ends) are one run: a transfer from prison to hospital is
+    not a release. A detention that begins and ends on one day is a run of its own."""
+    runs: list[list[date | None]] = []
+    for spell in sorted(spells, key=lambda s: s.start):
+        last = runs[-1] if runs else None
+        if last is not None and (last[1] is None or spell.start <= last[1]):
+            if last[1] is not None and (spell.end is None or spell.end > last[1]):
+                last[1] = spell.end
+        else:
+            runs.append([spell.start, spell.end])
+    return tuple(end for _, end in runs if end is not None)
+
+
 def _known_spells(periods: Iterable[Detention | AbsenceAbroad], as_of: date) -> list[Spell]:
     """Spells begun by ``as_of``; one that ends later is still running on ``as_of``."""
     return [
@@ -288,7 +322,8 @@ class DutyFinding:
 
     ``deadline`` is ``None`` when it cannot yet be fixed (the person is still away). A rule that
     finds an exception sets ``not_required``; one whose duty has not arisen in full sets
-    ``pending``. ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
+    ``pending``. A failure that is not a continuing offence (``continuing=False``) is a breach on
+    the day after the deadline only. ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
     rule is not in force on the day it would arise (the law in force on each date applies).
 
     >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
@@ -304,6 +339,7 @@ class DutyFinding:
     discharged_by: Notification | None = None
     not_required: Reason | None = None
     pending: bool = False
+    continuing: bool = True
     reasons: tuple[Reason, ...] = ()
 
 
@@ -349,45 +385,59 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
         return duty(DutyState.MET)
     span = subject_days.span_containing(finding.trigger_date)
     subject_until = span.end if span is not None else finding.trigger_date
-    cessation = ruleset.rule(ruleset.cessation_rule)
-    if deadline is not None and deadline >= subject_until:
+    last_subject_day = add_days(subject_until, -1)
+    # A deadline not yet fixed falls after the assessment date (the person is still away).
+    ends_first = (
+        subject_until <= deadline if deadline is not None else subject_until <= add_days(as_of, 1)
+    )
+    if ends_first:
         reasons.append(
-            cessation.reason(
-                f"The requirements end on {add_days(subject_until, -1).isoformat()}, before the "
-                f"deadline {deadline.isoformat()}: no notification is required.",
-                dates=[("requirements_end", add_days(subject_until, -1))],
+            ruleset.rule(ruleset.cessation_rule).reason(
+                f"The requirements end on {last_subject_day.isoformat()}, before the deadline "
+                + (deadline.isoformat() if deadline else "(not yet fixed)")
+                + ": no notification is required.",
+                dates=[("requirements_end", last_subject_day)],
             )
         )
+        notification = None
         return duty(DutyState.NOT_REQUIRED)
     if deadline is None:
         return duty(DutyState.SUSPENDED)
+    if notification is None and as_of <= deadline:
+        return duty(DutyState.OPEN)
     breach_rule = ruleset.rule(ruleset.breach_rule)
     first_failure = add_days(deadline, 1)
-    if notification is not None:
+    if not finding.continuing:
+        cured = "" if notification is None else f"; notified on {notification.date.isoformat()}"
         reasons.append(
             breach_rule.reason(
-                f"Not notified by {deadline.isoformat()}: in breach from {first_failure.isoformat()}"
-                f" until notified on {notification.date.isoformat()}.",
-                facts=[],
-                dates=[("breach_start", first_failure), ("breach_cured", notification.date)],
-            )
-        )
-        return duty(DutyState.MET_LATE, DateInterval(first_failure, add_days(notification.date, 1)))
-    if as_of > deadline:
-        breach_end = END_OF_TIME if subject_until > as_of else subject_until
-        reasons.append(
-            breach_rule.reason(
-                f"Not notified by {deadline.isoformat()}: in breach from {first_failure.isoformat()}"
-                + (
-                    f" until the requirements ended on {add_days(breach_end, -1).isoformat()}."
-                    if breach_end != END_OF_TIME
-                    else ", continuing."
-                ),
+                f"Not notified by {deadline.isoformat()}: a failure on {first_failure.isoformat()}"
+                f" (s.91(3) does not make this failure a continuing one){cured}.",
                 dates=[("breach_start", first_failure)],
             )
         )
-        return duty(DutyState.OVERDUE, DateInterval(first_failure, breach_end))
-    return duty(DutyState.OPEN)
+        breach = DateInterval(first_failure, add_days(first_failure, 1))
+        return duty(DutyState.MET_LATE if notification else DutyState.OVERDUE, breach)
+    # The failure continues until the notification, or until the requirements end.
+    cured_on = notification.date if notification is not None else None
+    breach_end = END_OF_TIME if cured_on is None else add_days(cured_on, 1)
+    breach_end = min(breach_end, subject_until) if subject_until <= as_of else breach_end
+    if breach_end == END_OF_TIME:
+        until = ", continuing."
+    elif cured_on is not None and breach_end == add_days(cured_on, 1):
+        until = f" until notified on {cured_on.isoformat()}."
+    else:
+        until = f" until the requirements ended on {add_days(breach_end, -1).isoformat()}."
+    reasons.append(
+        breach_rule.reason(
+            f"Not notified by {deadline.isoformat()}: in breach from {first_failure.isoformat()}"
+            + until,
+            dates=[("breach_start", first_failure)]
+            + ([("breach_cured", cured_on)] if cured_on is not None else []),
+        )
+    )
+    state = DutyState.MET_LATE if notification is not None else DutyState.OVERDUE
+    return duty(state, DateInterval(first_failure, breach_end))
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ named here, documented choices; docs/england-and-wales.md lists them all.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -171,7 +172,11 @@ RULES = (
         "The notification period",
         "The notification period is the period in the s.82(1) table opposite the description "
         "that applies; where several could apply the first row in the table's order is taken.",
-        _soa("s.82(1)", _REVISED_2019),
+        _soa(
+            "s.82(1)",
+            _REVISED_2019 + " for every row but the last ('any other description', 5 years), "
+            "seen only in the Bill print (HC Bill 128)",
+        ),
     ),
     _rule(
         "ew.s82.halving",
@@ -185,18 +190,23 @@ RULES = (
         "ew.s82.aggregation",
         "Consecutive and partly concurrent terms",
         "Where a person is sentenced for two or more Schedule 3 offences to consecutive or partly "
-        "concurrent terms, each offence is treated as sentenced to the combined term (the "
-        "aggregate; X plus Y minus Z), read as the union of the custodial intervals. Wholly "
-        "concurrent terms are not combined.",
+        "concurrent terms, each offence is treated as sentenced to the combined term: for terms "
+        "ordered to run on from one another, the aggregate of the terms by calendar; where terms "
+        "overlap without one containing the other, X plus Y minus Z, measured as the union of "
+        "their intervals. Wholly concurrent terms, and terms that merely follow one another "
+        "without being ordered consecutive, are not combined. No term starts before its own "
+        "sentence date.",
         _soa("s.82(3)-(4)", "statute text not seen; HL Bill explanatory note, clause 84"),
     ),
     _rule(
         "ew.s131.detention_and_training_order",
         "Detention and training orders",
         "A detention and training order counts as imprisonment for the period of detention the "
-        "person is liable to serve: half its term.",
+        "person is liable to serve: half its term. One made on a person aged 18 or over counts "
+        "as detention in a young offender institution for the whole term.",
         _soa("s.131(a)"),
         _cite("Sentencing Act 2020", "s.241(2)", "legislation.gov.uk revised text"),
+        _cite("Sentencing Act 2020", "s.246", "legislation.gov.uk point in time 14/07/2022"),
     ),
     _rule(
         "ew.suspended_sentence",
@@ -223,7 +233,12 @@ RULES = (
         "A relevant offender must notify within the period of 3 days beginning with the relevant "
         "date, not counting time in custody, detained in hospital or "
         "outside the United Kingdom (policy.partial_days).",
-        _soa("s.83(1), (6)"),
+        _soa("s.83(1)"),
+        _soa(
+            "s.83(6)",
+            "statute text not seen; explanatory note to s.84 para 168, the s.85(4) "
+            "list and the Northern Ireland analogue",
+        ),
     ),
     _rule(
         "ew.s83.exception",
@@ -238,24 +253,30 @@ RULES = (
         "ew.s84.name",
         "Change of name",
         "Within 3 days (not counting time away) beginning with using a name not notified under "
-        "s.83(1) or s.84(1), the person must notify it.",
-        _soa("s.84(1)(a), (5)"),
+        "s.83(1) or s.84(1), the person must notify it. An advance notification (s.84(2)) counts "
+        "as notifying the name once the use it covered has happened; a name given only in a "
+        "periodic (s.85(1)) notification does not, as s.84(1)(a) does not list it.",
+        _soa("s.84(1)(a)"),
+        _soa("s.84(5)", "first words only seen; explanatory note para 168"),
     ),
     _rule(
         "ew.s84.home_address",
         "Change of home address",
         "Within 3 days (not counting time away) beginning with any change of home address, the "
         "person must notify the new home address.",
-        _soa("s.84(1)(b), (5)"),
+        _soa("s.84(1)(b)"),
+        _soa("s.84(5)", "first words only seen; explanatory note para 168"),
     ),
     _rule(
         "ew.s84.qualifying_stay",
         "Qualifying period at other premises",
         "Within 3 days (not counting time away) beginning with the day on which the person has "
         "resided or stayed at un-notified premises in the UK for 7 days, or for periods in any "
-        "12 months that together amount to 7 days (calendar days, rolling 12 months), the person "
-        "must notify the address.",
-        _soa("s.84(1)(c), (5), (6)", "s.84(6) text not seen; explanatory note para 165"),
+        "12 months that together amount to 7 days (calendar days, rolling 12 months; only days "
+        "while subject count), the person must notify the address.",
+        _soa("s.84(1)(c)"),
+        _soa("s.84(5)", "first words only seen; explanatory note para 168"),
+        _soa("s.84(6)", "statute text not seen; explanatory note para 165, Halsbury's para 505"),
     ),
     _rule(
         "ew.s84.release",
@@ -265,7 +286,8 @@ RULES = (
         "of release. Detentions that follow one another at once are one detention. Any "
         "notification given in person on or after the release answers it "
         "(policy.release_notified_by_attendance).",
-        _soa("s.84(1)(d), (5)"),
+        _soa("s.84(1)(d)"),
+        _soa("s.84(5)", "first words only seen; explanatory note para 168"),
     ),
     _rule(
         "ew.s84.advance",
@@ -282,7 +304,8 @@ RULES = (
         "If the event has not occurred by the end of the 3 days beginning with D, the person must, "
         "within the period of 6 days beginning with D (not counting time away), notify that it "
         "did not occur.",
-        _soa("s.84(4)(b), (5)"),
+        _soa("s.84(4)(b)"),
+        _soa("s.84(5)", "first words only seen; explanatory note para 168"),
     ),
     _rule(
         "ew.s85.annual",
@@ -290,7 +313,9 @@ RULES = (
         "Within one year after each notification under s.83(1), s.84(1) or s.85(1) (ending on the "
         "corresponding date; policy.corresponding_date), the person must notify again, unless "
         "they have meanwhile given a notification under s.84(1). An advance notification is a "
-        "notification under s.84(1) (s.84(2)).",
+        "notification under s.84(1) (s.84(2)). Documented reading: any notification under "
+        "s.83(1), s.84(1) or s.85(1) within the period answers the duty, as each gives the "
+        "s.83(5) information the duty asks for.",
         _soa("s.85(1), (2), (5)(b)", "third-party verbatim copy of the revised text"),
     ),
     _rule(
@@ -298,7 +323,8 @@ RULES = (
         "Weekly notification without a sole or main residence",
         "Where the last home address notified was a place where the person can regularly be "
         "found (no sole or main residence), the applicable period is one week. The period of a "
-        "cycle is the one in force on the day the cycle starts.",
+        "cycle is the one in force on the day the cycle starts. A home address notified in "
+        "advance counts from the day of the move it covered.",
         _soa("s.85(5)(a), (6)", "third-party verbatim copy; E&W s.85(6) cut off"),
         Citation(
             instrument=REGS_2012,
@@ -322,8 +348,9 @@ RULES = (
         "ew.s91.breach",
         "Breach",
         "A person who fails, without reasonable excuse, to comply commits an offence on the day "
-        "they first fail, continuing while the failure continues. The library reports prima facie "
-        "breach: reasonable excuse is a fact for the caller.",
+        "they first fail; a failure under s.83(1), s.84(1) or s.85(1) continues while the failure "
+        "continues (or until the requirements end), a failure under s.84(4)(b) does not. The "
+        "library reports prima facie breach: reasonable excuse is a fact for the caller.",
         _soa("s.91(1)(a), (3)"),
     ),
     _rule(
@@ -343,25 +370,44 @@ RULES = (
 
 @attrs.frozen(kw_only=True)
 class _Custody:
-    """A trigger's custodial disposal as s.82 compares it: the interval it covers (``None`` when
-    not served, as for a suspended sentence) and whether it was stated in units the table's
-    months do not divide (weeks, days, an odd detention and training order, a combined block)."""
+    """A trigger's custodial sentence as the s.82(1) table compares it.
+
+    ``start`` to ``end`` (half-open) is the custodial interval; ``term`` the exact calendar term
+    where there is one (a term in months, half of an even detention and training order, the sum
+    of consecutive terms), ``None`` where only the interval measures it (partly concurrent
+    terms, half of an odd detention and training order)."""
 
     start: date
     end: date
+    term: CalendarPeriod | None
     combined_with: tuple[str, ...] = ()
-    inexact: bool = False
     dto: bool = False
+    adult_dto: bool = False
+    suspended: bool = False
+
+    def _reach(self) -> date:
+        return add_period(self.start, self.term) if self.term is not None else self.end
+
+    def _boundary(self, months: int) -> date:
+        return add_period(self.start, CalendarPeriod(months=months))
 
     def more_than(self, months: int) -> bool:
-        return self.end > add_period(self.start, CalendarPeriod(months=months))
+        if self.term is not None and self.term.day_count == 0:
+            return self.term.total_months > months
+        return self._reach() > self._boundary(months)
 
     def at_least(self, months: int) -> bool:
-        return self.end >= add_period(self.start, CalendarPeriod(months=months))
+        if self.term is not None and self.term.day_count == 0:
+            return self.term.total_months >= months
+        return self._reach() >= self._boundary(months)
+
+    @property
+    def inexact(self) -> bool:
+        """Whether the comparison with the table's months is by calendar days, not whole months."""
+        return self.term is None or self.term.day_count != 0
 
     def near(self, months: int, days: int = 7) -> bool:
-        boundary = add_period(self.start, CalendarPeriod(months=months))
-        return abs((self.end - boundary).days) <= days
+        return self.inexact and abs((self._reach() - self._boundary(months)).days) <= days
 
 
 @attrs.frozen(kw_only=True)
@@ -448,68 +494,82 @@ PERIOD_TABLE: tuple[PeriodRow, ...] = (
 
 
 def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
-    """Each known trigger's custodial interval, combined where s.82(3)-(4) combines terms."""
+    """Each known trigger's custodial sentence, combined where s.82(3)-(4) combines terms.
+
+    A term starts on its own ``start``, else on its sentence date; a term ``consecutive_to``
+    another starts when that one ends, and one ``concurrent_with`` another starts with it, but
+    never before its own sentence date (a later sentence cannot be backdated).
+    """
     policy = timeline.policy
     known = {t.id: t for t in timeline.triggers}
+    born = timeline.case.person.date_of_birth
     own: dict[str, _Custody] = {}
+    follows: dict[str, str] = {}  # trigger id -> id of the term it runs on from
     missing: list[str] = []
 
-    def interval(trigger: Trigger, seen: frozenset[str]) -> _Custody | None:
+    def resolve(trigger: Trigger, seen: frozenset[str]) -> _Custody | None:
         if trigger.id in own:
             return own[trigger.id]
         disposal = trigger.disposal
+        sentenced = trigger.sentence_date
         if isinstance(disposal, SuspendedImprisonment):
-            start = trigger.sentence_date
-            end = add_period(start, disposal.term, policy.corresponding_date)
-            result = _Custody(start=start, end=end, inexact=bool(disposal.term.day_count))
-            own[trigger.id] = result
-            return result
+            end = add_period(sentenced, disposal.term, policy.corresponding_date)
+            own[trigger.id] = _Custody(start=sentenced, end=end, term=disposal.term, suspended=True)
+            return own[trigger.id]
         if not isinstance(disposal, (Imprisonment, DetentionAndTrainingOrder)):
             return None
-        start = disposal.start or trigger.sentence_date
+        start = disposal.start or sentenced
         linked = disposal.consecutive_to or disposal.concurrent_with
         if linked is not None:
             other = known.get(linked)
-            other_custody = (
-                interval(other, seen | {trigger.id}) if other and linked not in seen else None
-            )
-            if other_custody is None:
+            before = resolve(other, seen | {trigger.id}) if other and linked not in seen else None
+            if before is None:
                 field = "consecutive_to" if disposal.consecutive_to else "concurrent_with"
                 missing.append(
                     f"{timeline.path(trigger)}.disposal.{field}: the term it names is not known"
                 )
+            elif disposal.consecutive_to:
+                start = max(before.end, sentenced)
+                if start == before.end:
+                    follows[trigger.id] = linked
             else:
-                start = other_custody.end if disposal.consecutive_to else other_custody.start
-        term = disposal.term
-        inexact = bool(term.day_count)
+                start = max(before.start, sentenced)
+        term: CalendarPeriod | None = disposal.term
+        adult_dto = False
         if isinstance(disposal, DetentionAndTrainingOrder):
-            if term.total_months % 2 == 0 and term.day_count % 2 == 0:
-                term = CalendarPeriod(months=term.total_months // 2, days=term.day_count // 2)
-                end = add_period(start, term, policy.corresponding_date)
-            else:
-                whole = add_period(start, term, policy.corresponding_date)
-                end = add_days(start, (whole - start).days // 2)
-                inexact = True
-        else:
-            end = add_period(start, term, policy.corresponding_date)
-        result = _Custody(
+            # Sentencing Code s.246: a DTO made on a person aged 18 or over counts as detention
+            # in a young offender institution for the same term; otherwise half the term.
+            adult_dto = sentenced >= _attains(born, 18, timeline)
+            if not adult_dto:
+                whole = disposal.term
+                if whole.total_months % 2 == 0 and whole.day_count % 2 == 0:
+                    term = CalendarPeriod(months=whole.total_months // 2, days=whole.day_count // 2)
+                else:
+                    full_end = add_period(start, whole, policy.corresponding_date)
+                    own[trigger.id] = _Custody(
+                        start=start,
+                        end=add_days(start, (full_end - start).days // 2),
+                        term=None,
+                        dto=True,
+                    )
+                    return own[trigger.id]
+        assert term is not None
+        own[trigger.id] = _Custody(
             start=start,
-            end=end,
-            inexact=inexact,
+            end=add_period(start, term, policy.corresponding_date),
+            term=term,
             dto=isinstance(disposal, DetentionAndTrainingOrder),
+            adult_dto=adult_dto,
         )
-        own[trigger.id] = result
-        return result
+        return own[trigger.id]
 
     for trigger in timeline.triggers:
-        interval(trigger, frozenset())
-    served = {
-        tid: c
-        for tid, c in own.items()
-        if not isinstance(known[tid].disposal, SuspendedImprisonment)
-    }
-    # s.82(3)-(4): terms that run on from one another, or overlap without one containing the
-    # other, are combined; the combined term is the union of their intervals.
+        resolve(trigger, frozenset())
+    served = {tid: c for tid, c in own.items() if not c.suspended}
+    # s.82(3)-(4): a term that runs on from another (consecutive), or that overlaps another
+    # without either containing the other (partly concurrent), is combined with it. Wholly
+    # concurrent terms, and terms that merely follow one another without being ordered
+    # consecutive, are not.
     parent = {tid: tid for tid in served}
 
     def root(tid: str) -> str:
@@ -518,19 +578,16 @@ def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
             tid = parent[tid]
         return tid
 
+    for later, earlier in follows.items():
+        if later in served and earlier in served:
+            parent[root(later)] = root(earlier)
     ids = sorted(served, key=lambda tid: (served[tid].start, tid))
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             x, y = served[a], served[b]
-            if y.start > x.end:
+            if y.start >= x.end:
                 break
-            touching = y.start == x.end
-            partial = (
-                y.start < x.end
-                and not (y.start >= x.start and y.end <= x.end)
-                and not (x.start >= y.start and x.end <= y.end)
-            )
-            if touching or partial:
+            if y.end > x.end and y.start > x.start:  # overlapping, neither containing the other
                 parent[root(a)] = root(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for tid in served:
@@ -541,13 +598,26 @@ def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
             continue
         start = min(served[m].start for m in members)
         end = max(served[m].end for m in members)
+        terms = [served[m].term for m in members]
+        # Terms that only run on from one another: the aggregate is their sum (s.82(4)(a)), by
+        # calendar. With any overlap the union of the intervals measures X + Y - Z.
+        no_overlap = (
+            sum((served[m].end - served[m].start).days for m in members) == (end - start).days
+        )
+        total: CalendarPeriod | None = None
+        if no_overlap and all(t is not None for t in terms):
+            total = CalendarPeriod()
+            for t in terms:
+                assert t is not None
+                total = total + t
         for m in members:
             combined[m] = _Custody(
                 start=start,
                 end=end,
+                term=total,
                 combined_with=tuple(sorted(set(members) - {m})),
-                inexact=True,
                 dto=served[m].dto,
+                adult_dto=served[m].adult_dto,
             )
     return combined, missing
 
@@ -763,19 +833,30 @@ def _custody_reasons(
             "term.",
             facts=[path],
         )
-    if custody.dto:
+    if custody.adult_dto:
+        yield rule("ew.s131.detention_and_training_order").reason(
+            "The detention and training order was made on a person aged 18 or over: it counts as "
+            "detention in a young offender institution for its whole term.",
+            facts=[path],
+        )
+    elif custody.dto:
         yield rule("ew.s131.detention_and_training_order").reason(
             "The detention and training order counts for its period of detention, half its term.",
             facts=[path],
         )
     if custody.combined_with:
+        measure = (
+            f"the aggregate of the terms, {custody.term}"
+            if custody.term is not None
+            else f"the union of their intervals, {term}"
+        )
         yield rule("ew.s82.aggregation").reason(
             f"Combined with the consecutive or partly concurrent terms of "
-            f"{', '.join(custody.combined_with)}: treated as one term, {term}.",
+            f"{', '.join(custody.combined_with)}: treated as one term, {measure}.",
             facts=[path],
             dates=[("combined_start", custody.start), ("combined_end", custody.end)],
         )
-    if custody.inexact and (custody.near(6) or custody.near(30)):
+    if custody.near(6) or custody.near(30):
         yield rule("ew.s82.review").reason(
             f"{path}: the term ({term}) is within 7 days of 6 or 30 months by calendar: "
             "flagged for review.",
@@ -844,15 +925,15 @@ def initial_duties(
             if before.relevant_date >= source.relevant_date:
                 continue
             span = before.days
-            subject_before = span is None or add_days(source.relevant_date, -1) in span
+            if span is None:
+                continue  # an undetermined period cannot show (a) or (c)
+            subject_before = add_days(source.relevant_date, -1) in span
             notified = timeline.index.first(
                 ("kind", NotificationKind.INITIAL),
                 before.relevant_date,
                 before=source.relevant_date,
             )
-            throughout = (
-                span is None or before.indefinite or (deadline is not None and deadline in span)
-            )
+            throughout = before.indefinite or (deadline is not None and deadline in span)
             if subject_before and notified is not None and throughout:
                 not_required = exception.reason(
                     f"Already subject through {before.fact} and notified under s.83(1) on "
@@ -875,44 +956,97 @@ def initial_duties(
         )
 
 
+Key = tuple[str, object]
+
+
+def _occurred(timeline: Timeline, registration_: Registration) -> dict[Key, list[date]]:
+    """:func:`_occurrences`, derived once per assessment."""
+    return timeline.derive(
+        "ew.occurrences", lambda t: _occurrences(t, _subject_days(registration_))
+    )
+
+
+def _occurrences(timeline: Timeline, subject: IntervalSet) -> dict[Key, list[date]]:
+    """The days on which each notifiable change occurred, by notification key, in order: a name
+    used, a change of home address, the day days stayed at premises reach a qualifying period.
+
+    Days stayed count only while the person is subject (a documented reading: s.84(1) speaks of
+    "a relevant offender" having resided or stayed). Derived once per assessment.
+    """
+    days: dict[Key, list[date]] = defaultdict(list)
+    stays: dict[str, list[Stay]] = defaultdict(list)
+    for event in timeline.events:
+        if isinstance(event, NameUsed):
+            days[("name", event.name)].append(event.date)
+        elif isinstance(event, HomeAddressChange):
+            days[("home", event.home_address)].append(event.date)
+        elif isinstance(event, Stay):
+            stays[event.premises].append(event)
+    for premises, group in stays.items():
+        stayed = IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in group))
+        reached = first_day_total_reaches(
+            stayed & subject, 7, CalendarPeriod(years=1), timeline.policy
+        )
+        if reached is not None:
+            days[("premises", premises)].append(reached)
+    return days
+
+
+def _covers(advance: Notification, day: date) -> bool:
+    """s.84(3)-(4)(a): an advance notification covers an event from 2 days before its expected
+    date to the end of the 3 days beginning with it."""
+    expected = advance.expected_date
+    return expected is not None and add_days(expected, -2) <= day <= add_days(expected, 2)
+
+
 def _advance_cover(
-    timeline: Timeline, key: tuple[str, object], event_day: date, rule: Rule, path: str
+    timeline: Timeline, key: Key, day: date, rule: Rule, path: str
 ) -> tuple[Notification | None, list[Reason]]:
-    """s.84(2)-(4)(a): the advance notification, given before ``event_day``, that covers it."""
-    reasons: list[Reason] = []
-    for n in timeline.index.all(key):
-        if n.kind is not NotificationKind.ADVANCE or n.date >= event_day or n.expected_date is None:
-            continue
-        expected = n.expected_date
-        n_path = timeline.path(n)
-        if add_days(expected, -2) <= event_day <= add_days(expected, 2):
-            reasons.append(
-                rule.reason(
-                    f"{n_path} gave it in advance for {expected.isoformat()}; the event on "
-                    f"{event_day.isoformat()} falls from 2 days before to 2 days after that date, so the "
-                    "advance notification discharges the duty.",
-                    facts=[path, n_path],
-                    dates=[("expected", expected)],
-                )
-            )
-            return n, reasons
+    """s.84(2)-(4)(a): whether the last advance notification of ``key`` given before ``day``
+    covers the event on ``day``."""
+    advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
+    if advance is None or advance.expected_date is None:
+        return None, []
+    expected = advance.expected_date
+    n_path = timeline.path(advance)
+    if _covers(advance, day):
+        statement = (
+            f"{n_path} gave it in advance for {expected.isoformat()}; the event on "
+            f"{day.isoformat()} falls from 2 days before to 2 days after that date, so the "
+            "advance notification discharges the duty."
+        )
+        covered: Notification | None = advance
+    else:
         why = (
             "more than 2 days before"
-            if event_day < expected
+            if day < expected
             else "after the end of the 3 days beginning with"
         )
-        reasons.append(
-            rule.reason(
-                f"{n_path} gave it in advance for {expected.isoformat()}, but the event on "
-                f"{event_day.isoformat()} came {why} that date: it does not discharge the duty.",
-                facts=[path, n_path],
-                dates=[("expected", expected)],
-            )
+        statement = (
+            f"{n_path} gave it in advance for {expected.isoformat()}, but the event on "
+            f"{day.isoformat()} came {why} that date: it does not discharge the duty."
         )
-    return None, reasons
+        covered = None
+    reason = rule.reason(statement, facts=[path, n_path], dates=[("expected", expected)])
+    return covered, [reason]
 
 
-_NOTIFIED_UNDER_83_84 = (NotificationKind.INITIAL, NotificationKind.CHANGE)
+def _notified_before(
+    timeline: Timeline, occurred: dict[Key, list[date]], key: Key, day: date
+) -> bool:
+    """Whether ``key`` was notified under s.83(1) or s.84(1) before ``day``: by an initial or
+    change notification, or by an advance notification (s.84(2)) that covered an earlier
+    occurrence of the same change."""
+    for kind in (NotificationKind.INITIAL, NotificationKind.CHANGE):
+        if timeline.index.last_before((key[0], key[1], kind), day) is not None:
+            return True
+    days = occurred.get(key, [])
+    earlier = days[: bisect.bisect_left(days, day)]
+    for past in reversed(earlier):
+        advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), past)
+        if advance is not None and _covers(advance, past):
+            return True
+    return False
 
 
 def _change_duty(
@@ -920,7 +1054,7 @@ def _change_duty(
     ruleset: Ruleset,
     rule_id: str,
     kind: DutyKind,
-    key: tuple[str, object],
+    key: Key,
     day: date,
     path: str,
     what: str,
@@ -942,17 +1076,6 @@ def _change_duty(
     )
 
 
-def _previously_notified(
-    timeline: Timeline, key: tuple[str, object], day: date
-) -> Notification | None:
-    """The last notification under s.83(1) or s.84(1) (an advance one aside) before ``day``
-    that gave ``key``."""
-    for n in reversed(timeline.index.all(key)):
-        if n.date < day and n.kind in _NOTIFIED_UNDER_83_84:
-            return n
-    return None
-
-
 def change_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
@@ -972,11 +1095,12 @@ def change_duties(
     (datetime.date(2026, 3, 8), 'met_late', datetime.date(2026, 3, 9))
     """
     subject = _subject_days(registration_)
+    occurred = _occurred(timeline, registration_)
     for event in timeline.events:
         path = timeline.path(event)
         if isinstance(event, NameUsed) and event.date in subject:
-            key: tuple[str, object] = ("name", event.name)
-            if _previously_notified(timeline, key, event.date) is None:
+            key: Key = ("name", event.name)
+            if not _notified_before(timeline, occurred, key, event.date):
                 yield _change_duty(
                     timeline,
                     ruleset,
@@ -998,27 +1122,26 @@ def change_duties(
                 path,
                 "Change of home address",
             )
-    yield from _qualifying_stays(timeline, subject, ruleset)
+    yield from _qualifying_stays(timeline, occurred, ruleset)
 
 
 def _qualifying_stays(
-    timeline: Timeline, subject: IntervalSet, ruleset: Ruleset
+    timeline: Timeline, occurred: dict[Key, list[date]], ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
-    by_premises: dict[str, list[Stay]] = defaultdict(list)
+    rule = ruleset.rule("ew.s84.qualifying_stay")
+    stays: dict[str, list[Stay]] = defaultdict(list)
     for event in timeline.events:
         if isinstance(event, Stay):
-            by_premises[event.premises].append(event)
-    rule = ruleset.rule("ew.s84.qualifying_stay")
-    for premises, stays in by_premises.items():
-        days = IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in stays))
-        days = days & subject
-        reached = first_day_total_reaches(days, 7, CalendarPeriod(years=1), timeline.policy)
-        if reached is None:
+            stays[event.premises].append(event)
+    for premises, group in stays.items():
+        key: Key = ("premises", premises)
+        reached_days = occurred.get(key)
+        if not reached_days:
             continue
-        key: tuple[str, object] = ("premises", premises)
-        paths = [timeline.path(s) for s in stays if s.first_day <= reached]
-        if _previously_notified(timeline, key, reached) is not None:
+        reached = reached_days[0]
+        if _notified_before(timeline, occurred, key, reached):
             continue
+        paths = [timeline.path(s) for s in group if s.first_day <= reached]
         duty = _change_duty(
             timeline,
             ruleset,
@@ -1030,8 +1153,8 @@ def _qualifying_stays(
             "Qualifying period",
         )
         counted = rule.reason(
-            f"Days stayed at the premises ({', '.join(paths)}) reach 7 within 12 months on "
-            f"{reached.isoformat()}.",
+            f"Days stayed at the premises while subject ({', '.join(paths)}) reach 7 within "
+            f"12 months on {reached.isoformat()}.",
             facts=paths,
             dates=[("qualifying_day", reached)],
         )
@@ -1089,6 +1212,9 @@ def non_occurrence_duties(
 ) -> Iterator[DutyFinding]:
     """s.84(4)(b): notice that an event notified in advance did not occur within 3 days of D.
 
+    s.91(3) makes a failure under s.83(1), s.84(1) or s.85(1) a continuing offence, but not a
+    failure under s.84(4)(b): a missed notice of non-occurrence is a breach on one day.
+
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person, Trigger, Notification, HomeAddress
     >>> case = Case(person=Person(reference="FICTIONAL-0010", date_of_birth=date(1980, 1, 1)),
@@ -1102,20 +1228,17 @@ def non_occurrence_duties(
     """
     subject = _subject_days(registration_)
     rule = ruleset.rule("ew.s84.non_occurrence")
-    occurred = _event_days(timeline)
+    occurred = _occurred(timeline, registration_)
     for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
         expected = n.expected_date
         if expected is None or expected not in subject:
             continue
         last_cover = add_days(expected, 2)
-        keys: list[tuple[str, object]] = [("name", name) for name in n.names]
+        keys: list[Key] = [("name", name) for name in n.names]
         if n.home_address is not None:
             keys.append(("home", n.home_address))
         keys += [("premises", p) for p in n.other_premises]
-        happened = [
-            day for key in keys for day in occurred.get(key, ()) if n.date <= day <= last_cover
-        ]
-        if happened:
+        if any(_occurred_between(occurred.get(key, []), n.date, last_cover) for key in keys):
             continue
         path = timeline.path(n)
         deadline, reason = _window(timeline, expected, 6, rule, "Notice of non-occurrence", [path])
@@ -1138,33 +1261,15 @@ def non_occurrence_duties(
             fact=path,
             deadline=deadline,
             pending=pending,
+            continuing=False,
             discharged_by=timeline.index.first(("non_occurrence", expected), expected),
             reasons=(state_reason, reason),
         )
 
 
-def _event_days(timeline: Timeline) -> dict[tuple[str, object], list[date]]:
-    """The days on which each advance-notifiable event occurred, by notification key."""
-    days: dict[tuple[str, object], list[date]] = defaultdict(list)
-    for event in timeline.events:
-        if isinstance(event, NameUsed):
-            days[("name", event.name)].append(event.date)
-        elif isinstance(event, HomeAddressChange):
-            days[("home", event.home_address)].append(event.date)
-    stays: dict[str, list[Stay]] = defaultdict(list)
-    for event in timeline.events:
-        if isinstance(event, Stay):
-            stays[event.premises].append(event)
-    for premises, group in stays.items():
-        reached = first_day_total_reaches(
-            IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in group)),
-            7,
-            CalendarPeriod(years=1),
-            timeline.policy,
-        )
-        if reached is not None:
-            days[("premises", premises)].append(reached)
-    return days
+def _occurred_between(days: list[date], first: date, last: date) -> bool:
+    i = bisect.bisect_left(days, first)
+    return i < len(days) and days[i] <= last
 
 
 _CYCLE_KINDS = (
@@ -1173,6 +1278,27 @@ _CYCLE_KINDS = (
     NotificationKind.ADVANCE,
     NotificationKind.PERIODIC,
 )
+
+
+def _homes_notified(
+    timeline: Timeline, occurred: dict[Key, list[date]], cycle: list[Notification]
+) -> list[tuple[date, HomeAddress]]:
+    """Each home address notified, with the day it counts as notified for s.85(6): the day of
+    the notification; for an advance notification, the day of the move it covered (s.84(4)(a):
+    an advance notification of a move that did not happen within 3 days of D does not count)."""
+    homes: list[tuple[date, HomeAddress]] = []
+    for n in cycle:
+        if n.home_address is None:
+            continue
+        if n.kind is not NotificationKind.ADVANCE:
+            homes.append((n.date, n.home_address))
+            continue
+        days = occurred.get(("home", n.home_address), [])
+        i = bisect.bisect_left(days, n.date)
+        if i < len(days) and _covers(n, days[i]):
+            homes.append((days[i], n.home_address))
+    homes.sort(key=lambda pair: pair[0])
+    return homes
 
 
 def periodic_duties(
@@ -1200,13 +1326,13 @@ def periodic_duties(
     for n in cycle:
         if not starts or n.date > starts[-1].date:
             starts.append(n)
-    last_home: HomeAddress | None = None
+    homes = _homes_notified(timeline, _occurred(timeline, registration_), cycle)
     cursor = 0
+    last_home: HomeAddress | None = None
     for i, started in enumerate(starts):
         # The last home address notified on or before the day the cycle starts (s.85(6)).
-        while cursor < len(cycle) and cycle[cursor].date <= started.date:
-            if cycle[cursor].home_address is not None:
-                last_home = cycle[cursor].home_address
+        while cursor < len(homes) and homes[cursor][0] <= started.date:
+            last_home = homes[cursor][1]
             cursor += 1
         path = timeline.path(started)
         no_residence = last_home is not None and not last_home.has_residence

@@ -20,10 +20,12 @@ __all__ = [
     "DateOutOfRangeError",
     "InvalidIntervalError",
     "InvalidPeriodError",
+    "InvalidValueError",
     "NaiveAwareMixError",
     "NegativeCountError",
     "NotACivilDateError",
     "SexOffenderRulesError",
+    "WrongTypeError",
 ]
 
 
@@ -32,6 +34,32 @@ class SexOffenderRulesError(Exception):
 
     >>> isinstance(NegativeCountError("n: expected a count of 0 or more, got -1"), SexOffenderRulesError)
     True
+    """
+
+
+class InvalidValueError(SexOffenderRulesError, ValueError):
+    """A value of the right type that is not allowed: empty text, an unknown kind, a bad count.
+
+    The message names the field and what was expected, never the value given.
+
+    >>> from sexoffender_rules.model import Person
+    >>> from datetime import date
+    >>> Person(reference="", date_of_birth=date(1990, 1, 1))
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.InvalidValueError: reference: must not be empty
+    """
+
+
+class WrongTypeError(SexOffenderRulesError, TypeError):
+    """A value of the wrong type; the message names the field and the type expected.
+
+    >>> from sexoffender_rules.model import Person
+    >>> from datetime import date
+    >>> Person(reference=42, date_of_birth=date(1990, 1, 1))
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.WrongTypeError: reference: expected text, got int
     """
 
 
@@ -47,7 +75,7 @@ class InvalidIntervalError(SexOffenderRulesError, ValueError):
     """
 
 
-class NegativeCountError(SexOffenderRulesError, ValueError):
+class NegativeCountError(InvalidValueError):
     """A count of days (or weeks, months, years) that is negative where it must not be.
 
     >>> from datetime import date
@@ -82,7 +110,7 @@ class DateOutOfRangeError(SexOffenderRulesError, ValueError):
     """
 
 
-class NotACivilDateError(SexOffenderRulesError, TypeError):
+class NotACivilDateError(WrongTypeError):
     """A date-time (or anything else) given where a civil date is required.
 
     ``datetime`` is a subclass of ``date`` in Python, so mixing them silently compares instants with

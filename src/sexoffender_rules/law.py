@@ -146,7 +146,7 @@ class Ruleset:
 
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
     >>> ENGLAND_AND_WALES.rule("ew.s83.initial").citation
-    'Sexual Offences Act 2003 s.83(1), (6)'
+    'Sexual Offences Act 2003 s.83(1); Sexual Offences Act 2003 s.83(6)'
     """
 
     jurisdiction: str

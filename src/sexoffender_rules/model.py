@@ -24,7 +24,6 @@ datetime.date(2021, 3, 1)
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, TypeAlias
@@ -32,7 +31,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from .calendar import CalendarPeriod, check_civil_date
-from .errors import CaseValidationError
+from .errors import CaseValidationError, InvalidValueError, WrongTypeError
 
 # An alias for annotations inside classes that have a field called ``date``.
 Date: TypeAlias = date
@@ -78,18 +77,82 @@ def _optional_date(
         check_civil_date(value, attribute.name)
 
 
-_text = attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
-_optional_text = attrs.validators.optional(_text)
-_texts = attrs.validators.deep_iterable(_text, attrs.validators.instance_of(tuple))
+def _expected(kinds: tuple[type, ...]) -> str:
+    names = {str: "text", bool: "true or false", tuple: "a list"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _is(*kinds: type, optional: bool = False) -> Any:
+    """An ``instance_of`` validator whose message names the field and never the value."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kinds):
+            raise WrongTypeError(
+                f"{attribute.name}: expected {_expected(kinds)}, got {type(value).__name__}"
+            )
+
+    return check
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _is(str)(instance, attribute, value)
+    if not value:
+        raise InvalidValueError(f"{attribute.name}: must not be empty")
+
+
+def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _texts(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    _is(tuple)(instance, attribute, value)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise WrongTypeError(f"{attribute.name}[{i}]: expected text, got {type(item).__name__}")
+        if not item:
+            raise InvalidValueError(f"{attribute.name}[{i}]: must not be empty")
+
+
+def _as_tuple(value: Any) -> Any:
+    """Make a list of values a tuple; leave text (not a list of characters) for the validator."""
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        return value
+    return tuple(value)
+
+
+def _to_kind(kind: type[enum.Enum], value: object) -> object:
+    """The member of ``kind`` given as itself or its value; an unknown value is left for
+    :func:`_kind` to refuse."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
+def _kind(kind: type[enum.Enum]) -> Any:
+    """A validator refusing a value not of ``kind``, naming the values allowed (not the value)."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, kind):
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise InvalidValueError(f"{attribute.name}: expected one of {allowed}")
+
+    return check
 
 
 def _period(
     instance: object, attribute: attrs.Attribute[CalendarPeriod], value: CalendarPeriod
 ) -> None:
-    if not isinstance(value, CalendarPeriod):
-        raise TypeError(f"{attribute.name}: expected a CalendarPeriod, got {type(value).__name__}")
+    _is(CalendarPeriod)(instance, attribute, value)
     if value.is_zero:
-        raise ValueError(f"{attribute.name}: must not be empty")
+        raise InvalidValueError(f"{attribute.name}: must not be empty")
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,7 +251,7 @@ class HospitalOrder:
     True
     """
 
-    restriction_order: bool = attrs.field(validator=attrs.validators.instance_of(bool))
+    restriction_order: bool = attrs.field(validator=_is(bool))
 
 
 @attrs.frozen(kw_only=True)
@@ -219,7 +282,7 @@ class OtherDisposal:
     ''
     """
 
-    description: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    description: str = attrs.field(default="", validator=_is(str))
 
 
 CustodialDisposal: TypeAlias = Imprisonment | DetentionAndTrainingOrder
@@ -265,6 +328,10 @@ class TriggerKind(str, enum.Enum):
     CAUTION = "caution"
 
 
+def _to_trigger_kind(value: object) -> Any:
+    return _to_kind(TriggerKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Trigger:
     """A conviction, finding or caution in respect of an offence listed in Schedule 3.
@@ -281,11 +348,9 @@ class Trigger:
     """
 
     id: str = attrs.field(validator=_text)
-    kind: TriggerKind = attrs.field(converter=TriggerKind)
+    kind: TriggerKind = attrs.field(converter=_to_trigger_kind, validator=_kind(TriggerKind))
     date: Date = attrs.field(validator=_date)
-    disposal: Disposal | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(_DISPOSALS))
-    )
+    disposal: Disposal | None = attrs.field(default=None, validator=_is(*_DISPOSALS, optional=True))
     threshold_sentence_date: Date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
@@ -326,6 +391,10 @@ class DetentionKind(str, enum.Enum):
     HOSPITAL = "hospital"
 
 
+def _to_detention_kind(value: object) -> Any:
+    return _to_kind(DetentionKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Detention:
     """A period detained: from ``start`` until ``end``, the day of release (absent while it lasts).
@@ -334,7 +403,7 @@ class Detention:
     'sentence'
     """
 
-    kind: DetentionKind = attrs.field(converter=DetentionKind)
+    kind: DetentionKind = attrs.field(converter=_to_detention_kind, validator=_kind(DetentionKind))
     start: date = attrs.field(validator=_date)
     end: date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -367,6 +436,10 @@ class HomeAddressKind(str, enum.Enum):
     NO_SOLE_OR_MAIN_RESIDENCE = "no_sole_or_main_residence"
 
 
+def _to_home_address_kind(value: object) -> Any:
+    return _to_kind(HomeAddressKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class HomeAddress:
     """A home address: a sole or main residence (s.83(7)(a)) or, where there is none, a place where
@@ -376,7 +449,9 @@ class HomeAddress:
     False
     """
 
-    kind: HomeAddressKind = attrs.field(converter=HomeAddressKind)
+    kind: HomeAddressKind = attrs.field(
+        converter=_to_home_address_kind, validator=_kind(HomeAddressKind)
+    )
     reference: str = attrs.field(validator=_text)
 
     @property
@@ -411,7 +486,7 @@ class HomeAddressChange:
     """
 
     date: Date = attrs.field(validator=_date)
-    home_address: HomeAddress = attrs.field(validator=attrs.validators.instance_of(HomeAddress))
+    home_address: HomeAddress = attrs.field(validator=_is(HomeAddress))
 
 
 @attrs.frozen(kw_only=True)
@@ -473,6 +548,10 @@ class NotificationKind(str, enum.Enum):
     PERIODIC = "periodic"
 
 
+def _to_notification_kind(value: object) -> Any:
+    return _to_kind(NotificationKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Notification:
     """A notification given to the police on ``date``, and what it notified.
@@ -489,13 +568,15 @@ class Notification:
 
     id: str = attrs.field(validator=_text)
     date: Date = attrs.field(validator=_date)
-    kind: NotificationKind = attrs.field(converter=NotificationKind)
-    names: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_texts)
-    home_address: HomeAddress | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(HomeAddress))
+    kind: NotificationKind = attrs.field(
+        converter=_to_notification_kind, validator=_kind(NotificationKind)
     )
-    other_premises: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_texts)
-    release: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    names: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
+    home_address: HomeAddress | None = attrs.field(
+        default=None, validator=_is(HomeAddress, optional=True)
+    )
+    other_premises: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
+    release: bool = attrs.field(default=False, validator=_is(bool))
     expected_date: Date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
@@ -516,10 +597,19 @@ class Notification:
 # --------------------------------------------------------------------------------------------
 
 
-def _tuple_of(kinds: type | tuple[type, ...]) -> Any:
-    return attrs.validators.deep_iterable(
-        attrs.validators.instance_of(kinds), attrs.validators.instance_of(tuple)
-    )
+def _tuple_of(*kinds: type) -> Any:
+    def check(
+        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
+    ) -> None:
+        _is(tuple)(instance, attribute, value)
+        assert isinstance(value, tuple)
+        for i, item in enumerate(value):
+            if not isinstance(item, kinds):
+                raise WrongTypeError(
+                    f"{attribute.name}[{i}]: expected {_expected(kinds)}, got {type(item).__name__}"
+                )
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -538,22 +628,22 @@ class Case:
       detentions[0].end: 2021-01-01 is before start 2021-02-01
     """
 
-    person: Person = attrs.field(validator=attrs.validators.instance_of(Person))
+    person: Person = attrs.field(validator=_is(Person))
     jurisdiction: str = attrs.field(default="england-and-wales", validator=_text)
     triggers: tuple[Trigger, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(Trigger)
+        default=(), converter=_as_tuple, validator=_tuple_of(Trigger)
     )
     detentions: tuple[Detention, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(Detention)
+        default=(), converter=_as_tuple, validator=_tuple_of(Detention)
     )
     absences_abroad: tuple[AbsenceAbroad, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(AbsenceAbroad)
+        default=(), converter=_as_tuple, validator=_tuple_of(AbsenceAbroad)
     )
     events: tuple[Event, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(_EVENTS)
+        default=(), converter=_as_tuple, validator=_tuple_of(*_EVENTS)
     )
     notifications: tuple[Notification, ...] = attrs.field(
-        default=(), converter=tuple, validator=_tuple_of(Notification)
+        default=(), converter=_as_tuple, validator=_tuple_of(Notification)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -631,6 +721,7 @@ def _contradictions(case: Case) -> Iterator[str]:
             yield f"{path}.expected_date: required for a notification of kind {notification.kind.value}"
         if not needs_expected and notification.expected_date is not None:
             yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
+        yield from not_before_birth(f"{path}.expected_date", notification.expected_date)
         if notification.kind is NotificationKind.ADVANCE and notification.expected_date is not None:
             yield from ordered(
                 f"{path}.expected_date",
@@ -674,24 +765,26 @@ def _disposal_problems(path: str, trigger: Trigger, triggers: dict[str, Trigger]
             elif not isinstance(other.disposal, (Imprisonment, DetentionAndTrainingOrder)):
                 yield f"{path}.{field}: the trigger it names has no custodial term"
             elif other_id == trigger.id:
-                yield f"{path}.{field}: a term cannot run {field.split('_')[0]} to itself"
+                yield f"{path}.{field}: names its own trigger"
         if disposal.start is not None and disposal.start < trigger.date:
             yield f"{path}.start: {disposal.start.isoformat()} is before the conviction date"
 
 
 def _cycles(triggers: tuple[Trigger, ...]) -> Iterator[str]:
+    """Report each trigger whose term, through consecutive_to/concurrent_with links, leads back
+    to itself (a trigger that only leads into such a loop is not reported)."""
     links: dict[str, str] = {}
     for t in triggers:
         d = t.disposal
-        if isinstance(d, (Imprisonment, DetentionAndTrainingOrder)):
+        if isinstance(d, _ServedTerm):
             target = d.consecutive_to or d.concurrent_with
             if target is not None and target != t.id:
                 links[t.id] = target
     for i, t in enumerate(triggers):
-        seen = {t.id}
+        seen: set[str] = set()
         current = links.get(t.id)
-        while current is not None:
-            if current in seen:
+        while current is not None and current not in seen:
+            if current == t.id:
                 yield f"triggers[{i}].disposal: its term is linked to itself through other terms"
                 break
             seen.add(current)
@@ -701,10 +794,23 @@ def _cycles(triggers: tuple[Trigger, ...]) -> Iterator[str]:
 def _overlaps(
     path: str, spans: list[tuple[str, date, date | None]], qualifier: str
 ) -> Iterator[str]:
-    indexed = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1]))
-    for a, b in itertools.pairwise(indexed):
-        kind_a, _, end_a = spans[a]
-        kind_b, start_b, _ = spans[b]
-        if kind_a == kind_b and (end_a is None or start_b < end_a):
-            suffix = f" {qualifier}" if qualifier else ""
-            yield f"{path}[{b}]: overlaps {path}[{a}]{suffix}"
+    """Each span that begins before an earlier-starting span of the same kind has ended."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1], i))
+    furthest: dict[str, int] = {}  # kind -> index of the span reaching furthest so far
+    suffix = f" {qualifier}" if qualifier else ""
+    for b in order:
+        kind, start, end = spans[b]
+        a = furthest.get(kind)
+        if a is not None:
+            end_a = spans[a][2]
+            if end_a is None or start < end_a:
+                yield f"{path}[{b}]: overlaps {path}[{a}]{suffix}"
+        if a is None or _ends_later(end, spans[a][2]):
+            furthest[kind] = b
+
+
+def _ends_later(end: date | None, other: date | None) -> bool:
+    """Whether a span ending on ``end`` reaches beyond one ending on ``other`` (None: no end)."""
+    if other is None:
+        return False
+    return end is None or end > other
