@@ -67,16 +67,52 @@ def weekly_case(weeks: int) -> Case:
     )
 
 
+def changes_case(changes: int) -> Case:
+    """A fictional person who changes name and home address on alternate days, never notifying:
+    every change is a duty, and each looks up the notifications of its own kind."""
+    start = date(2010, 1, 4)
+    events: list[NameUsed | HomeAddressChange] = []
+    for i in range(changes):
+        day = add_days(start, i + 1)
+        if i % 2:
+            events.append(NameUsed(date=day, name="NAME-X"))
+        else:
+            events.append(
+                HomeAddressChange(
+                    date=day, home_address=HomeAddress(kind="residence", reference=f"ADDR-{i % 3}")
+                )
+            )
+    return Case(
+        person=Person(reference="FICTIONAL-BENCH-2", date_of_birth=date(1970, 1, 1)),
+        triggers=[
+            Trigger(
+                id="t1", kind="conviction", date=start, disposal=ImprisonmentForPublicProtection()
+            )
+        ],
+        events=events,
+        notifications=[Notification(id="n0", date=start, kind="initial", names=("NAME-A",))],
+    )
+
+
+def _measure(case: Case, as_of: date) -> tuple[int, int, float]:
+    facts = len(case.notifications) + len(case.events) + len(case.detentions) + len(case.triggers)
+    began = time.perf_counter()
+    result = assess(case, as_of)
+    return facts, len(result.duties), time.perf_counter() - began
+
+
 def main() -> None:
-    print(f"{'facts':>8} {'duties':>8} {'seconds':>9} {'microseconds/fact':>18}")
+    header = f"{'facts':>8} {'duties':>8} {'seconds':>9} {'microseconds/fact':>18}"
+    print("Weekly notification with changes and custody:")
+    print(header)
     for weeks in (100, 400, 1600, 6400):
-        case = weekly_case(weeks)
-        facts = len(case.notifications) + len(case.events) + len(case.detentions) + 1
-        as_of = add_days(date(2013, 1, 7), 7 * weeks)
-        began = time.perf_counter()
-        result = assess(case, as_of)
-        seconds = time.perf_counter() - began
-        print(f"{facts:>8} {len(result.duties):>8} {seconds:>9.3f} {seconds / facts * 1e6:>18.1f}")
+        facts, duties, seconds = _measure(weekly_case(weeks), add_days(date(2013, 1, 7), 7 * weeks))
+        print(f"{facts:>8} {duties:>8} {seconds:>9.3f} {seconds / facts * 1e6:>18.1f}")
+    print("Unnotified changes of name and address on alternate days:")
+    print(header)
+    for changes in (1000, 4000, 16000):
+        facts, duties, seconds = _measure(changes_case(changes), date(2060, 1, 1))
+        print(f"{facts:>8} {duties:>8} {seconds:>9.3f} {seconds / facts * 1e6:>18.1f}")
 
 
 if __name__ == "__main__":

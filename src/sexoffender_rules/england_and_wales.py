@@ -1031,6 +1031,19 @@ def _advance_cover(
     return covered, [reason]
 
 
+def _first_covered(timeline: Timeline, occurred: dict[Key, list[date]]) -> dict[Key, date]:
+    """For each change, the first day it occurred under the cover of an advance notification
+    (from that day the advance notification counts as having notified it). One pass."""
+    covered: dict[Key, date] = {}
+    for key, days in occurred.items():
+        for day in days:
+            advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
+            if advance is not None and _covers(advance, day):
+                covered[key] = day
+                break
+    return covered
+
+
 def _notified_before(
     timeline: Timeline, occurred: dict[Key, list[date]], key: Key, day: date
 ) -> bool:
@@ -1040,13 +1053,9 @@ def _notified_before(
     for kind in (NotificationKind.INITIAL, NotificationKind.CHANGE):
         if timeline.index.last_before((key[0], key[1], kind), day) is not None:
             return True
-    days = occurred.get(key, [])
-    earlier = days[: bisect.bisect_left(days, day)]
-    for past in reversed(earlier):
-        advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), past)
-        if advance is not None and _covers(advance, past):
-            return True
-    return False
+    covered = timeline.derive("ew.first_covered", lambda t: _first_covered(t, occurred))
+    first = covered.get(key)
+    return first is not None and first < day
 
 
 def _change_duty(
