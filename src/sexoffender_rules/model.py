@@ -120,8 +120,8 @@ def _texts(
 
 def _as_tuple(value: Any) -> Any:
     """Make a list of values a tuple; leave text (not a list of characters) for the validator."""
-    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
-        return value
+    if isinstance(value, (str, bytes, dict, set, frozenset)) or not hasattr(value, "__iter__"):
+        return value  # text, a mapping or an unordered set is not a list: the validator says so
     return tuple(value)
 
 
@@ -795,7 +795,12 @@ def _overlaps(
     path: str, spans: list[tuple[str, date, date | None]], qualifier: str
 ) -> Iterator[str]:
     """Each span that begins before an earlier-starting span of the same kind has ended."""
-    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], spans[i][1], i))
+    # Sorted by kind, start, then end (a span with no end last): the verdict does not depend
+    # on the order the facts were given in.
+    order = sorted(
+        range(len(spans)),
+        key=lambda i: (spans[i][0], spans[i][1], spans[i][2] or date.max, i),
+    )
     furthest: dict[str, int] = {}  # kind -> index of the span reaching furthest so far
     suffix = f" {qualifier}" if qualifier else ""
     for b in order:
