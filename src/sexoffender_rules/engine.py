@@ -228,11 +228,10 @@ class Timeline:
                 event = clipped
             events.append(event)
         events.sort(key=lambda e: (e.date, order(e)))
+        # Notifications on one day are taken in the order of their ids, so that the result does
+        # not depend on the order the facts were given in.
         notifications = tuple(
-            sorted(
-                (n for n in case.notifications if n.date <= as_of),
-                key=lambda n: (n.date, order(n)),
-            )
+            sorted((n for n in case.notifications if n.date <= as_of), key=lambda n: (n.date, n.id))
         )
         detention_spells = _known_spells(case.detentions, as_of)
         spells = detention_spells + _known_spells(case.absences_abroad, as_of)

@@ -999,36 +999,70 @@ def _covers(advance: Notification, day: date) -> bool:
     return expected is not None and add_days(expected, -2) <= day <= add_days(expected, 2)
 
 
+def _advances(timeline: Timeline) -> dict[Key, tuple[list[date], list[Notification]]]:
+    """Advance notifications by what they notify, ordered by expected date. Derived once."""
+    grouped: dict[Key, list[Notification]] = defaultdict(list)
+    for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
+        keys: list[Key] = [("name", name) for name in n.names]
+        if n.home_address is not None:
+            keys.append(("home", n.home_address))
+        keys += [("premises", p) for p in n.other_premises]
+        for key in keys:
+            grouped[key].append(n)
+    result: dict[Key, tuple[list[date], list[Notification]]] = {}
+    for key, ns in grouped.items():
+        ns.sort(key=lambda n: (n.expected_date or n.date, n.date, n.id))
+        result[key] = ([n.expected_date or n.date for n in ns], ns)
+    return result
+
+
+def _covering(timeline: Timeline, key: Key, day: date) -> Notification | None:
+    """An advance notification of ``key`` given before ``day`` whose expected date D has
+    D-2 <= day <= D+2 (s.84(3)-(4)(a)); a later advance notification does not revoke it."""
+    expected, notifications = timeline.derive("ew.advances", _advances).get(key, ([], []))
+    i = bisect.bisect_left(expected, add_days(day, -2))
+    while i < len(expected) and expected[i] <= add_days(day, 2):
+        if notifications[i].date < day:
+            return notifications[i]
+        i += 1
+    return None
+
+
 def _advance_cover(
     timeline: Timeline, key: Key, day: date, rule: Rule, path: str
 ) -> tuple[Notification | None, list[Reason]]:
-    """s.84(2)-(4)(a): whether the last advance notification of ``key`` given before ``day``
-    covers the event on ``day``."""
-    advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
-    if advance is None or advance.expected_date is None:
-        return None, []
-    expected = advance.expected_date
-    n_path = timeline.path(advance)
-    if _covers(advance, day):
-        statement = (
+    """s.84(2)-(4)(a): the advance notification, given before ``day``, that covers the event
+    on ``day``; failing one, why the last advance notification given before it does not."""
+    advance = _covering(timeline, key, day)
+    if advance is not None:
+        assert advance.expected_date is not None
+        expected = advance.expected_date
+        n_path = timeline.path(advance)
+        reason = rule.reason(
             f"{n_path} gave it in advance for {expected.isoformat()}; the event on "
             f"{day.isoformat()} falls from 2 days before to 2 days after that date, so the "
-            "advance notification discharges the duty."
+            "advance notification discharges the duty.",
+            facts=[path, n_path],
+            dates=[("expected", expected)],
         )
-        covered: Notification | None = advance
-    else:
-        why = (
-            "more than 2 days before"
-            if day < expected
-            else "after the end of the 3 days beginning with"
-        )
-        statement = (
-            f"{n_path} gave it in advance for {expected.isoformat()}, but the event on "
-            f"{day.isoformat()} came {why} that date: it does not discharge the duty."
-        )
-        covered = None
-    reason = rule.reason(statement, facts=[path, n_path], dates=[("expected", expected)])
-    return covered, [reason]
+        return advance, [reason]
+    last = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
+    if last is None or last.expected_date is None:
+        return None, []
+    expected = last.expected_date
+    n_path = timeline.path(last)
+    why = (
+        "more than 2 days before"
+        if day < expected
+        else "after the end of the 3 days beginning with"
+    )
+    reason = rule.reason(
+        f"{n_path} gave it in advance for {expected.isoformat()}, but the event on "
+        f"{day.isoformat()} came {why} that date: it does not discharge the duty.",
+        facts=[path, n_path],
+        dates=[("expected", expected)],
+    )
+    return None, [reason]
 
 
 def _first_covered(timeline: Timeline, occurred: dict[Key, list[date]]) -> dict[Key, date]:
@@ -1037,8 +1071,7 @@ def _first_covered(timeline: Timeline, occurred: dict[Key, list[date]]) -> dict[
     covered: dict[Key, date] = {}
     for key, days in occurred.items():
         for day in days:
-            advance = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
-            if advance is not None and _covers(advance, day):
+            if _covering(timeline, key, day) is not None:
                 covered[key] = day
                 break
     return covered
@@ -1303,7 +1336,7 @@ def _homes_notified(
             homes.append((n.date, n.home_address))
             continue
         days = occurred.get(("home", n.home_address), [])
-        i = bisect.bisect_left(days, n.date)
+        i = bisect.bisect_right(days, n.date)  # a move after the notification
         if i < len(days) and _covers(n, days[i]):
             homes.append((days[i], n.home_address))
     homes.sort(key=lambda pair: pair[0])

@@ -1,0 +1,688 @@
+"""Hypothesis strategies for property-based tests of code that uses this library.
+
+Every :class:`~sexoffender_rules.model.Case` these strategies generate is a valid England and
+Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`. The
+cases are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
+notifications) and their dates modest: people are born from 1950 to 2012, facts fall from
+1 May 2004 (when Part 2 came into force) to the end of 2030, clustered around one another so
+that duties, windows and periods interact, with a bias towards awkward days
+(:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
+
+This module imports hypothesis (a test dependency); nothing else in the package imports it.
+
+>>> from hypothesis import given, settings
+>>> from sexoffender_rules import assess
+>>> @settings(max_examples=10, database=None, deadline=None)
+... @given(cases_with_as_of())
+... def check(case_and_day):
+...     case, as_of = case_and_day
+...     assert assess(case, as_of).as_of == as_of
+>>> check()
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from .calendar import CalendarPeriod
+from .model import (
+    AbsenceAbroad,
+    AbsoluteDischarge,
+    Case,
+    ConditionalDischarge,
+    Detention,
+    DetentionAndTrainingOrder,
+    DetentionKind,
+    Disposal,
+    Event,
+    HomeAddress,
+    HomeAddressChange,
+    HomeAddressKind,
+    HospitalOrder,
+    Imprisonment,
+    ImprisonmentForPublicProtection,
+    LifeImprisonment,
+    NameUsed,
+    Notification,
+    NotificationKind,
+    OtherDisposal,
+    Person,
+    Stay,
+    SuspendedImprisonment,
+    Trigger,
+    TriggerKind,
+)
+
+__all__ = [
+    "BORN_FROM",
+    "BORN_UNTIL",
+    "FACTS_FROM",
+    "FACTS_UNTIL",
+    "as_of_dates",
+    "case_dates",
+    "cases",
+    "cases_with_as_of",
+    "custodial_terms",
+    "edge_dates",
+    "fact_dates",
+    "with_fact_after",
+    "with_notification",
+]
+
+FACTS_FROM = date(2004, 5, 1)
+"""The earliest date of a generated fact: Part 2 came into force on 1 May 2004.
+
+>>> FACTS_FROM.isoformat()
+'2004-05-01'
+"""
+FACTS_UNTIL = date(2030, 12, 31)
+"""The latest date of a generated fact (a stay, detention or advance notification may run a little
+beyond it).
+
+>>> FACTS_UNTIL.isoformat()
+'2030-12-31'
+"""
+BORN_FROM = date(1950, 1, 1)
+"""The earliest generated date of birth.
+
+>>> BORN_FROM.year
+1950
+"""
+BORN_UNTIL = date(2012, 12, 31)
+"""The latest generated date of birth: people born then are under 18 until the end of 2030.
+
+>>> BORN_UNTIL.year
+2012
+"""
+
+NAMES = ("NAME-A", "NAME-B", "NAME-C")
+HOMES = (
+    HomeAddress(kind=HomeAddressKind.RESIDENCE, reference="ADDR-1"),
+    HomeAddress(kind=HomeAddressKind.RESIDENCE, reference="ADDR-2"),
+    HomeAddress(kind=HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE, reference="LOC-1"),
+    HomeAddress(kind=HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE, reference="LOC-2"),
+)
+PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
+
+_LAST_DATE = date(9999, 12, 31)
+
+
+def _edge_list() -> list[date]:
+    firsts = [
+        date(2004, 5, 1),  # Part 2 in force
+        date(2004, 4, 30),
+        date(2012, 8, 13),  # weekly notification (no sole or main residence) in force
+        date(2012, 8, 12),
+        date(2022, 6, 28),  # DTO terms of up to 24 months
+    ]
+    leap_days = [date(y, 2, 29) for y in range(1952, 2036, 4)]
+    month_ends = [
+        date(y, m, _calendar.monthrange(y, m)[1]) for y in range(1950, 2036) for m in range(1, 13)
+    ]
+    month_starts = [date(y, m, 1) for y in range(2004, 2036) for m in (1, 3, 5)]
+    seen: dict[date, None] = dict.fromkeys(firsts + leap_days + month_ends + month_starts)
+    return list(seen)
+
+
+_EDGES = tuple(_edge_list())
+
+
+def edge_dates(
+    min_value: date = date(1950, 1, 1), max_value: date = date(2035, 12, 31)
+) -> st.SearchStrategy[date]:
+    """Awkward days from ``min_value`` to ``max_value``: 1 May 2004 (Part 2 in force) and the day
+    before, 13 August 2012 (weekly notification) and the day before, 28 June 2022, every
+    29 February, every month end, and 1 January, 1 March and 1 May of each year from 2004.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=30, database=None, deadline=None)
+    ... @given(edge_dates(date(2004, 1, 1), date(2030, 12, 31)))
+    ... def check(day):
+    ...     assert date(2004, 1, 1) <= day <= date(2030, 12, 31)
+    ...     assert day.day in (1, 12, 13, 28, 29, 30, 31)
+    >>> check()
+    >>> edge_dates(date(2030, 1, 2), date(2030, 1, 3))
+    Traceback (most recent call last):
+    ...
+    ValueError: edge_dates: no awkward day from 2030-01-02 to 2030-01-03
+    """
+    days = [d for d in _EDGES if min_value <= d <= max_value]
+    if not days:
+        raise ValueError(
+            f"edge_dates: no awkward day from {min_value.isoformat()} to {max_value.isoformat()}"
+        )
+    return st.sampled_from(days)
+
+
+def _clamp(day: date, low: date, high: date) -> date:
+    return max(low, min(high, day))
+
+
+def _shift(day: date, days: int) -> date:
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else _LAST_DATE
+
+
+def fact_dates(low: date, high: date, near: date | None = None) -> st.SearchStrategy[date]:
+    """Days from ``low`` to ``high``: any day, an awkward day (:func:`edge_dates`), or (given
+    ``near``) a day from 40 days before to 3 years after ``near``, so that facts cluster.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=30, database=None, deadline=None)
+    ... @given(fact_dates(date(2020, 1, 1), date(2021, 1, 1), near=date(2020, 6, 1)))
+    ... def check(day):
+    ...     assert date(2020, 1, 1) <= day <= date(2021, 1, 1)
+    >>> check()
+    """
+    options: list[st.SearchStrategy[date]] = [st.dates(min_value=low, max_value=high)]
+    if any(low <= d <= high for d in _EDGES):
+        options.append(edge_dates(low, high))
+    if near is not None:
+        nearby = st.one_of(st.integers(-40, 60), st.integers(-40, 3 * 366))
+        clustered = nearby.map(lambda n: _clamp(_shift(near, n), low, high))
+        options += [clustered, clustered]
+    return st.one_of(options)
+
+
+def custodial_terms() -> st.SearchStrategy[CalendarPeriod]:
+    """Non-empty terms of imprisonment, biased towards the s.82(1) boundaries of 6 and 30 months:
+    whole months, years and months, weeks, days, or a mixture.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=30, database=None, deadline=None)
+    ... @given(custodial_terms())
+    ... def check(term):
+    ...     assert not term.is_zero
+    >>> check()
+    """
+    mixed = st.builds(
+        CalendarPeriod,
+        years=st.integers(0, 2),
+        months=st.integers(0, 11),
+        weeks=st.integers(0, 8),
+        days=st.integers(0, 30),
+    ).filter(lambda p: not p.is_zero)
+    return st.one_of(
+        st.builds(
+            CalendarPeriod,
+            months=st.one_of(st.sampled_from([5, 6, 7, 29, 30, 31]), st.integers(1, 48)),
+        ),
+        st.builds(CalendarPeriod, years=st.integers(1, 3), months=st.integers(0, 11)),
+        st.builds(
+            CalendarPeriod,
+            weeks=st.one_of(st.sampled_from([26, 27, 130, 131]), st.integers(1, 160)),
+        ),
+        st.builds(CalendarPeriod, days=st.integers(1, 1000)),
+        mixed,
+    )
+
+
+@st.composite
+def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal | None:
+    """A disposal for a trigger dated ``on``; a custodial one may link to ``custodial`` ids."""
+    kind = draw(
+        st.sampled_from(
+            [
+                "imprisonment",
+                "imprisonment",
+                "dto",
+                "suspended",
+                "life",
+                "ipp",
+                "hospital",
+                "conditional",
+                "absolute",
+                "other",
+                "none",
+            ]
+        )
+    )
+    if kind in ("imprisonment", "dto"):
+        if kind == "dto":
+            months = draw(st.integers(4, 24))
+            term = draw(
+                st.sampled_from(
+                    [
+                        CalendarPeriod(months=months),
+                        CalendarPeriod(years=months // 12, months=months % 12),
+                    ]
+                )
+            )
+        else:
+            term = draw(custodial_terms())
+        links = ["plain", "start"] + (["consecutive", "concurrent"] if custodial else [])
+        link = draw(st.sampled_from(links))
+        start = None
+        consecutive_to = concurrent_with = None
+        if link == "start":
+            start = _shift(on, draw(st.integers(0, 120)))
+        elif link == "consecutive":
+            consecutive_to = draw(st.sampled_from(custodial))
+        elif link == "concurrent":
+            concurrent_with = draw(st.sampled_from(custodial))
+        cls = DetentionAndTrainingOrder if kind == "dto" else Imprisonment
+        return cls(
+            term=term, start=start, consecutive_to=consecutive_to, concurrent_with=concurrent_with
+        )
+    if kind == "suspended":
+        return SuspendedImprisonment(term=draw(custodial_terms()))
+    if kind == "life":
+        return LifeImprisonment()
+    if kind == "ipp":
+        return ImprisonmentForPublicProtection()
+    if kind == "hospital":
+        return HospitalOrder(restriction_order=draw(st.booleans()))
+    if kind == "conditional":
+        period = draw(
+            st.one_of(
+                st.builds(CalendarPeriod, years=st.integers(1, 3)),
+                st.builds(CalendarPeriod, months=st.integers(1, 36)),
+            )
+        )
+        return ConditionalDischarge(period=period)
+    if kind == "absolute":
+        return AbsoluteDischarge()
+    if kind == "other":
+        return OtherDisposal(description=draw(st.sampled_from(["", "fine", "community order"])))
+    return None
+
+
+@st.composite
+def _trigger(
+    draw: st.DrawFn, trigger_id: str, day: st.SearchStrategy[date], custodial: tuple[str, ...]
+) -> Trigger:
+    kind = draw(st.sampled_from(list(TriggerKind)))
+    on = draw(day)
+    threshold = None
+    if kind is not TriggerKind.CAUTION and draw(st.integers(0, 4)) == 0:
+        threshold = _shift(on, draw(st.integers(0, 200)))
+    disposal = None if kind is TriggerKind.CAUTION else draw(_disposal(on, custodial))
+    return Trigger(
+        id=trigger_id, kind=kind, date=on, disposal=disposal, threshold_sentence_date=threshold
+    )
+
+
+@st.composite
+def _spells(
+    draw: st.DrawFn, count: int, day: st.SearchStrategy[date]
+) -> list[tuple[date, date | None]]:
+    """``count`` spells (start, end) that never overlap one another, in date order; only the
+    last may be open-ended. Starts strictly increase, so the order they are given in never
+    matters to validation."""
+    spells: list[tuple[date, date | None]] = []
+    previous: tuple[date, date] | None = None
+    for i in range(count):
+        if previous is None:
+            start = draw(day)
+        else:
+            start = max(_shift(previous[1], draw(st.integers(0, 400))), _shift(previous[0], 1))
+        length = draw(st.one_of(st.integers(0, 10), st.integers(0, 400)))
+        end: date | None = _shift(start, length)
+        if i == count - 1 and draw(st.integers(0, 5)) == 0:
+            end = None
+        spells.append((start, end))
+        previous = (start, end or start)
+    return spells
+
+
+@st.composite
+def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
+    kind = draw(st.sampled_from(["name", "home", "stay"]))
+    on = draw(day)
+    if kind == "name":
+        return NameUsed(date=on, name=draw(st.sampled_from(NAMES)))
+    if kind == "home":
+        return HomeAddressChange(date=on, home_address=draw(st.sampled_from(HOMES)))
+    last = _shift(on, draw(st.one_of(st.integers(0, 3), st.integers(0, 10))))
+    return Stay(premises=draw(st.sampled_from(PREMISES)), first_day=on, last_day=last)
+
+
+def _event_content(event: Event) -> dict[str, object]:
+    if isinstance(event, NameUsed):
+        return {"names": (event.name,)}
+    if isinstance(event, HomeAddressChange):
+        return {"home_address": event.home_address}
+    return {"other_premises": (event.premises,)}
+
+
+@st.composite
+def _notification(
+    draw: st.DrawFn,
+    notification_id: str,
+    low: date,
+    day: st.SearchStrategy[date],
+    anchors: tuple[date, ...],
+    events: tuple[Event, ...],
+    expected: tuple[date, ...],
+    triggered: tuple[date, ...] = (),
+) -> Notification:
+    """A notification of any kind dated on or after ``low``, often just after one of ``anchors``
+    or a year or a week after it, or (an initial one) just after one of the ``triggered`` relevant
+    dates; an advance one may announce one of ``events``, a non-occurrence one may answer one of
+    the ``expected`` dates."""
+    ways = ["any", "after_fact", "after_fact", "cycle"] if anchors else ["any"]
+    ways += ["initial", "initial"] if triggered else []
+    how = draw(st.sampled_from(ways))
+    kind = draw(st.sampled_from(list(NotificationKind)))
+    if how == "any":
+        on = draw(day)
+    elif how == "initial":
+        kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
+        on = max(low, _shift(draw(st.sampled_from(triggered)), draw(st.integers(-1, 5))))
+    else:
+        base = draw(st.sampled_from(anchors))
+        if how == "after_fact":
+            offset = draw(st.integers(-3, 6))
+        else:
+            kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
+            offset = draw(st.sampled_from([7, 365, 366])) + draw(st.integers(-3, 3))
+        on = max(low, _shift(base, offset))
+    content: dict[str, Any] = {
+        "names": tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))),
+        "home_address": draw(st.one_of(st.none(), st.sampled_from(HOMES))),
+        "other_premises": tuple(draw(st.lists(st.sampled_from(PREMISES), max_size=2, unique=True))),
+    }
+    expected_date: date | None = None
+    if kind is NotificationKind.ADVANCE:
+        if len(events) > 0 and draw(st.booleans()):
+            event = draw(st.sampled_from(events))
+            expected_date = max(low, _shift(event.date, draw(st.integers(-4, 4))))
+            on = max(low, _shift(expected_date, -draw(st.integers(0, 20))))
+            content.update(_event_content(event))
+        expected_date = max(on, expected_date or _shift(on, draw(st.integers(0, 30))))
+    elif kind is NotificationKind.NON_OCCURRENCE:
+        if len(expected) > 0 and draw(st.booleans()):
+            expected_date = draw(st.sampled_from(expected))
+            on = max(low, _shift(expected_date, draw(st.integers(-1, 8))))
+        else:
+            expected_date = max(low, _shift(on, -draw(st.integers(0, 10))))
+    return Notification(
+        id=notification_id,
+        date=on,
+        kind=kind,
+        release=draw(st.integers(0, 3)) == 0,
+        expected_date=expected_date,
+        **content,
+    )
+
+
+@st.composite
+def _case(draw: st.DrawFn) -> Case:
+    born = draw(
+        st.one_of(
+            st.dates(min_value=BORN_FROM, max_value=BORN_UNTIL),
+            edge_dates(BORN_FROM, BORN_UNTIL),
+        )
+    )
+    low = max(FACTS_FROM, born)
+    anchor = draw(fact_dates(low, FACTS_UNTIL))
+    day = fact_dates(low, FACTS_UNTIL, near=anchor)
+
+    triggers: list[Trigger] = []
+    custodial: list[str] = []
+    for i in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
+        trigger = draw(_trigger(f"t{i + 1}", day, tuple(custodial)))
+        triggers.append(trigger)
+        if isinstance(trigger.disposal, (Imprisonment, DetentionAndTrainingOrder)):
+            custodial.append(trigger.id)
+
+    detentions: list[Detention] = []
+    kinds = draw(st.lists(st.sampled_from(list(DetentionKind)), max_size=3))
+    for kind in dict.fromkeys(kinds):
+        for start, end in draw(_spells(kinds.count(kind), day)):
+            detentions.append(Detention(kind=kind, start=start, end=end))
+    absences = [
+        AbsenceAbroad(start=start, end=end)
+        for start, end in draw(_spells(draw(st.integers(0, 2)), day))
+    ]
+    events: list[Event] = draw(st.lists(_event(day), max_size=4))
+
+    anchors = tuple(
+        sorted(
+            {t.relevant_date for t in triggers}
+            | {e.date for e in events}
+            | {d.end for d in detentions if d.end is not None}
+        )
+    )
+    notifications: list[Notification] = []
+    for i in range(draw(st.integers(0, 5))):
+        given = tuple(n.date for n in notifications)
+        expected = tuple(
+            n.expected_date
+            for n in notifications
+            if n.kind is NotificationKind.ADVANCE and n.expected_date is not None
+        )
+        notification = draw(
+            _notification(
+                f"n{i + 1}",
+                low,
+                day,
+                anchors + given,
+                tuple(events),
+                expected,
+                tuple(t.relevant_date for t in triggers),
+            )
+        )
+        notifications.append(notification)
+
+    parts: dict[str, Any] = {
+        "person": Person(reference="FICTIONAL-PBT", date_of_birth=born),
+        "triggers": tuple(draw(st.permutations(triggers))),
+        "detentions": tuple(draw(st.permutations(detentions))),
+        "absences_abroad": tuple(draw(st.permutations(absences))),
+        "events": tuple(events),
+        "notifications": tuple(draw(st.permutations(notifications))),
+    }
+    return Case(**parts)
+
+
+def cases() -> st.SearchStrategy[Case]:
+    """Valid England and Wales cases: a person born 1950-2012; 0-3 triggers of every kind with
+    every disposal type (or none yet), custodial terms started on the sentence date, on a given
+    day, or consecutive to or concurrent with another trigger's term (never in a cycle); up to 3
+    detentions and 2 absences abroad that never overlap another of the same kind; up to 4 events
+    (names used, home address changes, stays); up to 5 notifications of every kind, advance ones
+    with an expected date on or after their date, non-occurrence ones often answering an advance
+    notification's expected date.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(cases())
+    ... def check(case):
+    ...     assert BORN_FROM <= case.person.date_of_birth <= BORN_UNTIL
+    ...     assert len(case.triggers) <= 3 and len(case.notifications) <= 5
+    >>> check()
+    """
+    return _case()
+
+
+def case_dates(case: Case) -> tuple[date, ...]:
+    """Every date a case's facts mention, sorted: trigger dates, starts and ends, event days,
+    notification and expected dates.
+
+    >>> from sexoffender_rules.model import Case, Person, Trigger
+    >>> case_dates(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
+    ...                 triggers=(Trigger(id="t1", kind="caution", date=date(2021, 3, 1)),)))
+    (datetime.date(2021, 3, 1),)
+    """
+    days: set[date] = set()
+    for t in case.triggers:
+        days |= {t.date, t.relevant_date}
+        if isinstance(t.disposal, (Imprisonment, DetentionAndTrainingOrder)) and t.disposal.start:
+            days.add(t.disposal.start)
+    spells: tuple[Detention | AbsenceAbroad, ...] = (*case.detentions, *case.absences_abroad)
+    for spell in spells:
+        days.add(spell.start)
+        if spell.end is not None:
+            days.add(spell.end)
+    for event in case.events:
+        days.add(event.date)
+        if isinstance(event, Stay):
+            days.add(event.last_day)
+    for n in case.notifications:
+        days.add(n.date)
+        if n.expected_date is not None:
+            days.add(n.expected_date)
+    return tuple(sorted(days))
+
+
+def as_of_dates(case: Case) -> st.SearchStrategy[date]:
+    """Assessment dates for ``case``: mostly on or after one of its relevant dates, or shortly
+    before, on or after one of its facts (up to about 11 years on, to reach the end of
+    notification periods), sometimes an awkward day or any day from 2004 to 2035.
+
+    >>> from hypothesis import given, settings
+    >>> from sexoffender_rules.model import Case, Person
+    >>> empty = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)))
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(as_of_dates(empty))
+    ... def check(day):
+    ...     assert date(1950, 1, 1) <= day <= date(2035, 12, 31)
+    >>> check()
+    """
+    return _as_of(case_dates(case), tuple(sorted({t.relevant_date for t in case.triggers})))
+
+
+@st.composite
+def _as_of(draw: st.DrawFn, days: tuple[date, ...], relevant: tuple[date, ...]) -> date:
+    ways = ["after"] * 6 * bool(relevant) + ["near"] * 2 * bool(days) + ["anywhere", "edge"]
+    how = draw(st.sampled_from(ways))
+    if how == "after":
+        offset = draw(st.one_of(st.integers(0, 10), st.integers(0, 800), st.integers(0, 4000)))
+        return _shift(draw(st.sampled_from(relevant)), offset)
+    if how == "near":
+        offset = draw(st.one_of(st.integers(-3, 10), st.integers(-3, 800), st.integers(0, 4000)))
+        return _shift(draw(st.sampled_from(days)), offset)
+    if how == "edge":
+        return draw(edge_dates())
+    return draw(st.dates(min_value=FACTS_FROM, max_value=date(2035, 12, 31)))
+
+
+@st.composite
+def _case_with_as_of(draw: st.DrawFn) -> tuple[Case, date]:
+    case = draw(cases())
+    return case, draw(as_of_dates(case))
+
+
+def cases_with_as_of() -> st.SearchStrategy[tuple[Case, date]]:
+    """A case from :func:`cases` and an assessment date for it from :func:`as_of_dates`.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=10, database=None, deadline=None)
+    ... @given(cases_with_as_of())
+    ... def check(pair):
+    ...     case, as_of = pair
+    ...     assert isinstance(case, Case) and isinstance(as_of, date)
+    >>> check()
+    """
+    return _case_with_as_of()
+
+
+def _extended(case: Case, **fact: object) -> Case:
+    """``case`` with one fact appended to the tuple named by the keyword."""
+    ((name, value),) = fact.items()
+    changes: dict[str, Any] = {name: (*getattr(case, name), value)}
+    return attrs.evolve(case, **changes)
+
+
+def _fresh_id(prefix: str, taken: set[str]) -> str:
+    i = 1
+    while f"{prefix}{i}" in taken:
+        i += 1
+    return f"{prefix}{i}"
+
+
+@st.composite
+def _with_notification(draw: st.DrawFn, case: Case, low: date, high: date) -> Case:
+    start = max(low, case.person.date_of_birth)
+    day = fact_dates(start, max(start, high))
+    anchors = case_dates(case)
+    anchors = tuple(d for d in anchors if d >= start) or (start,)
+    expected = tuple(
+        n.expected_date
+        for n in case.notifications
+        if n.kind is NotificationKind.ADVANCE and n.expected_date is not None
+    )
+    notification = draw(
+        _notification(
+            _fresh_id("x", {n.id for n in case.notifications}),
+            start,
+            day,
+            anchors,
+            case.events,
+            expected,
+        )
+    )
+    return _extended(case, notifications=notification)
+
+
+def with_notification(case: Case) -> st.SearchStrategy[Case]:
+    """``case`` with one more notification (of any kind, often near one of its facts) appended
+    after its others, so that every existing fact keeps its path.
+
+    >>> from hypothesis import given, settings
+    >>> from sexoffender_rules.model import Case, Person
+    >>> empty = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)))
+    >>> @settings(max_examples=10, database=None, deadline=None)
+    ... @given(with_notification(empty))
+    ... def check(case):
+    ...     assert len(case.notifications) == 1
+    >>> check()
+    """
+    return _with_notification(case, FACTS_FROM, FACTS_UNTIL)
+
+
+@st.composite
+def _with_fact_after(draw: st.DrawFn, case: Case, after: date) -> Case:
+    low = max(_shift(after, 1), case.person.date_of_birth)
+    high = _shift(low, 1500)
+    day = fact_dates(low, high, near=low)
+    what = draw(st.sampled_from(["notification", "event", "trigger", "detention", "absence"]))
+    if what == "notification":
+        return draw(_with_notification(case, low, high))
+    if what == "event":
+        return _extended(case, events=draw(_event(day)))
+    if what == "trigger":
+        trigger = draw(_trigger(_fresh_id("late", {t.id for t in case.triggers}), day, ()))
+        return _extended(case, triggers=trigger)
+    # A spell that starts after ``after`` and after every spell of the same kind has ended.
+    kind = draw(st.sampled_from(list(DetentionKind))) if what == "detention" else None
+    same = (
+        [(d.start, d.end) for d in case.detentions if d.kind is kind]
+        if kind is not None
+        else [(a.start, a.end) for a in case.absences_abroad]
+    )
+    if any(end is None for _, end in same):
+        return draw(_with_notification(case, low, high))
+    begin = max([low, *(_shift(end or start, 1) for start, end in same)])
+    ((start, end),) = draw(_spells(1, fact_dates(begin, _shift(begin, 800), near=begin)))
+    if kind is not None:
+        return _extended(case, detentions=Detention(kind=kind, start=start, end=end))
+    return _extended(case, absences_abroad=AbsenceAbroad(start=start, end=end))
+
+
+def with_fact_after(case: Case, after: date) -> st.SearchStrategy[Case]:
+    """``case`` with one more fact dated after ``after`` (and not before the date of birth)
+    appended: a notification, an event, a trigger (its custodial term linked to no other), a
+    detention or an absence abroad (starting after every spell of its kind has ended).
+
+    >>> from hypothesis import given, settings
+    >>> from sexoffender_rules.model import Case, Person
+    >>> empty = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)))
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(with_fact_after(empty, date(2026, 1, 1)))
+    ... def check(case):
+    ...     facts = (*case.triggers, *case.detentions, *case.absences_abroad, *case.events,
+    ...              *case.notifications)
+    ...     assert len(facts) == 1
+    ...     assert getattr(facts[0], "date", None) or facts[0].start > date(2026, 1, 1)
+    >>> check()
+    """
+    return _with_fact_after(case, after)

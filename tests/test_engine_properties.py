@@ -1,0 +1,470 @@
+"""Invariants of :func:`sexoffender_rules.assess`, checked with hypothesis on generated cases.
+
+Results are compared through :func:`projection`, which leaves out everything that names a fact by
+its path (``fact``, ``reasons``, ``missing``): those change when facts are reordered or added,
+though the decision does not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import attrs
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from sexoffender_rules import SexOffenderRulesError, assess
+from sexoffender_rules.assessment import Assessment, Duty, DutyKind, DutyState, Registration
+from sexoffender_rules.calendar import CalendarPeriod
+from sexoffender_rules.model import (
+    Case,
+    DetentionAndTrainingOrder,
+    HomeAddress,
+    HomeAddressChange,
+    HomeAddressKind,
+    Imprisonment,
+    Notification,
+    NotificationKind,
+    Person,
+    Trigger,
+    TriggerKind,
+)
+from sexoffender_rules.strategies import (
+    FACTS_FROM,
+    FACTS_UNTIL,
+    case_dates,
+    cases_with_as_of,
+    custodial_terms,
+    fact_dates,
+    with_fact_after,
+    with_notification,
+)
+
+INFINITY = date.max  # an indefinite period ends after every date
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+
+def end_value(end: date | None, indefinite: bool) -> date | None:
+    return INFINITY if indefinite else end
+
+
+def duty_key(d: Duty, dated: dict[str, date] | None = None) -> tuple[Any, ...]:
+    by = d.discharged_by
+    return (
+        d.kind,
+        d.trigger_date,
+        d.deadline,
+        d.state,
+        dated[by] if dated and by else by,
+        d.breach,
+    )
+
+
+def projection(a: Assessment, case: Case | None = None) -> dict[str, Any]:
+    """The decision without fact paths: registration, headline, next deadline, and the multiset of
+    duties as (kind, trigger_date, deadline, state, discharged_by, breach).
+
+    Given ``case``, ``discharged_by`` is replaced by the date of that notification: which of two
+    notifications given on one day answered a duty then does not matter.
+    """
+    dated = {n.id: n.date for n in case.notifications} if case is not None else None
+    reg = a.registration
+    return {
+        "subject": reg.subject,
+        "end": end_value(reg.end, reg.indefinite),
+        "undetermined": reg.undetermined,
+        "sources": sorted(
+            (
+                (s.trigger_id, s.relevant_date, s.period_text, end_value(s.end, s.indefinite))
+                for s in reg.sources
+            ),
+            key=repr,
+        ),
+        "headline": a.headline,
+        "next_deadline": a.next_deadline,
+        "duties": Counter(duty_key(d, dated) for d in a.duties),
+    }
+
+
+def assert_same(before: Assessment, after: Assessment, case: Case | None = None) -> None:
+    x, y = projection(before, case), projection(after, case)
+    if x != y:
+        lost = x["duties"] - y["duties"]
+        gained = y["duties"] - x["duties"]
+        x.pop("duties"), y.pop("duties")
+        raise AssertionError(f"{x}\n!=\n{y}\nduties lost: {lost}\nduties gained: {gained}")
+
+
+def source_ends(reg: Registration) -> dict[str, date | None]:
+    return {s.trigger_id: end_value(s.end, s.indefinite) for s in reg.sources}
+
+
+def at_most(a: date | None, b: date | None) -> bool:
+    """``a <= b`` for period ends; ``None`` (undetermined) only compares with itself."""
+    if a is None or b is None:
+        return a is b
+    return a <= b
+
+
+# --------------------------------------------------------------------------------------------
+# (a) The order of the facts never matters
+# --------------------------------------------------------------------------------------------
+
+
+def shuffled(case: Case, data: st.DataObject) -> Case:
+    return attrs.evolve(
+        case,
+        **{
+            name: tuple(data.draw(st.permutations(getattr(case, name)), label=name))
+            for name in ("triggers", "detentions", "absences_abroad", "events", "notifications")
+        },
+    )
+
+
+def same_day_home_addresses_differ(case: Case) -> bool:
+    """Whether two notifications given on one day give different home addresses."""
+    homes: dict[date, set[HomeAddress]] = {}
+    for n in case.notifications:
+        if n.home_address is not None:
+            homes.setdefault(n.date, set()).add(n.home_address)
+    return any(len(h) > 1 for h in homes.values())
+
+
+RESIDENCE = HomeAddress(kind="residence", reference="ADDR-1")
+NOWHERE = HomeAddress(kind="no_sole_or_main_residence", reference="LOC-1")
+ONE_CAUTION = Case(
+    person=Person(reference="FICTIONAL-PBT", date_of_birth=date(1980, 1, 1)),
+    triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 2)),),
+)
+# Bug: two notifications on one day giving different home addresses; the one given later in the
+# input decides whether the periodic period is a week or a year (headline in_breach or compliant).
+SAME_DAY_HOMES = attrs.evolve(
+    ONE_CAUTION,
+    notifications=(
+        Notification(id="n1", date=date(2026, 3, 2), kind="initial", home_address=RESIDENCE),
+        Notification(id="n2", date=date(2026, 3, 2), kind="change", home_address=NOWHERE),
+    ),
+)
+# Bug: two initial notifications on one day; the one first in the input is cited as discharging.
+SAME_DAY_INITIALS = attrs.evolve(
+    ONE_CAUTION,
+    notifications=(
+        Notification(id="n1", date=date(2026, 3, 2), kind="initial"),
+        Notification(id="n2", date=date(2026, 3, 2), kind="initial"),
+    ),
+)
+
+
+@given(cases_with_as_of(), st.data())
+def test_order_of_facts_never_changes_the_decision(
+    pair: tuple[Case, date], data: st.DataObject
+) -> None:
+    """The decision, a duty's discharging notification compared by its date, for cases in which
+    no two notifications of one day give different home addresses (the next test covers those)."""
+    case, as_of = pair
+    assume(not same_day_home_addresses_differ(case))
+    assert_same(assess(case, as_of), assess(shuffled(case, data), as_of), case)
+
+
+@example(pair=(SAME_DAY_HOMES, date(2026, 3, 20)), data=None)
+@given(cases_with_as_of(), st.data())
+def test_order_of_facts_never_changes_the_decision_with_same_day_home_addresses(
+    pair: tuple[Case, date], data: st.DataObject | None
+) -> None:
+    case, as_of = pair
+    reordered = (
+        shuffled(case, data)
+        if data is not None
+        else attrs.evolve(case, notifications=case.notifications[::-1])
+    )
+    assert_same(assess(case, as_of), assess(reordered, as_of), case)
+
+
+@example(pair=(SAME_DAY_INITIALS, date(2026, 3, 20)), data=None)
+@given(cases_with_as_of(), st.data())
+def test_order_of_facts_never_changes_the_result(
+    pair: tuple[Case, date], data: st.DataObject | None
+) -> None:
+    """The result exactly, discharging notifications compared by id."""
+    case, as_of = pair
+    reordered = (
+        shuffled(case, data)
+        if data is not None
+        else attrs.evolve(case, notifications=case.notifications[::-1])
+    )
+    assert_same(assess(case, as_of), assess(reordered, as_of))
+
+
+# --------------------------------------------------------------------------------------------
+# (b) A fact dated after the assessment date is not yet known
+# --------------------------------------------------------------------------------------------
+
+
+@given(cases_with_as_of(), st.data())
+def test_a_fact_after_as_of_never_changes_the_result(
+    pair: tuple[Case, date], data: st.DataObject
+) -> None:
+    case, as_of = pair
+    later = data.draw(with_fact_after(case, as_of), label="with a later fact")
+    assert_same(assess(case, as_of), assess(later, as_of))
+
+
+# --------------------------------------------------------------------------------------------
+# (c) A longer custodial term never gives a shorter notification period
+# --------------------------------------------------------------------------------------------
+
+
+@st.composite
+def single_custodial_convictions(draw: st.DrawFn) -> tuple[Case, Case, date]:
+    """One person, one conviction (or finding) with a custodial term T, and the same case with a
+    term T plus some months; the same dates otherwise."""
+    born = draw(st.dates(min_value=date(1950, 1, 1), max_value=date(2012, 12, 31)))
+    low = max(FACTS_FROM, born)
+    on = draw(fact_dates(low, FACTS_UNTIL))
+    kind = draw(st.sampled_from([k for k in TriggerKind if k is not TriggerKind.CAUTION]))
+    threshold = draw(st.one_of(st.none(), fact_dates(on, max(on, FACTS_UNTIL), near=on)))
+    start = draw(st.one_of(st.none(), fact_dates(on, max(on, FACTS_UNTIL), near=on)))
+    if draw(st.booleans()):
+        term = draw(custodial_terms())
+        extra = draw(st.integers(1, 40))
+        shorter: Imprisonment | DetentionAndTrainingOrder = Imprisonment(term=term, start=start)
+        longer: Imprisonment | DetentionAndTrainingOrder = Imprisonment(
+            term=attrs.evolve(term, months=term.months + extra), start=start
+        )
+    else:
+        months = draw(st.integers(4, 23))
+        extra = draw(st.integers(1, 24 - months))
+        shorter = DetentionAndTrainingOrder(term=CalendarPeriod(months=months), start=start)
+        longer = DetentionAndTrainingOrder(term=CalendarPeriod(months=months + extra), start=start)
+    person = Person(reference="FICTIONAL-PBT", date_of_birth=born)
+
+    def case(disposal: Imprisonment | DetentionAndTrainingOrder) -> Case:
+        trigger = Trigger(
+            id="t1", kind=kind, date=on, disposal=disposal, threshold_sentence_date=threshold
+        )
+        return Case(person=person, triggers=(trigger,))
+
+    as_of = draw(fact_dates(threshold or on, date(2045, 12, 31), near=threshold or on))
+    return case(shorter), case(longer), as_of
+
+
+@given(single_custodial_convictions())
+def test_a_longer_custodial_term_never_gives_a_shorter_period(
+    cases: tuple[Case, Case, date],
+) -> None:
+    shorter, longer, as_of = cases
+    a, b = assess(shorter, as_of).registration, assess(longer, as_of).registration
+    assert a.sources
+    assert b.sources
+    assert at_most(end_value(a.end, a.indefinite), end_value(b.end, b.indefinite))
+
+
+# --------------------------------------------------------------------------------------------
+# (d) Someone under 18 on the relevant date never has a longer period than an adult
+# --------------------------------------------------------------------------------------------
+
+
+@given(cases_with_as_of())
+def test_under_18_never_has_a_longer_period_than_an_adult(pair: tuple[Case, date]) -> None:
+    case, as_of = pair
+    # The youngest the person can be: born on the day of their earliest fact (nothing may come
+    # before birth); and the oldest we generate. Each is a valid case with the same facts.
+    youngest = min(
+        (d for d in case_dates(case) if d >= case.person.date_of_birth),
+        default=case.person.date_of_birth,
+    )
+    people = [youngest, case.person.date_of_birth, date(1950, 1, 1)]
+    ends = [
+        assess(
+            attrs.evolve(case, person=attrs.evolve(case.person, date_of_birth=born)), as_of
+        ).registration
+        for born in people
+    ]
+    young, given_age, adult = ends
+    for a, b in ((young, given_age), (given_age, adult), (young, adult)):
+        assert a.sources == () or at_most(
+            end_value(a.end, a.indefinite), end_value(b.end, b.indefinite)
+        )
+        b_ends = source_ends(b)
+        for trigger_id, end in source_ends(a).items():
+            assert at_most(end, b_ends[trigger_id]), trigger_id
+
+
+# --------------------------------------------------------------------------------------------
+# (e) Adding a notification never turns a met duty into a breach
+# --------------------------------------------------------------------------------------------
+#
+# The exact property. The new notification is appended after the others, so every other fact
+# keeps its path, and duties are matched by (kind, trigger_date, fact). For every duty present
+# before and after that was MET before:
+#
+# - it is MET or NOT_REQUIRED after (a new initial notification for an earlier conviction can
+#   make a later one's initial notification unnecessary, s.83(2); never a breach);
+# - except a PERIODIC duty when the new notification gives a home address with no sole or main
+#   residence: that can rightly shorten a later cycle from a year to a week (s.85(5)(a), SI
+#   2012/1876), when the later notification that starts the cycle gives no home address of its
+#   own (see test_a_new_no_residence_address_can_make_a_later_cycle_weekly).
+#
+# A periodic cycle the new notification starts is a new duty (a new trigger date); the cycle it
+# falls inside is then discharged earlier, by it, and so stays met.
+#
+# One test adds a notification of any kind but advance; the other an advance one (a later
+# advance notification of the same change must not cancel the cover of an earlier one that
+# covered the event: s.84(2)-(4) say nothing of revoking it).
+
+GOOD = {DutyState.MET, DutyState.NOT_REQUIRED}
+
+
+def met_duties_turned_bad(case: Case, more: Case, as_of: date) -> list[tuple[Any, ...]]:
+    """The duties MET on ``case`` that are neither MET nor NOT_REQUIRED on ``more`` (``case`` with
+    one notification appended), periodic ones aside when that notification gives a home address
+    with no sole or main residence."""
+    added = more.notifications[-1]
+    no_residence = (
+        added.home_address is not None
+        and added.home_address.kind is HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE
+    )
+    before = {(d.kind, d.trigger_date, d.fact): d for d in assess(case, as_of).duties}
+    after = {(d.kind, d.trigger_date, d.fact): d for d in assess(more, as_of).duties}
+    bad = []
+    for key, duty in before.items():
+        if duty.state is not DutyState.MET or key not in after:
+            continue
+        if duty.kind is DutyKind.PERIODIC and no_residence:
+            continue
+        if after[key].state not in GOOD:
+            bad.append((*key, after[key].state))
+    return bad
+
+
+@given(cases_with_as_of(), st.data())
+def test_adding_a_notification_never_turns_a_met_duty_into_a_breach(
+    pair: tuple[Case, date], data: st.DataObject
+) -> None:
+    """For an added notification of any kind but advance (the next test adds an advance one)."""
+    case, as_of = pair
+    more = data.draw(with_notification(case), label="with a notification")
+    assume(more.notifications[-1].kind is not NotificationKind.ADVANCE)
+    assert met_duties_turned_bad(case, more, as_of) == []
+
+
+ADDR_2 = HomeAddress(kind="residence", reference="ADDR-2")
+# A move to ADDR-2 on 1 March, notified in advance on 1 February for 1 March: met.
+MOVE_NOTIFIED_IN_ADVANCE = attrs.evolve(
+    ONE_CAUTION,
+    triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
+    events=(HomeAddressChange(date=date(2026, 3, 1), home_address=ADDR_2),),
+    notifications=(
+        Notification(id="n1", date=date(2026, 1, 5), kind="initial", home_address=RESIDENCE),
+        Notification(
+            id="a1",
+            date=date(2026, 2, 1),
+            kind="advance",
+            expected_date=date(2026, 3, 1),
+            home_address=ADDR_2,
+        ),
+    ),
+)
+# ... and a second advance notification of the same move, on 10 February, for 20 March.
+REVISED_ADVANCE = attrs.evolve(
+    MOVE_NOTIFIED_IN_ADVANCE,
+    notifications=(
+        *MOVE_NOTIFIED_IN_ADVANCE.notifications,
+        Notification(
+            id="x1",
+            date=date(2026, 2, 10),
+            kind="advance",
+            expected_date=date(2026, 3, 20),
+            home_address=ADDR_2,
+        ),
+    ),
+)
+
+
+# About one added notification in five is an advance one: the filtering is expected.
+@settings(suppress_health_check=[HealthCheck.filter_too_much])
+@example(pair=(MOVE_NOTIFIED_IN_ADVANCE, date(2026, 4, 1)), data=None)
+@given(cases_with_as_of(), st.data())
+def test_adding_an_advance_notification_never_turns_a_met_duty_into_a_breach(
+    pair: tuple[Case, date], data: st.DataObject | None
+) -> None:
+    case, as_of = pair
+    if data is None:
+        more = REVISED_ADVANCE
+    else:
+        more = data.draw(with_notification(case), label="with a notification")
+        assume(more.notifications[-1].kind is NotificationKind.ADVANCE)
+    assert met_duties_turned_bad(case, more, as_of) == []
+
+
+def test_a_new_no_residence_address_can_make_a_later_cycle_weekly() -> None:
+    """Why (e) leaves out periodic duties after a notification of no sole or main residence."""
+    residence, nowhere = RESIDENCE, NOWHERE
+    case = Case(
+        person=Person(reference="FICTIONAL-PBT", date_of_birth=date(1980, 1, 1)),
+        triggers=(Trigger(id="t1", kind="caution", date=date(2020, 1, 6)),),
+        notifications=(
+            Notification(id="n1", date=date(2020, 1, 6), kind="initial", home_address=residence),
+            Notification(id="n2", date=date(2020, 3, 2), kind="periodic"),
+            Notification(id="n3", date=date(2020, 4, 1), kind="periodic"),
+        ),
+    )
+    as_of = date(2020, 6, 1)
+
+    def cycle_of_2_march(c: Case) -> Duty:
+        (duty,) = [
+            d
+            for d in assess(c, as_of).duties_of(DutyKind.PERIODIC)
+            if d.trigger_date == date(2020, 3, 2)
+        ]
+        return duty
+
+    assert cycle_of_2_march(case).state is DutyState.MET
+    told = Notification(id="x1", date=date(2020, 2, 3), kind="change", home_address=nowhere)
+    later = attrs.evolve(case, notifications=(*case.notifications, told))
+    weekly = cycle_of_2_march(later)
+    assert (weekly.deadline, weekly.state) == (date(2020, 3, 9), DutyState.MET_LATE)
+
+
+# --------------------------------------------------------------------------------------------
+# (f) No deadline precedes the day its duty arose
+# --------------------------------------------------------------------------------------------
+
+
+@given(cases_with_as_of())
+def test_no_deadline_precedes_its_trigger_date(pair: tuple[Case, date]) -> None:
+    case, as_of = pair
+    for duty in assess(case, as_of).duties:
+        assert duty.deadline is None or duty.deadline >= duty.trigger_date, duty
+
+
+# --------------------------------------------------------------------------------------------
+# (g) assess leaves its input alone, and raises only the library's own errors
+# --------------------------------------------------------------------------------------------
+
+
+@given(cases_with_as_of())
+def test_assess_never_mutates_its_input_and_raises_only_library_errors(
+    pair: tuple[Case, date],
+) -> None:
+    case, as_of = pair
+    before = copy.deepcopy(case)
+    with contextlib.suppress(SexOffenderRulesError):
+        assess(case, as_of)
+    assert case == before
+
+
+@given(cases_with_as_of())
+def test_assess_never_raises_on_a_valid_case_with_the_default_policy(
+    pair: tuple[Case, date],
+) -> None:
+    case, as_of = pair
+    assess(case, as_of)
