@@ -719,7 +719,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 f"The person attains 18 on {eighteen.isoformat()}, so is "
                 f"{'under 18' if under_18 else '18 or over'} on the relevant date.",
                 dates=[("attains_18", eighteen)],
-                readings=[f"leap_day={timeline.policy.leap_day.value}"],
+                readings=_month_end_reading(born, "leap_day", timeline.policy.leap_day.value),
             )
         )
         if row.period is None and not row.of_disposal:
@@ -763,7 +763,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             rule("ew.s82.period").reason(
                 f"{period} beginning with {relevant.isoformat()} end on {period_end.isoformat()}.",
                 dates=[("end", period_end)],
-                readings=[f"leap_day={timeline.policy.leap_day.value}"],
+                readings=_month_end_reading(relevant, "leap_day", timeline.policy.leap_day.value),
             )
         )
         sources.append(
@@ -892,8 +892,17 @@ def _window(
     if deadline != plain:
         text += f" (not counting {(deadline - plain).days} days detained or abroad)"
     return deadline, rule.reason(
-        text + ".", facts=facts, dates=[("deadline", deadline)], readings=[reading]
+        text + ".",
+        facts=facts,
+        dates=[("deadline", deadline)],
+        readings=[reading] if deadline != plain else [],
     )
+
+
+def _month_end_reading(day: date, name: str, value: str) -> list[str]:
+    """The reading of month ends, named only where it can matter: adding months or years to
+    the 29th, 30th or 31st may land on a day the month lacks."""
+    return [f"{name}={value}"] if day.day > 28 else []
 
 
 def initial_duties(
@@ -1395,7 +1404,11 @@ def periodic_duties(
                 f"within {period} after it, by {due.isoformat()}.",
                 facts=[path],
                 dates=[("due", due)],
-                readings=[f"corresponding_date={timeline.policy.corresponding_date.value}"],
+                readings=_month_end_reading(
+                    started.date, "corresponding_date", timeline.policy.corresponding_date.value
+                )
+                if period.total_months
+                else [],
             )
         ]
         deadline = timeline.away.extended_deadline(due)

@@ -75,13 +75,19 @@ class Rule:
 
     @property
     def citation(self) -> str:
-        """The citations as one line of text.
+        """The citations as one line of text, provisions of one instrument together.
 
         >>> Rule(id="x", title="X", statement="S.", citations=(), in_force=DateInterval(
         ...     date(2004, 5, 1), date(2004, 5, 1))).citation
         ''
         """
-        return "; ".join(str(c) for c in self.citations)
+        by_instrument: dict[str, list[str]] = {}
+        for c in self.citations:
+            by_instrument.setdefault(c.instrument, []).append(c.provision)
+        return "; ".join(
+            f"{instrument} {', '.join(p for p in provisions if p)}".strip()
+            for instrument, provisions in by_instrument.items()
+        )
 
     @property
     def checked(self) -> date | None:
@@ -146,7 +152,7 @@ class Ruleset:
 
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
     >>> ENGLAND_AND_WALES.rule("ew.s83.initial").citation
-    'Sexual Offences Act 2003 s.83(1); Sexual Offences Act 2003 s.83(6)'
+    'Sexual Offences Act 2003 s.83(1), s.83(6)'
     """
 
     jurisdiction: str
