@@ -52,14 +52,12 @@ from .model import (
     Case,
     Detention,
     Event,
-    HomeAddressChange,
-    NameUsed,
     Notification,
     NotificationKind,
     Stay,
     Trigger,
 )
-from .policy import PartialDays, Policy
+from .policy import Policy
 
 __all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "settle"]
 
@@ -175,7 +173,6 @@ class Timeline:
     events: tuple[Event, ...]
     notifications: tuple[Notification, ...]
     away: DisregardedTime
-    detained: IntervalSet
     releases: tuple[date, ...]
     index: NotificationIndex
     paths: dict[int, str]
@@ -235,9 +232,6 @@ class Timeline:
         )
         detention_spells = _known_spells(case.detentions, as_of)
         spells = detention_spells + _known_spells(case.absences_abroad, as_of)
-        detained = IntervalSet(
-            tuple(s.days_away(PartialDays.LIBERTY_AT_END_OF_DAY) for s in detention_spells)
-        )
         releases = _releases(detention_spells)
         return cls(
             case=case,
@@ -247,7 +241,6 @@ class Timeline:
             events=tuple(events),
             notifications=notifications,
             away=DisregardedTime.from_spells(spells, policy.partial_days),
-            detained=detained,
             releases=releases,
             index=NotificationIndex.build(notifications),
             paths=paths,
@@ -263,16 +256,6 @@ class Timeline:
         'triggers[0]'
         """
         return self.paths.get(id(fact), "")
-
-    def events_of(self, kind: type[NameUsed] | type[HomeAddressChange] | type[Stay]) -> list[Event]:
-        """The events of one type, in date order.
-
-        >>> from sexoffender_rules.model import Case, Person
-        >>> Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
-        ...                date(2026, 1, 1), Policy()).events_of(Stay)
-        []
-        """
-        return [e for e in self.events if isinstance(e, kind)]
 
     @property
     def detentions(self) -> tuple[Detention, ...]:

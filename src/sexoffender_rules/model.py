@@ -41,7 +41,6 @@ __all__ = [
     "AbsoluteDischarge",
     "Case",
     "ConditionalDischarge",
-    "CustodialDisposal",
     "Detention",
     "DetentionAndTrainingOrder",
     "DetentionKind",
@@ -285,7 +284,6 @@ class OtherDisposal:
     description: str = attrs.field(default="", validator=_is(str))
 
 
-CustodialDisposal: TypeAlias = Imprisonment | DetentionAndTrainingOrder
 Disposal: TypeAlias = (
     Imprisonment
     | DetentionAndTrainingOrder
