@@ -22,3 +22,15 @@ def test_every_rule_cites_a_provision_checked_on_a_date() -> None:
         assert rule.citations, rule.id
         assert rule.checked is not None, rule.id
         assert rule.statement.endswith((".", ")")), rule.id
+
+
+def test_every_public_name_exists_and_is_documented() -> None:
+    import sexoffender_rules
+
+    for name in sexoffender_rules.__all__:
+        value = getattr(sexoffender_rules, name)
+        if name in ("END_OF_TIME", "__version__"):
+            continue
+        doc = getattr(value, "__doc__", None)
+        assert doc and doc.strip(), name
+        assert ">>>" in doc or name.endswith("Error") or name == "ENGLAND_AND_WALES", name

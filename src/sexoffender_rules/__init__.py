@@ -9,6 +9,8 @@ The public surface is re-exported here; see ``__all__``.
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .assessment import (
     Assessment,
     Duty,
@@ -35,19 +37,23 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
+from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
 from .engine import assess
+from .england_and_wales import ENGLAND_AND_WALES
 from .errors import (
     AmbiguousReadingError,
     CaseValidationError,
     DateOutOfRangeError,
     InvalidIntervalError,
     InvalidPeriodError,
+    InvalidValueError,
     NaiveAwareMixError,
     NegativeCountError,
     NotACivilDateError,
     SexOffenderRulesError,
+    WrongTypeError,
 )
-from .explain import explain
+from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .law import Citation, Rule, Ruleset
 from .model import (
     AbsenceAbroad,
@@ -76,8 +82,14 @@ from .model import (
 )
 from .policy import NoCorrespondingDay, PartialDays, Policy
 
+try:
+    __version__ = version("sexoffender-rules")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree not installed
+    __version__ = "0+unknown"
+
 __all__ = [
     "END_OF_TIME",
+    "ENGLAND_AND_WALES",
     "AbsenceAbroad",
     "AbsoluteDischarge",
     "AmbiguousReadingError",
@@ -106,6 +118,7 @@ __all__ = [
     "IntervalSet",
     "InvalidIntervalError",
     "InvalidPeriodError",
+    "InvalidValueError",
     "LifeImprisonment",
     "NaiveAwareMixError",
     "NameUsed",
@@ -129,14 +142,23 @@ __all__ = [
     "SuspendedImprisonment",
     "Trigger",
     "TriggerKind",
+    "WrongTypeError",
+    "__version__",
     "add_days",
     "add_period",
     "assess",
+    "assessment_to_data",
+    "case_from_data",
+    "case_schema",
+    "case_to_data",
     "days_between",
     "explain",
+    "explain_markdown",
     "first_day_total_reaches",
     "hours_between",
     "last_day_of_days_beginning_with",
     "last_day_of_period_after",
     "last_day_of_period_beginning_with",
+    "ruleset_markdown",
+    "summary",
 ]

@@ -77,7 +77,7 @@ class DutyKind(str, enum.Enum):
 
 
 class DutyState(str, enum.Enum):
-    """Where a duty stands on the assessment date (SPEC §2.4).
+    """Where a duty stands on the assessment date.
 
     - ``PENDING``: not yet arisen in full (an advance notification whose event may still occur).
     - ``OPEN``: the window is running and the deadline is known.

@@ -240,7 +240,7 @@ class CalendarPeriod:
     def halved(self) -> CalendarPeriod:
         """Half the period, by calendar: 7 years give 3 years 6 months, not 3.5 x 365 days.
 
-        SOA 2003 s.82(2) halves the periods of 10, 7, 5 and 2 years for a person under 18; SPEC §3
+        SOA 2003 s.82(2) halves the periods of 10, 7, 5 and 2 years for a person under 18; the project
         reads half of a period of years as years and months. A period that does not halve into
         whole months and whole days is refused.
 

@@ -8,7 +8,9 @@ to standard error, one line per problem, never as a traceback, and never with pe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -176,12 +178,14 @@ def _cmd_calendar(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
             "s.85(5)(b)",
         ),
     ]
+    periods: dict[CalendarPeriod, list[str]] = {}
     for years in (2, 5, 7, 10):
-        period = CalendarPeriod(years=years)
-        for p, cite in ((period, "s.82(1)"), (period.halved(), "s.82(2)")):
-            rows.append(
-                (f"{p} beginning with", last_day_of_period_beginning_with(start, p, policy), cite)
-            )
+        whole = CalendarPeriod(years=years)
+        periods.setdefault(whole, []).append("s.82(1)")
+        periods.setdefault(whole.halved(), []).append("s.82(2)")
+    for p, cites in sorted(periods.items(), key=lambda item: item[0].total_months):
+        last = last_day_of_period_beginning_with(start, p, policy)
+        rows.append((f"{p} beginning with", last, ", ".join(cites)))
     lines = [f"Statutory periods from {start.isoformat()} ({start:%A}), last day of each:"]
     lines += [
         f"  {label:<32} {last.isoformat()} ({last:%a})  SOA 2003 {cite}"
@@ -329,5 +333,12 @@ def main(
             print(f"sexoffender-rules: {line}", file=stderr)
         return EXIT_INVALID
     if output:
-        print(output, file=stdout)
+        try:
+            print(output, file=stdout)
+            stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (``| head``): not an error of ours. Point standard output
+            # at nothing so that the interpreter's own flush at exit stays quiet.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
     return status

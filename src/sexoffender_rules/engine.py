@@ -328,9 +328,9 @@ class DutyFinding:
 def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset: Ruleset) -> Duty:
     """The state of a duty on ``as_of``, with its breach interval and the reasons for both.
 
-    A duty discharged on time is met. A duty whose deadline falls after the requirements end (the
-    end of the run of days the person is subject, which contains the day it arose) is not required.
-    Otherwise a duty discharged late is met late, and one not discharged is overdue once its
+    A duty whose deadline falls after the requirements end (the end of the run of days the person
+    is subject, which contains the day it arose) is not required, whether or not a notification
+    came first. Otherwise a duty discharged on time is met, a duty discharged late is met late, and one not discharged is overdue once its
     deadline has passed: the breach runs from the day after the deadline (SOA 2003 s.91(3): the
     offence is committed "on the day on which he first fails") to the day it is cured, or on.
 
@@ -363,8 +363,6 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
         return duty(DutyState.NOT_REQUIRED)
     if finding.pending:
         return duty(DutyState.PENDING)
-    if notification is not None and (deadline is None or notification.date <= deadline):
-        return duty(DutyState.MET)
     span = subject_days.span_containing(finding.trigger_date)
     subject_until = span.end if span is not None else finding.trigger_date
     last_subject_day = add_days(subject_until, -1)
@@ -383,6 +381,8 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
         )
         notification = None
         return duty(DutyState.NOT_REQUIRED)
+    if notification is not None and (deadline is None or notification.date <= deadline):
+        return duty(DutyState.MET)
     if deadline is None:
         return duty(DutyState.SUSPENDED)
     if notification is None and as_of <= deadline:

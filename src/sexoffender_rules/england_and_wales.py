@@ -224,7 +224,7 @@ RULES = (
         "Terms near a boundary of the table",
         "A term stated in weeks or days, or a combined or halved term, is compared with 6 and 30 "
         "months by calendar from its start; one within 7 days of either boundary is flagged for "
-        "human review (SPEC §3, research ambiguity A1).",
+        "human review (a documented choice: the statute says nothing of weeks).",
         _soa("s.82(1)", _REVISED_2019),
     ),
     _rule(
@@ -719,7 +719,9 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 f"The person attains 18 on {eighteen.isoformat()}, so is "
                 f"{'under 18' if under_18 else '18 or over'} on the relevant date.",
                 dates=[("attains_18", eighteen)],
-                readings=_month_end_reading(born, "leap_day", timeline.policy.leap_day.value),
+                readings=_month_end_reading(
+                    born, "leap_day", timeline.policy.leap_day.value, months=False
+                ),
             )
         )
         if row.period is None and not row.of_disposal:
@@ -763,7 +765,12 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             rule("ew.s82.period").reason(
                 f"{period} beginning with {relevant.isoformat()} end on {period_end.isoformat()}.",
                 dates=[("end", period_end)],
-                readings=_month_end_reading(relevant, "leap_day", timeline.policy.leap_day.value),
+                readings=_month_end_reading(
+                    relevant,
+                    "leap_day",
+                    timeline.policy.leap_day.value,
+                    months=bool(period.total_months % 12),
+                ),
             )
         )
         sources.append(
@@ -899,10 +906,11 @@ def _window(
     )
 
 
-def _month_end_reading(day: date, name: str, value: str) -> list[str]:
-    """The reading of month ends, named only where it can matter: adding months or years to
-    the 29th, 30th or 31st may land on a day the month lacks."""
-    return [f"{name}={value}"] if day.day > 28 else []
+def _month_end_reading(day: date, name: str, value: str, *, months: bool = True) -> list[str]:
+    """The reading of month ends, named only where it can matter: adding months to the 29th,
+    30th or 31st, or whole years to 29 February, may land on a day the month lacks."""
+    matters = day.day > 28 if months else (day.month, day.day) == (2, 29)
+    return [f"{name}={value}"] if matters else []
 
 
 def initial_duties(
@@ -1405,7 +1413,10 @@ def periodic_duties(
                 facts=[path],
                 dates=[("due", due)],
                 readings=_month_end_reading(
-                    started.date, "corresponding_date", timeline.policy.corresponding_date.value
+                    started.date,
+                    "corresponding_date",
+                    timeline.policy.corresponding_date.value,
+                    months=False,
                 )
                 if period.total_months
                 else [],

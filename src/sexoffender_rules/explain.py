@@ -12,7 +12,7 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 
 from __future__ import annotations
 
-from .assessment import Assessment, Duty, Reason
+from .assessment import Assessment, Duty, DutyState, Reason
 from .law import Ruleset
 from .policy import NoCorrespondingDay, PartialDays, Policy
 
@@ -61,7 +61,7 @@ def explain(assessment: Assessment) -> str:
     if a.next_deadline:
         lines.append(f"Next deadline: {a.next_deadline.isoformat()}")
     reg = a.registration
-    lines += ["", f"Registration: {_status(a)}"]
+    lines += ["", f"Registration: {_status(a)}"] + [f"  {line}" for line in _cured(a)]
     lines += [_reason_line(r, "  ") for r in reg.reasons]
     for source in reg.sources:
         end = (
@@ -99,6 +99,14 @@ def _status(a: Assessment) -> str:
     return "not subject"
 
 
+def _cured(a: Assessment) -> list[str]:
+    """A line saying that earlier breaches were cured, which the headline does not show."""
+    cured = [d for d in a.duties if d.state is DutyState.MET_LATE]
+    if not cured:
+        return []
+    return [f"Earlier breaches, since cured: {len(cured)} (see the duties met late below)"]
+
+
 def summary(assessment: Assessment) -> str:
     """A short text summary of ``assessment``: headline, registration and one line per duty.
 
@@ -118,6 +126,7 @@ def summary(assessment: Assessment) -> str:
     if a.next_deadline:
         lines.append(f"Next deadline: {a.next_deadline.isoformat()}")
     lines.append(f"Registration: {_status(a)}")
+    lines += _cured(a)
     lines.append("Duties:" if a.duties else "Duties: none")
     lines += [f"  {_duty_heading(d)}" for d in a.duties]
     lines += [f"For review: {flag}" for flag in a.flags]

@@ -2,7 +2,7 @@
 
 Where Part 2 of the Sexual Offences Act 2003 can be read more than one way, the library does not
 guess silently: each open question is a field of :class:`Policy`, its default is the reading in
-SPEC §3 (reasoned in research/legal-ew.md §17), and every explanation that relied on a reading
+the project's documented reading (listed in docs/england-and-wales.md), and every explanation that relied on a reading
 names it. :meth:`Policy.strict` leaves the questions open, so that any computation whose answer
 depends on one raises :class:`~sexoffender_rules.errors.AmbiguousReadingError` instead.
 
@@ -16,8 +16,11 @@ depends on one raises :class:`~sexoffender_rules.errors.AmbiguousReadingError` i
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 import attrs
+
+from .errors import InvalidValueError
 
 __all__ = ["NoCorrespondingDay", "PartialDays", "Policy"]
 
@@ -50,7 +53,7 @@ class PartialDays(str, enum.Enum):
     sentence, detained in a hospital or outside the United Kingdom, but the periods are counted in
     days.
 
-    - ``LIBERTY_AT_END_OF_DAY`` (default, SPEC §3): a day counts if the person is at liberty in the
+    - ``LIBERTY_AT_END_OF_DAY`` (default): a day counts if the person is at liberty in the
       United Kingdom at its end, so the day of release or return is day 1 and the day custody or
       departure begins does not count.
     - ``WHOLE_DAY_AT_LIBERTY``: a day counts only if the person is at liberty in the United
@@ -64,6 +67,36 @@ class PartialDays(str, enum.Enum):
     LIBERTY_AT_END_OF_DAY = "liberty_at_end_of_day"
     WHOLE_DAY_AT_LIBERTY = "whole_day_at_liberty"
     RAISE = "raise"
+
+
+def _reading(kind: type[enum.Enum], name: str) -> Callable[[object], enum.Enum]:
+    def convert(value: object) -> enum.Enum:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise InvalidValueError(f"{name}: expected one of {allowed}") from None
+
+    return convert
+
+
+def _leap_day(value: object) -> NoCorrespondingDay:
+    return NoCorrespondingDay(_reading(NoCorrespondingDay, "leap_day")(value))
+
+
+def _corresponding_date(value: object) -> NoCorrespondingDay:
+    return NoCorrespondingDay(_reading(NoCorrespondingDay, "corresponding_date")(value))
+
+
+def _partial_days(value: object) -> PartialDays:
+    return PartialDays(_reading(PartialDays, "partial_days")(value))
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidValueError(f"{attribute.name}: expected true or false")
 
 
 @attrs.frozen(kw_only=True)
@@ -92,17 +125,15 @@ class Policy:
     """
 
     leap_day: NoCorrespondingDay = attrs.field(
-        default=NoCorrespondingDay.NEXT_DAY, converter=NoCorrespondingDay
+        default=NoCorrespondingDay.NEXT_DAY, converter=_leap_day
     )
     corresponding_date: NoCorrespondingDay = attrs.field(
-        default=NoCorrespondingDay.PREVIOUS_DAY, converter=NoCorrespondingDay
+        default=NoCorrespondingDay.PREVIOUS_DAY, converter=_corresponding_date
     )
     partial_days: PartialDays = attrs.field(
-        default=PartialDays.LIBERTY_AT_END_OF_DAY, converter=PartialDays
+        default=PartialDays.LIBERTY_AT_END_OF_DAY, converter=_partial_days
     )
-    release_notified_by_attendance: bool = attrs.field(
-        default=True, validator=attrs.validators.instance_of(bool)
-    )
+    release_notified_by_attendance: bool = attrs.field(default=True, validator=_flag)
 
     @classmethod
     def strict(cls) -> Policy:
@@ -117,15 +148,15 @@ class Policy:
             partial_days=PartialDays.RAISE,
         )
 
-    def readings(self) -> dict[str, str]:
-        """The reading chosen for each open question, by field name, for explanations.
+    def readings(self) -> dict[str, str | bool]:
+        """The reading chosen for each open question, by field name, as JSON-ready values.
 
-        >>> Policy().readings()["leap_day"]
-        'next_day'
+        >>> Policy().readings()["leap_day"], Policy().readings()["release_notified_by_attendance"]
+        ('next_day', True)
         """
         return {
             "leap_day": self.leap_day.value,
             "corresponding_date": self.corresponding_date.value,
             "partial_days": self.partial_days.value,
-            "release_notified_by_attendance": str(self.release_notified_by_attendance).lower(),
+            "release_notified_by_attendance": self.release_notified_by_attendance,
         }
