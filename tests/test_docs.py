@@ -32,5 +32,6 @@ def test_every_public_name_exists_and_is_documented() -> None:
         if name in ("END_OF_TIME", "__version__"):
             continue
         doc = getattr(value, "__doc__", None)
-        assert doc and doc.strip(), name
+        assert doc, name
+        assert doc.strip(), name
         assert ">>>" in doc or name.endswith("Error") or name == "ENGLAND_AND_WALES", name

@@ -18,7 +18,7 @@ from datetime import date
 
 import attrs
 
-from .calendar import CalendarPeriod, DateInterval
+from .calendar import END_OF_TIME, CalendarPeriod, DateInterval, IntervalSet
 from .policy import Policy
 
 __all__ = [
@@ -107,7 +107,9 @@ class Headline(str, enum.Enum):
 
     - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject.
     - ``ENDED``: every notification period has ended by the assessment date.
-    - ``IN_BREACH``: a duty is overdue.
+    - ``IN_BREACH``: a duty is in prima facie breach on the assessment date (a failure that
+      continues, s.91(3)); a breach that was cured, that ended with the requirements, or that
+      is not a continuing one (s.84(4)(b)) is a past breach, kept on the duty.
     - ``DUE``: a duty other than the periodic one is open or suspended.
     - ``COMPLIANT``: otherwise (the periodic duty may be running).
 
@@ -177,7 +179,7 @@ class Source:
         ...        period=CalendarPeriod(years=2), end=date(2023, 2, 28)).days.days
         730
         """
-        from .calendar import END_OF_TIME, add_days
+        from .calendar import add_days
 
         if self.indefinite:
             return DateInterval(self.relevant_date, END_OF_TIME)
@@ -203,6 +205,18 @@ class Registration:
     indefinite: bool = False
     undetermined: bool = False
     reasons: tuple[Reason, ...] = ()
+
+    @property
+    def subject_days(self) -> IntervalSet:
+        """The days the person is subject through any source (an undetermined period counts as
+        running on).
+
+        >>> Registration(subject=False, sources=(), end=None).subject_days.is_empty
+        True
+        """
+        return IntervalSet(
+            tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in self.sources)
+        )
 
     @property
     def ever_subject(self) -> bool:

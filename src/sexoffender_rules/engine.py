@@ -59,7 +59,7 @@ from .model import (
 )
 from .policy import Policy
 
-__all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "settle"]
+__all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "change_keys", "settle"]
 
 T = TypeVar("T")
 
@@ -67,6 +67,22 @@ T = TypeVar("T")
 # --------------------------------------------------------------------------------------------
 # The timeline
 # --------------------------------------------------------------------------------------------
+
+
+def change_keys(notification: Notification) -> list[tuple[str, object]]:
+    """The changes a notification notifies, as index keys: each name, the home address, and
+    each other premises.
+
+    >>> from sexoffender_rules.model import Notification
+    >>> change_keys(Notification(id="n", date=date(2026, 1, 1), kind="advance",
+    ...                          expected_date=date(2026, 1, 9), names=("NAME-B",)))
+    [('name', 'NAME-B')]
+    """
+    keys: list[tuple[str, object]] = [("name", name) for name in dict.fromkeys(notification.names)]
+    if notification.home_address is not None:
+        keys.append(("home", notification.home_address))
+    keys += [("premises", ref) for ref in dict.fromkeys(notification.other_premises)]
+    return keys
 
 
 @attrs.frozen
@@ -102,9 +118,7 @@ class NotificationIndex:
         grouped: dict[Hashable, list[Notification]] = defaultdict(list)
         for n in notifications:
             keys: list[Hashable] = [("any",), ("kind", n.kind)]
-            keys += [("name", name) for name in dict.fromkeys(n.names)]
-            if n.home_address is not None:
-                keys.append(("home", n.home_address))
+            keys += [key for key in change_keys(n) if key[0] != "premises"]
             keys += [("premises", ref) for ref in dict.fromkeys(n.premises)]
             if n.release:
                 keys.append(("release",))
@@ -366,6 +380,8 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
     span = subject_days.span_containing(finding.trigger_date)
     subject_until = span.end if span is not None else finding.trigger_date
     last_subject_day = add_days(subject_until, -1)
+    if notification is not None and notification.date >= subject_until:
+        notification = None  # given after the requirements ended: it answers nothing
     # A deadline not yet fixed falls after the assessment date (the person is still away).
     ends_first = (
         subject_until <= deadline if deadline is not None else subject_until <= add_days(as_of, 1)
@@ -456,12 +472,7 @@ def assess(
         ruleset = _ruleset_for(case.jurisdiction)
     timeline = Timeline.build(case, as_of, policy)
     registration = ruleset.registration(timeline, ruleset)
-    subject_days = IntervalSet(
-        tuple(
-            source.days or DateInterval(source.relevant_date, END_OF_TIME)
-            for source in registration.sources
-        )
-    )
+    subject_days = registration.subject_days
     findings = [
         f
         for emit in ruleset.duties
@@ -470,7 +481,7 @@ def assess(
     ]
     findings.sort(key=lambda f: (f.trigger_date, _KIND_ORDER[f.kind], f.fact))
     duties = tuple(settle(f, as_of, subject_days, ruleset) for f in findings)
-    headline = _headline(registration, duties)
+    headline = _headline(registration, duties, as_of)
     open_deadlines = [d.deadline for d in duties if d.state is DutyState.OPEN and d.deadline]
     missing = tuple(m for source in registration.sources for m in source.missing)
     flags = tuple(
@@ -496,13 +507,12 @@ def assess(
 _KIND_ORDER = {kind: i for i, kind in enumerate(DutyKind)}
 
 
-def _headline(registration: Registration, duties: Sequence[Duty]) -> Headline:
+def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -> Headline:
     if not registration.sources:
         return Headline.NOT_SUBJECT
     if not registration.subject:
         return Headline.ENDED
-    states = {d.state for d in duties}
-    if DutyState.OVERDUE in states:
+    if any(d.breach is not None and as_of in d.breach for d in duties):
         return Headline.IN_BREACH
     if any(
         d.state in (DutyState.OPEN, DutyState.SUSPENDED) and d.kind is not DutyKind.PERIODIC

@@ -35,7 +35,7 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
-from .engine import DutyFinding, Timeline
+from .engine import DutyFinding, Timeline, change_keys
 from .law import Citation, Rule, Ruleset
 from .model import (
     AbsoluteDischarge,
@@ -55,6 +55,7 @@ from .model import (
     Trigger,
     TriggerKind,
 )
+from .policy import Policy
 
 __all__ = [
     "ENGLAND_AND_WALES",
@@ -121,7 +122,9 @@ RULES = (
         "disability and to have done the act charged in respect of, or (in England and Wales) "
         "cautioned for, an offence listed in Schedule 3 is subject to the notification "
         "requirements for the notification period.",
-        _soa("s.80(1)"),
+        _soa(
+            "s.80(1)", "not in the statute check; research note (as enacted) and explanatory notes"
+        ),
     ),
     _rule(
         "ew.s134.absolute_discharge",
@@ -153,7 +156,9 @@ RULES = (
         "A conviction, finding or caution before 1 May 2004 brings in the transitional provisions "
         "of s.81 (the Sex Offenders Act 1997 scheme) and s.83(3), which this library does not "
         "model: the period is reported as undetermined and no initial duty is asserted.",
-        _soa("s.81, s.83(1), (3)"),
+        _soa("s.81", "not seen; research note"),
+        _soa("s.83(1)"),
+        _soa("s.83(3)", "not seen; research note"),
     ),
     _rule(
         "ew.age",
@@ -358,7 +363,8 @@ RULES = (
         "End of the requirements",
         "A person is a relevant offender only for the time being subject to the requirements: a "
         "duty whose deadline falls after the notification period has ended is not required.",
-        _soa("s.80(2), s.82(1)"),
+        _soa("s.80(2)", "not seen; research note"),
+        _soa("s.82(1)", _REVISED_2019),
     ),
 )
 
@@ -380,16 +386,17 @@ class _Custody:
     start: date
     end: date
     term: CalendarPeriod | None
+    policy: Policy
     combined_with: tuple[str, ...] = ()
     dto: bool = False
     adult_dto: bool = False
     suspended: bool = False
 
     def _reach(self) -> date:
-        return add_period(self.start, self.term) if self.term is not None else self.end
+        return _term_end(self.start, self.term, self.policy) if self.term is not None else self.end
 
     def _boundary(self, months: int) -> date:
-        return add_period(self.start, CalendarPeriod(months=months))
+        return _term_end(self.start, CalendarPeriod(months=months), self.policy)
 
     def more_than(self, months: int) -> bool:
         if self.term is not None and self.term.day_count == 0:
@@ -493,6 +500,13 @@ PERIOD_TABLE: tuple[PeriodRow, ...] = (
 )
 
 
+def _term_end(start: date, term: CalendarPeriod, policy: Policy) -> date:
+    """The day after the last day of a term beginning with ``start``: its anniversary. Terms
+    and the table's 6 and 30 months are measured alike, with the leap-day reading
+    (``policy.leap_day``) that the notification periods use."""
+    return add_period(start, term, policy.leap_day, question="leap_day")
+
+
 def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
     """Each known trigger's custodial sentence, combined where s.82(3)-(4) combines terms.
 
@@ -513,8 +527,10 @@ def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
         disposal = trigger.disposal
         sentenced = trigger.sentence_date
         if isinstance(disposal, SuspendedImprisonment):
-            end = add_period(sentenced, disposal.term, policy.corresponding_date)
-            own[trigger.id] = _Custody(start=sentenced, end=end, term=disposal.term, suspended=True)
+            end = _term_end(sentenced, disposal.term, policy)
+            own[trigger.id] = _Custody(
+                start=sentenced, end=end, term=disposal.term, suspended=True, policy=policy
+            )
             return own[trigger.id]
         if not isinstance(disposal, (Imprisonment, DetentionAndTrainingOrder)):
             return None
@@ -545,18 +561,20 @@ def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
                 if whole.total_months % 2 == 0 and whole.day_count % 2 == 0:
                     term = CalendarPeriod(months=whole.total_months // 2, days=whole.day_count // 2)
                 else:
-                    full_end = add_period(start, whole, policy.corresponding_date)
+                    full_end = _term_end(start, whole, policy)
                     own[trigger.id] = _Custody(
                         start=start,
                         end=add_days(start, (full_end - start).days // 2),
                         term=None,
                         dto=True,
+                        policy=policy,
                     )
                     return own[trigger.id]
         assert term is not None
         own[trigger.id] = _Custody(
             start=start,
-            end=add_period(start, term, policy.corresponding_date),
+            end=_term_end(start, term, policy),
+            policy=policy,
             term=term,
             dto=isinstance(disposal, DetentionAndTrainingOrder),
             adult_dto=adult_dto,
@@ -618,6 +636,7 @@ def _custody(timeline: Timeline) -> tuple[dict[str, _Custody], list[str]]:
                 combined_with=tuple(sorted(set(members) - {m})),
                 dto=served[m].dto,
                 adult_dto=served[m].adult_dto,
+                policy=policy,
             )
     return combined, missing
 
@@ -783,8 +802,9 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 reasons=tuple(source_reasons),
             )
         )
-    days = IntervalSet(tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in sources))
-    subject = timeline.as_of in days
+    subject = any(
+        timeline.as_of in (s.days or DateInterval(s.relevant_date, END_OF_TIME)) for s in sources
+    )
     indefinite = any(s.indefinite for s in sources)
     undetermined = any(s.undetermined for s in sources)
     end: date | None = None
@@ -876,12 +896,6 @@ def _custody_reasons(
 # --------------------------------------------------------------------------------------------
 
 
-def _subject_days(registration_: Registration) -> IntervalSet:
-    return IntervalSet(
-        tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in registration_.sources)
-    )
-
-
 def _window(
     timeline: Timeline, start: date, days: int, rule: Rule, what: str, facts: list[str]
 ) -> tuple[date | None, Reason]:
@@ -938,6 +952,7 @@ def initial_duties(
             timeline, source.relevant_date, 3, rule, "Initial notification", [source.fact]
         )
         not_required = None
+        reasons = [reason]
         for before in earlier:
             if before.relevant_date >= source.relevant_date:
                 continue
@@ -951,6 +966,15 @@ def initial_duties(
                 before=source.relevant_date,
             )
             throughout = before.indefinite or (deadline is not None and deadline in span)
+            if subject_before and notified is not None and deadline is None and not throughout:
+                reasons.append(
+                    exception.reason(
+                        f"s.83(2) may excuse this through {before.fact}, but not until the end of "
+                        "the 3 days is fixed (the person is still detained or abroad): (c) cannot "
+                        "yet be settled.",
+                        facts=[source.fact, before.fact],
+                    )
+                )
             if subject_before and notified is not None and throughout:
                 not_required = exception.reason(
                     f"Already subject through {before.fact} and notified under s.83(1) on "
@@ -969,7 +993,7 @@ def initial_duties(
             deadline=deadline,
             discharged_by=discharged,
             not_required=not_required,
-            reasons=(reason,),
+            reasons=tuple(reasons),
         )
 
 
@@ -978,9 +1002,7 @@ Key = tuple[str, object]
 
 def _occurred(timeline: Timeline, registration_: Registration) -> dict[Key, list[date]]:
     """:func:`_occurrences`, derived once per assessment."""
-    return timeline.derive(
-        "ew.occurrences", lambda t: _occurrences(t, _subject_days(registration_))
-    )
+    return timeline.derive("ew.occurrences", lambda t: _occurrences(t, registration_.subject_days))
 
 
 def _occurrences(timeline: Timeline, subject: IntervalSet) -> dict[Key, list[date]]:
@@ -1020,10 +1042,7 @@ def _advances(timeline: Timeline) -> dict[Key, tuple[list[date], list[Notificati
     """Advance notifications by what they notify, ordered by expected date. Derived once."""
     grouped: dict[Key, list[Notification]] = defaultdict(list)
     for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
-        keys: list[Key] = [("name", name) for name in n.names]
-        if n.home_address is not None:
-            keys.append(("home", n.home_address))
-        keys += [("premises", p) for p in n.other_premises]
+        keys = change_keys(n)
         for key in keys:
             grouped[key].append(n)
     result: dict[Key, tuple[list[date], list[Notification]]] = {}
@@ -1153,7 +1172,7 @@ def change_duties(
     >>> d.deadline, d.state.value, d.breach.start
     (datetime.date(2026, 3, 8), 'met_late', datetime.date(2026, 3, 9))
     """
-    subject = _subject_days(registration_)
+    subject = registration_.subject_days
     occurred = _occurred(timeline, registration_)
     for event in timeline.events:
         path = timeline.path(event)
@@ -1233,7 +1252,7 @@ def release_duties(
     >>> assess(case, date(2026, 3, 1)).duties_of(DutyKind.RELEASE)[0].deadline
     datetime.date(2026, 2, 22)
     """
-    subject = _subject_days(registration_)
+    subject = registration_.subject_days
     rule = ruleset.rule("ew.s84.release")
     by_attendance = timeline.policy.release_notified_by_attendance
     key: tuple[str, ...] = ("any",) if by_attendance else ("release",)
@@ -1285,7 +1304,7 @@ def non_occurrence_duties(
     ...     DutyKind.NON_OCCURRENCE)]
     [('pending', datetime.date(2026, 3, 6))]
     """
-    subject = _subject_days(registration_)
+    subject = registration_.subject_days
     rule = ruleset.rule("ew.s84.non_occurrence")
     occurred = _occurred(timeline, registration_)
     for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
@@ -1293,11 +1312,10 @@ def non_occurrence_duties(
         if expected is None or expected not in subject:
             continue
         last_cover = add_days(expected, 2)
-        keys: list[Key] = [("name", name) for name in n.names]
-        if n.home_address is not None:
-            keys.append(("home", n.home_address))
-        keys += [("premises", p) for p in n.other_premises]
-        if any(_occurred_between(occurred.get(key, []), n.date, last_cover) for key in keys):
+        keys = change_keys(n)
+        # s.84(4): the notice is due if an event the advance notification relates to has not
+        # occurred by the end of the 3 days beginning with D (each notified change is an event).
+        if all(_occurred_between(occurred.get(key, []), n.date, last_cover) for key in keys):
             continue
         path = timeline.path(n)
         deadline, reason = _window(timeline, expected, 6, rule, "Notice of non-occurrence", [path])
@@ -1374,7 +1392,7 @@ def periodic_duties(
     >>> assess(case, date(2024, 3, 1)).duties_of(DutyKind.PERIODIC)[0].deadline
     datetime.date(2025, 2, 28)
     """
-    subject = _subject_days(registration_)
+    subject = registration_.subject_days
     annual = ruleset.rule("ew.s85.annual")
     weekly = ruleset.rule("ew.s85.weekly")
     extension = ruleset.rule("ew.s85.extension")
@@ -1400,11 +1418,12 @@ def periodic_duties(
             basis = "the last home address notified is a place with no sole or main residence"
         else:
             rule, period = annual, CalendarPeriod(years=1)
-            basis = (
-                "weekly notification was not yet in force"
-                if no_residence
-                else "the last home address notified is a sole or main residence"
-            )
+            if no_residence:
+                basis = "weekly notification was not yet in force"
+            elif last_home is None:
+                basis = "no home address has been notified, so s.85(6) does not apply"
+            else:
+                basis = "the last home address notified is a sole or main residence"
         due = last_day_of_period_after(started.date, period, timeline.policy)
         reasons = [
             rule.reason(

@@ -12,7 +12,7 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 
 from __future__ import annotations
 
-from .assessment import Assessment, Duty, DutyState, Reason
+from .assessment import Assessment, Duty, Reason
 from .law import Ruleset
 from .policy import NoCorrespondingDay, PartialDays, Policy
 
@@ -100,11 +100,12 @@ def _status(a: Assessment) -> str:
 
 
 def _cured(a: Assessment) -> list[str]:
-    """A line saying that earlier breaches were cured, which the headline does not show."""
-    cured = [d for d in a.duties if d.state is DutyState.MET_LATE]
-    if not cured:
+    """A line naming breaches that are over, which the headline (of the assessment date) does
+    not show."""
+    past = [d for d in a.duties if d.breach is not None and a.as_of not in d.breach]
+    if not past:
         return []
-    return [f"Earlier breaches, since cured: {len(cured)} (see the duties met late below)"]
+    return [f"Earlier breaches, over by the assessment date: {len(past)} (see the duties below)"]
 
 
 def summary(assessment: Assessment) -> str:
