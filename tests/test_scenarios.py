@@ -76,3 +76,32 @@ def test_every_rule_fires_in_some_scenario() -> None:
         fired |= assess(case, date.fromisoformat(scenario["as_of"]), policy).rule_ids
     never = sorted({rule.id for rule in ENGLAND_AND_WALES.rules} - fired)
     assert never == []
+
+
+def test_a_dto_term_not_available_on_its_date_is_flagged_for_review() -> None:
+    # Before 28 June 2022 a DTO was of 4, 6, 8, 10, 12, 18 or 24 months (Sentencing Code
+    # s.236(1) before PCSC Act 2022 s.158): 13 months in 2021 is flagged; in 2023 it is not.
+    from sexoffender_rules import (
+        CalendarPeriod,
+        Case,
+        DetentionAndTrainingOrder,
+        Person,
+        Trigger,
+    )
+
+    def flags(day: date) -> tuple[str, ...]:
+        case = Case(
+            person=Person(reference="FICTIONAL-0200", date_of_birth=date(2006, 1, 1)),
+            triggers=[
+                Trigger(
+                    id="t1",
+                    kind="conviction",
+                    date=day,
+                    disposal=DetentionAndTrainingOrder(term=CalendarPeriod(months=13)),
+                )
+            ],
+        )
+        return assess(case, day).flags
+
+    assert any("made before 28 June 2022" in flag for flag in flags(date(2021, 8, 2)))
+    assert flags(date(2022, 6, 28)) == ()

@@ -81,6 +81,15 @@ WEEKLY_NOTIFICATION_FROM = date(2012, 8, 13)
 '2012-08-13'
 """
 
+DTO_ANY_TERM_FROM = date(2022, 6, 28)
+"""From 28 June 2022 a detention and training order may be of any term from 4 to 24 months
+(Sentencing Code s.236(1) as amended by PCSC Act 2022 s.158); before, only fixed terms.
+
+>>> DTO_ANY_TERM_FROM.isoformat()
+'2022-06-28'
+"""
+_DTO_TERMS_BEFORE_2022 = frozenset({4, 6, 8, 10, 12, 18, 24})
+
 CHECKED = date(2026, 11, 29)
 SOA = "Sexual Offences Act 2003"
 REGS_2012 = (
@@ -226,11 +235,17 @@ RULES = (
     ),
     _rule(
         "ew.s82.review",
-        "Terms near a boundary of the table",
-        "A term stated in weeks or days, or a combined or halved term, is compared with 6 and 30 "
-        "months by calendar from its start; one within 7 days of either boundary is flagged for "
-        "human review (a documented choice: the statute says nothing of weeks).",
+        "Terms to check",
+        "Flagged for human review: a term stated in weeks or days, or a combined or halved "
+        "term, that is within 7 days of 6 or 30 months when compared by calendar from its start "
+        "(a documented choice: the statute says nothing of weeks); and a detention and training "
+        "order of a term not available on the day it was made.",
         _soa("s.82(1)", _REVISED_2019),
+        _cite(
+            "Sentencing Act 2020",
+            "s.236(1)",
+            "legislation.gov.uk; amended by PCSC Act 2022 s.158 from 28 June 2022",
+        ),
     ),
     _rule(
         "ew.s83.initial",
@@ -882,6 +897,18 @@ def _custody_reasons(
             f"{', '.join(custody.combined_with)}: treated as one term, {measure}.",
             facts=[path],
             dates=[("combined_start", custody.start), ("combined_end", custody.end)],
+        )
+    disposal = trigger.disposal
+    if (
+        isinstance(disposal, DetentionAndTrainingOrder)
+        and disposal.term.total_months not in _DTO_TERMS_BEFORE_2022
+        and trigger.sentence_date < DTO_ANY_TERM_FROM
+    ):
+        yield rule("ew.s82.review").reason(
+            f"{path}: a detention and training order of {disposal.term} made before "
+            "28 June 2022, when the term had to be 4, 6, 8, 10, 12, 18 or 24 months "
+            "(Sentencing Code s.236(1) before PCSC Act 2022 s.158): check the term.",
+            facts=[path],
         )
     if custody.near(6) or custody.near(30):
         yield rule("ew.s82.review").reason(
