@@ -58,6 +58,7 @@ from .model import (
 from .policy import Policy
 
 __all__ = [
+    "DTO_ANY_TERM_FROM",
     "ENGLAND_AND_WALES",
     "PART_2_COMMENCEMENT",
     "PERIOD_TABLE",
@@ -1040,15 +1041,12 @@ def _occurrences(timeline: Timeline, subject: IntervalSet) -> dict[Key, list[dat
     "a relevant offender" having resided or stayed). Derived once per assessment.
     """
     days: dict[Key, list[date]] = defaultdict(list)
-    stays: dict[str, list[Stay]] = defaultdict(list)
     for event in timeline.events:
         if isinstance(event, NameUsed):
             days[("name", event.name)].append(event.date)
         elif isinstance(event, HomeAddressChange):
             days[("home", event.home_address)].append(event.date)
-        elif isinstance(event, Stay):
-            stays[event.premises].append(event)
-    for premises, group in stays.items():
+    for premises, group in timeline.derive("ew.stays", _stays_by_premises).items():
         stayed = IntervalSet(tuple(DateInterval.from_days(s.first_day, s.last_day) for s in group))
         reached = first_day_total_reaches(
             stayed & subject, 7, CalendarPeriod(years=1), timeline.policy
@@ -1056,6 +1054,15 @@ def _occurrences(timeline: Timeline, subject: IntervalSet) -> dict[Key, list[dat
         if reached is not None:
             days[("premises", premises)].append(reached)
     return days
+
+
+def _stays_by_premises(timeline: Timeline) -> dict[str, list[Stay]]:
+    """The stays at each premises, in date order. Derived once per assessment."""
+    stays: dict[str, list[Stay]] = defaultdict(list)
+    for event in timeline.events:
+        if isinstance(event, Stay):
+            stays[event.premises].append(event)
+    return stays
 
 
 def _covers(advance: Notification, day: date) -> bool:
@@ -1234,11 +1241,7 @@ def _qualifying_stays(
     timeline: Timeline, occurred: dict[Key, list[date]], ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
     rule = ruleset.rule("ew.s84.qualifying_stay")
-    stays: dict[str, list[Stay]] = defaultdict(list)
-    for event in timeline.events:
-        if isinstance(event, Stay):
-            stays[event.premises].append(event)
-    for premises, group in stays.items():
+    for premises, group in timeline.derive("ew.stays", _stays_by_premises).items():
         key: Key = ("premises", premises)
         reached_days = occurred.get(key)
         if not reached_days:

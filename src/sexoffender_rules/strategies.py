@@ -30,6 +30,7 @@ import attrs
 from hypothesis import strategies as st
 
 from .calendar import CalendarPeriod
+from .england_and_wales import DTO_ANY_TERM_FROM, PART_2_COMMENCEMENT, WEEKLY_NOTIFICATION_FROM
 from .model import (
     AbsenceAbroad,
     AbsoluteDischarge,
@@ -74,7 +75,7 @@ __all__ = [
     "with_notification",
 ]
 
-FACTS_FROM = date(2004, 5, 1)
+FACTS_FROM = PART_2_COMMENCEMENT
 """The earliest date of a generated fact: Part 2 came into force on 1 May 2004.
 
 >>> FACTS_FROM.isoformat()
@@ -114,11 +115,11 @@ _LAST_DATE = date(9999, 12, 31)
 
 def _edge_list() -> list[date]:
     firsts = [
-        date(2004, 5, 1),  # Part 2 in force
-        date(2004, 4, 30),
-        date(2012, 8, 13),  # weekly notification (no sole or main residence) in force
-        date(2012, 8, 12),
-        date(2022, 6, 28),  # DTO terms of up to 24 months
+        PART_2_COMMENCEMENT,
+        PART_2_COMMENCEMENT - timedelta(days=1),
+        WEEKLY_NOTIFICATION_FROM,
+        WEEKLY_NOTIFICATION_FROM - timedelta(days=1),
+        DTO_ANY_TERM_FROM,
     ]
     leap_days = [date(y, 2, 29) for y in range(1952, 2036, 4)]
     month_ends = [
