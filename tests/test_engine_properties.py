@@ -10,16 +10,27 @@ from __future__ import annotations
 import contextlib
 import copy
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from sexoffender_rules import SexOffenderRulesError, assess
+from sexoffender_rules import (
+    FailureAfterRequirementsEnd,
+    NoCorrespondingDay,
+    PartialDays,
+    Policy,
+    SexOffenderRulesError,
+    assess,
+    explain,
+    explain_markdown,
+    summary,
+)
 from sexoffender_rules.assessment import Assessment, Duty, DutyKind, DutyState, Registration
 from sexoffender_rules.calendar import CalendarPeriod
+from sexoffender_rules.documents import assessment_to_data
 from sexoffender_rules.model import (
     Case,
     DetentionAndTrainingOrder,
@@ -468,3 +479,62 @@ def test_assess_never_raises_on_a_valid_case_with_the_default_policy(
 ) -> None:
     case, as_of = pair
     assess(case, as_of)
+
+
+# --------------------------------------------------------------------------------------------
+# (h) every renderer succeeds on every assessment of a valid case
+# --------------------------------------------------------------------------------------------
+
+_LAST_DAY_CASE = Case(
+    person=Person(reference="FICTIONAL-0160", date_of_birth=date(1980, 1, 1)),
+    triggers=(Trigger(id="t1", kind=TriggerKind.CAUTION, date=date(2025, 1, 10)),),
+    events=(
+        HomeAddressChange(
+            date=date(2027, 1, 7),
+            home_address=HomeAddress(kind=HomeAddressKind.RESIDENCE, reference="ADDR-2"),
+        ),
+    ),
+    notifications=(
+        Notification(id="n1", date=date(2025, 1, 10), kind=NotificationKind.INITIAL),
+        Notification(id="n2", date=date(2026, 1, 9), kind=NotificationKind.PERIODIC),
+    ),
+)
+
+_READINGS = st.builds(
+    Policy,
+    leap_day=st.sampled_from([NoCorrespondingDay.NEXT_DAY, NoCorrespondingDay.PREVIOUS_DAY]),
+    corresponding_date=st.sampled_from(
+        [NoCorrespondingDay.NEXT_DAY, NoCorrespondingDay.PREVIOUS_DAY]
+    ),
+    partial_days=st.sampled_from(
+        [PartialDays.LIBERTY_AT_END_OF_DAY, PartialDays.WHOLE_DAY_AT_LIBERTY]
+    ),
+    release_notified_by_attendance=st.booleans(),
+    failure_after_requirements_end=st.sampled_from(list(FailureAfterRequirementsEnd)),
+)
+
+
+@given(cases_with_as_of(), _READINGS)
+@example((_LAST_DAY_CASE, date(2027, 2, 1)), Policy())
+@example(
+    (_LAST_DAY_CASE, date(2027, 2, 1)),
+    Policy(failure_after_requirements_end=FailureAfterRequirementsEnd.NO_FAILURE),
+)
+@example((_LAST_DAY_CASE, date(2027, 1, 10)), Policy())
+def test_every_renderer_succeeds_on_every_assessment(
+    pair: tuple[Case, date], policy: Policy
+) -> None:
+    case, as_of = pair
+    result = assess(case, as_of, policy)
+    for render in (explain, summary, explain_markdown):
+        text = render(result)
+        assert text.startswith(("Assessment on", "# Assessment")), text[:80]
+    data = assessment_to_data(result)
+    assert data["headline"] == result.headline.value
+    for duty in result.duties:
+        # Every breach interval is a real run of days: it starts the day after the deadline and
+        # ends no earlier than it starts.
+        if duty.breach is not None:
+            assert not duty.breach.is_empty, duty
+            assert duty.deadline is not None
+            assert duty.breach.start == duty.deadline + timedelta(1)

@@ -80,7 +80,7 @@ from .model import (
     Trigger,
     TriggerKind,
 )
-from .policy import NoCorrespondingDay, PartialDays, Policy
+from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
 try:
     __version__ = version("sexoffender-rules")
@@ -108,6 +108,7 @@ __all__ = [
     "Duty",
     "DutyKind",
     "DutyState",
+    "FailureAfterRequirementsEnd",
     "Headline",
     "HomeAddress",
     "HomeAddressChange",

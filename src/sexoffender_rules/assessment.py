@@ -285,8 +285,10 @@ class Assessment:
     """Everything decided about one case on one date.
 
     ``duties`` lists every duty that arose by ``as_of``, ordered by trigger date. ``missing``
-    names facts whose absence left something undetermined; ``flags`` are points for human review
-    (for example a term in weeks within 7 days of a boundary of the s.82 table).
+    names facts whose absence left something undetermined; ``flags`` are points for human review:
+    a term in weeks within 7 days of a boundary of the s.82 table, and each reading of the law
+    (a :class:`~sexoffender_rules.policy.Policy` field) that the result depends on, found by
+    assessing the case again under the other reading and naming what would differ.
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person

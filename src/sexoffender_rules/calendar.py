@@ -746,6 +746,9 @@ class DisregardedTime:
     """
 
     by_reading: tuple[tuple[PartialDays, IntervalSet], ...]
+    #: The days the two readings of a partly spent day count differently (the day a spell ends,
+    #: unless another spell covers it).
+    disputed: IntervalSet = attrs.field(factory=lambda: IntervalSet(()))
 
     @classmethod
     def from_spells(
@@ -758,9 +761,27 @@ class DisregardedTime:
         """
         spells = tuple(spells)
         readings = _READINGS if reading is PartialDays.RAISE else (PartialDays(reading),)
+        both = {r: IntervalSet(tuple(spell.days_away(r) for spell in spells)) for r in _READINGS}
         return cls(
-            tuple((r, IntervalSet(tuple(spell.days_away(r) for spell in spells))) for r in readings)
+            tuple((r, both[r]) for r in readings),
+            both[PartialDays.WHOLE_DAY_AT_LIBERTY] - both[PartialDays.LIBERTY_AT_END_OF_DAY],
         )
+
+    def readings_differ_within(self, first: date, last: date | None) -> bool:
+        """Whether the readings of a day partly spent away count any day from ``first`` to
+        ``last`` (inclusive; ``None``: with no end) differently, so that a count of days over
+        them can depend on the reading.
+
+        >>> away = DisregardedTime.from_spells([Spell(date(2026, 3, 7), date(2026, 3, 10))])
+        >>> away.readings_differ_within(date(2026, 3, 10), date(2026, 3, 12))
+        True
+        >>> away.readings_differ_within(date(2026, 3, 11), date(2026, 3, 13))
+        False
+        """
+        end = END_OF_TIME if last is None else add_days(last, 1)
+        if end <= first:
+            return False
+        return not (self.disputed & IntervalSet.of(DateInterval(first, end))).is_empty
 
     def days(self, reading: PartialDays) -> IntervalSet:
         """The disregarded days under one reading held here.

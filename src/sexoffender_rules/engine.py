@@ -28,10 +28,11 @@ still running, a stay is cut at the assessment date.
 from __future__ import annotations
 
 import bisect
+import enum
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -45,7 +46,7 @@ from .calendar import (
     add_days,
     check_civil_date,
 )
-from .errors import SexOffenderRulesError
+from .errors import AmbiguousReadingError, SexOffenderRulesError
 from .law import Ruleset
 from .model import (
     AbsenceAbroad,
@@ -57,7 +58,7 @@ from .model import (
     Stay,
     Trigger,
 )
-from .policy import Policy
+from .policy import FailureAfterRequirementsEnd, Policy
 
 __all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "change_keys", "settle"]
 
@@ -339,7 +340,13 @@ class DutyFinding:
     reasons: tuple[Reason, ...] = ()
 
 
-def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset: Ruleset) -> Duty:
+def settle(
+    finding: DutyFinding,
+    as_of: date,
+    subject_days: IntervalSet,
+    ruleset: Ruleset,
+    policy: Policy | None = None,
+) -> Duty:
     """The state of a duty on ``as_of``, with its breach interval and the reasons for both.
 
     A duty whose deadline falls after the requirements end (the end of the run of days the person
@@ -347,6 +354,8 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
     came first. Otherwise a duty discharged on time is met, a duty discharged late is met late, and one not discharged is overdue once its
     deadline has passed: the breach runs from the day after the deadline (SOA 2003 s.91(3): the
     offence is committed "on the day on which he first fails") to the day it is cured, or on.
+    Where the deadline is the last day of the period, ``policy.failure_after_requirements_end``
+    decides between a one-day breach and none.
 
     >>> f = DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial",
     ...                 trigger_date=date(2026, 3, 6), fact="triggers[0]", deadline=date(2026, 3, 8))
@@ -355,6 +364,7 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
     >>> settle(f, date(2026, 3, 10), always, EW).breach
     DateInterval(start=datetime.date(2026, 3, 9), end=datetime.date(9999, 12, 31))
     """
+    policy = policy or Policy()
     reasons = list(finding.reasons)
     notification = finding.discharged_by
     deadline = finding.deadline
@@ -405,6 +415,32 @@ def settle(finding: DutyFinding, as_of: date, subject_days: IntervalSet, ruleset
         return duty(DutyState.OPEN)
     breach_rule = ruleset.rule(ruleset.breach_rule)
     first_failure = add_days(deadline, 1)
+    reading = f"failure_after_requirements_end={policy.failure_after_requirements_end.value}"
+    if subject_until == first_failure:
+        # The deadline is the last day of the period: the day of first failure (s.91(3)) is the
+        # first day on which the requirements no longer apply. A named reading decides.
+        notification = None  # a notification after the deadline came after the requirements
+        if policy.failure_after_requirements_end is FailureAfterRequirementsEnd.NO_FAILURE:
+            reasons.append(
+                ruleset.rule(ruleset.cessation_rule).reason(
+                    f"Not notified by {deadline.isoformat()}, the last day of the notification "
+                    "period: the requirements ended with that day, so no failure followed and no "
+                    "notification is required.",
+                    dates=[("requirements_end", last_subject_day)],
+                    readings=[reading],
+                )
+            )
+            return duty(DutyState.NOT_REQUIRED)
+        reasons.append(
+            breach_rule.reason(
+                f"Not notified by {deadline.isoformat()}, the last day of the notification "
+                f"period: a failure on {first_failure.isoformat()}, which cannot continue because "
+                "the requirements ended with the deadline day.",
+                dates=[("breach_start", first_failure)],
+                readings=[reading],
+            )
+        )
+        return duty(DutyState.OVERDUE, DateInterval(first_failure, add_days(first_failure, 1)))
     if not finding.continuing:
         cured = "" if notification is None else f"; notified on {notification.date.isoformat()}"
         reasons.append(
@@ -470,6 +506,14 @@ def assess(
     policy = policy or Policy()
     if ruleset is None:
         ruleset = _ruleset_for(case.jurisdiction)
+    result = _assess_once(case, as_of, policy, ruleset)
+    depends = tuple(_reading_dependence(result, case, ruleset))
+    if depends:
+        result = attrs.evolve(result, flags=result.flags + depends)
+    return result
+
+
+def _assess_once(case: Case, as_of: date, policy: Policy, ruleset: Ruleset) -> Assessment:
     timeline = Timeline.build(case, as_of, policy)
     registration = ruleset.registration(timeline, ruleset)
     subject_days = registration.subject_days
@@ -480,7 +524,7 @@ def assess(
         if ruleset.rule(f.rule_id).in_force_on(f.trigger_date)
     ]
     findings.sort(key=lambda f: (f.trigger_date, _KIND_ORDER[f.kind], f.fact))
-    duties = tuple(settle(f, as_of, subject_days, ruleset) for f in findings)
+    duties = tuple(settle(f, as_of, subject_days, ruleset, policy) for f in findings)
     headline = _headline(registration, duties, as_of)
     open_deadlines = [d.deadline for d in duties if d.state is DutyState.OPEN and d.deadline]
     missing = tuple(m for source in registration.sources for m in source.missing)
@@ -502,6 +546,109 @@ def assess(
         missing=missing,
         flags=flags,
     )
+
+
+def _alternatives(policy: Policy, name: str) -> list[object]:
+    """The other values a reading can take, leaving out the refusal to choose (``raise``)."""
+    value = getattr(policy, name, None)
+    if isinstance(value, bool):
+        return [not value]
+    if isinstance(value, enum.Enum):
+        return [m for m in type(value) if m is not value and m.value != "raise"]
+    return []
+
+
+def _outcome(result: Assessment) -> tuple[object, ...]:
+    """What a reading can change: the periods, each duty's deadline, state and breach, the
+    headline (not the wording of the reasons)."""
+    registration = result.registration
+    return (
+        registration.subject,
+        registration.end,
+        registration.indefinite,
+        tuple((s.trigger_id, s.end, s.indefinite) for s in registration.sources),
+        tuple(
+            (d.kind, d.trigger_date, d.fact, d.deadline, d.state, d.discharged_by, d.breach)
+            for d in result.duties
+        ),
+        result.headline,
+    )
+
+
+def _reading_dependence(result: Assessment, case: Case, ruleset: Ruleset) -> Iterator[str]:
+    """A flag for each reading of the law, named in a reason, whose other value gives a
+    different result: the assessment is assessed again under it and the outcomes compared.
+
+    Only readings that some reason relied on are tried, so a case that meets none of the
+    statute's open questions is assessed once.
+    """
+    named: dict[str, None] = {}
+    reasons = [*result.registration.reasons]
+    for source in result.registration.sources:
+        reasons.extend(source.reasons)
+    for duty in result.duties:
+        reasons.extend(duty.reasons)
+    for reason in reasons:
+        for reading in reason.readings:
+            named.setdefault(reading.partition("=")[0], None)
+    if not named:
+        return
+    mine = _outcome(result)
+    for name in named:
+        for other in _alternatives(result.policy, name):
+            try:
+                changed: dict[str, Any] = {name: other}
+                alternative = _assess_once(
+                    case, result.as_of, attrs.evolve(result.policy, **changed), ruleset
+                )
+            except AmbiguousReadingError:
+                continue  # another reading is left open: nothing to compare
+            if _outcome(alternative) != mine:
+                chosen = _reading_value(getattr(result.policy, name))
+                yield (
+                    f"The result depends on the reading {name}={chosen}: under "
+                    f"{name}={_reading_value(other)} {_difference(result, alternative)}. "
+                    "Check by hand."
+                )
+
+
+def _reading_value(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(getattr(value, "value", value))
+
+
+def _difference(mine: Assessment, other: Assessment) -> str:
+    """The first things that differ between two assessments of one case, in words."""
+    parts: list[str] = []
+    a, b = mine.registration, other.registration
+    if (a.end, a.indefinite, a.subject) != (b.end, b.indefinite, b.subject):
+        end = "indefinite" if b.indefinite else (b.end.isoformat() if b.end else "undetermined")
+        parts.append(f"the requirements end {end}")
+    duties_a = {(d.kind, d.trigger_date, d.fact): d for d in mine.duties}
+    duties_b = {(d.kind, d.trigger_date, d.fact): d for d in other.duties}
+    changed = [
+        key
+        for key in dict.fromkeys([*duties_a, *duties_b])
+        if key not in duties_a
+        or key not in duties_b
+        or (duties_a[key].deadline, duties_a[key].state, duties_a[key].breach)
+        != (duties_b[key].deadline, duties_b[key].state, duties_b[key].breach)
+    ]
+    for kind, day, fact in changed[:3]:
+        theirs = duties_b.get((kind, day, fact))
+        what = (
+            "does not arise"
+            if theirs is None
+            else f"is {theirs.state.value}"
+            + (f", due by {theirs.deadline.isoformat()}" if theirs.deadline else "")
+        )
+        parts.append(f"the {kind.value.replace('_', ' ')} duty from {day.isoformat()} {what}")
+    if len(changed) > 3:
+        parts.append(f"{len(changed) - 3} more duties differ")
+    if mine.headline is not other.headline:
+        parts.append(f"the headline is {other.headline.value}")
+    return "; ".join(parts) if parts else "the result differs"
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DutyKind)}

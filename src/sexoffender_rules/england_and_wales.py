@@ -940,11 +940,14 @@ def _window(
     text = f"{what}: {days} days beginning with {start.isoformat()} end on {deadline.isoformat()}"
     if deadline != plain:
         text += f" (not counting {(deadline - plain).days} days detained or abroad)"
+    # The reading is named wherever a day it counts differently (a day of release or return)
+    # falls in the window: only there can the deadline depend on it.
+    disputed = timeline.away.readings_differ_within(start, deadline)
     return deadline, rule.reason(
         text + ".",
         facts=facts,
         dates=[("deadline", deadline)],
-        readings=[reading] if deadline != plain else [],
+        readings=[reading] if disputed else [],
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .assessment import Assessment, Duty, Reason
 from .law import Ruleset
-from .policy import NoCorrespondingDay, PartialDays, Policy
+from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
 __all__ = ["explain", "explain_markdown", "ruleset_markdown", "summary"]
 
@@ -226,6 +226,16 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
         {
             True: "any notification given in person on or after the release",
             False: "only a notification that records the release",
+        },
+    ),
+    (
+        "failure_after_requirements_end",
+        "A duty due on the last day of the notification period and not met (s.91(3)).",
+        {
+            FailureAfterRequirementsEnd.ONE_DAY: "a failure on the day after the deadline, which "
+            "cannot continue: a one-day breach",
+            FailureAfterRequirementsEnd.NO_FAILURE: "no failure: the requirements ended with the "
+            "deadline day, so the duty is not required",
         },
     ),
 )

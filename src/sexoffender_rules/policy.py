@@ -22,7 +22,7 @@ import attrs
 
 from .errors import InvalidValueError
 
-__all__ = ["NoCorrespondingDay", "PartialDays", "Policy"]
+__all__ = ["FailureAfterRequirementsEnd", "NoCorrespondingDay", "PartialDays", "Policy"]
 
 
 class NoCorrespondingDay(str, enum.Enum):
@@ -69,6 +69,27 @@ class PartialDays(str, enum.Enum):
     RAISE = "raise"
 
 
+class FailureAfterRequirementsEnd(str, enum.Enum):
+    """A duty whose deadline is the last day of the notification period, not met by then.
+
+    The whole window lay inside the period, so the duty bound the person (s.80(2)); but the first
+    day of failure, the day after the deadline (s.91(3): the offence is committed "on the day on
+    which he first fails"), is the first day on which the requirements no longer apply. The statute
+    does not say which way this falls.
+
+    - ``ONE_DAY`` (default): a failure on the day after the deadline, which cannot continue
+      because the requirements have ended; the duty is overdue with a breach of that one day.
+    - ``NO_FAILURE``: no failure is committed, since the requirements ended with the deadline day;
+      the duty is not required.
+
+    >>> FailureAfterRequirementsEnd("no_failure").value
+    'no_failure'
+    """
+
+    ONE_DAY = "one_day"
+    NO_FAILURE = "no_failure"
+
+
 def _reading(kind: type[enum.Enum], name: str) -> Callable[[object], enum.Enum]:
     def convert(value: object) -> enum.Enum:
         if isinstance(value, kind):
@@ -94,6 +115,12 @@ def _partial_days(value: object) -> PartialDays:
     return PartialDays(_reading(PartialDays, "partial_days")(value))
 
 
+def _failure_after_end(value: object) -> FailureAfterRequirementsEnd:
+    return FailureAfterRequirementsEnd(
+        _reading(FailureAfterRequirementsEnd, "failure_after_requirements_end")(value)
+    )
+
+
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
     if not isinstance(value, bool):
         raise InvalidValueError(f"{attribute.name}: expected true or false")
@@ -117,6 +144,10 @@ class Policy:
             release answers the s.84(1)(d) duty to notify that release (default ``True``: the
             person attends a police station under s.87(1), which itself shows the release), or only
             a notification that records the release.
+        failure_after_requirements_end: whether a duty whose deadline is the last day of the
+            notification period, and which was not met by then, is a one-day failure on the day
+            after (default ``ONE_DAY``) or no failure (``NO_FAILURE``):
+            :class:`FailureAfterRequirementsEnd`.
 
     >>> Policy().release_notified_by_attendance
     True
@@ -134,6 +165,9 @@ class Policy:
         default=PartialDays.LIBERTY_AT_END_OF_DAY, converter=_partial_days
     )
     release_notified_by_attendance: bool = attrs.field(default=True, validator=_flag)
+    failure_after_requirements_end: FailureAfterRequirementsEnd = attrs.field(
+        default=FailureAfterRequirementsEnd.ONE_DAY, converter=_failure_after_end
+    )
 
     @classmethod
     def strict(cls) -> Policy:
@@ -159,4 +193,5 @@ class Policy:
             "corresponding_date": self.corresponding_date.value,
             "partial_days": self.partial_days.value,
             "release_notified_by_attendance": self.release_notified_by_attendance,
+            "failure_after_requirements_end": self.failure_after_requirements_end.value,
         }
