@@ -105,7 +105,22 @@ def _structure_date(value: object, _: type) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidValueError(f"{value} is not a valid date") from None
+        raise InvalidValueError(f"not a valid date ({_date_problem(value)})") from None
+
+
+def _date_problem(value: str) -> str:
+    """What is wrong with a date of the form YYYY-MM-DD, without repeating it (a date of birth
+    is personal data).
+
+    >>> _date_problem("1980-02-30"), _date_problem("2021-13-01"), _date_problem("0000-01-01")
+    ('no such day in that month', 'the month must be 01 to 12', 'the year must be 0001 or later')
+    """
+    year, month, _ = (int(part) for part in value.split("-"))
+    if year < 1:
+        return "the year must be 0001 or later"
+    if not 1 <= month <= 12:
+        return "the month must be 01 to 12"
+    return "no such day in that month"
 
 
 def _shape(value: object) -> str:
@@ -284,7 +299,7 @@ def case_from_data(data: Any) -> Case:
     Traceback (most recent call last):
     ...
     sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
-      person.date_of_birth: 1980-02-30 is not a valid date
+      person.date_of_birth: not a valid date (no such day in that month)
     """
     if not isinstance(data, dict):
         raise CaseValidationError([f"(document): expected a JSON object, got {_shape(data)}"])
