@@ -252,13 +252,15 @@ RULES = (
         "ew.s83.initial",
         "Initial notification",
         "A relevant offender must notify within the period of 3 days beginning with the relevant "
-        "date, not counting time in custody, detained in hospital or "
-        "outside the United Kingdom (policy.partial_days).",
+        "date, not counting any time when they are remanded in or committed to custody by an "
+        "order of a court or kept in service custody, serving a sentence of imprisonment or a "
+        "term of service detention, detained in a hospital, or outside the United Kingdom "
+        "(policy.partial_days).",
         _soa("s.83(1)"),
         _soa(
             "s.83(6)",
-            "statute text not seen; explanatory note to s.84 para 168, the s.85(4) "
-            "list and the Northern Ireland analogue",
+            "statute text not seen; its list is taken from s.85(4) (third-party verbatim copy of "
+            "the revised text), which the explanatory note to s.84 (para 168) says s.83(6) mirrors",
         ),
     ),
     _rule(
