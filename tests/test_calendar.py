@@ -61,9 +61,9 @@ class TestDaysBeginningWith:
         assert last_day_of_days_beginning_with(D(2024, 2, 28), 3) == D(2024, 3, 1)
 
     def test_zero_and_negative_counts_are_refused(self) -> None:
-        with pytest.raises(NegativeCountError, match="days: expected a count of 1 or more, got 0"):
+        with pytest.raises(NegativeCountError, match="days: expected a count of 1 or more"):
             last_day_of_days_beginning_with(D(2026, 3, 6), 0)
-        with pytest.raises(NegativeCountError, match="got -3"):
+        with pytest.raises(NegativeCountError, match=r"^days: expected a count of 1 or more$"):
             last_day_of_days_beginning_with(D(2026, 3, 6), -3)
 
 
@@ -366,9 +366,7 @@ class TestBadInput:
             assert issubclass(error, SexOffenderRulesError)
 
     def test_negative_calendar_period(self) -> None:
-        with pytest.raises(
-            NegativeCountError, match="months: expected a count of 0 or more, got -1"
-        ):
+        with pytest.raises(NegativeCountError, match="months: expected a count of 0 or more"):
             CalendarPeriod(months=-1)
 
     def test_negative_rolling_total(self) -> None:

@@ -478,3 +478,114 @@ def test_help_from_the_console_script(tmp_path: Path) -> None:
     assert result.returncode == 0
     for command in COMMANDS:
         assert command in result.stdout
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile documents found by fuzzing: each gets the invalid-input status and a plain message
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "not valid JSON (nested too deeply)"),
+        ('{"version": ' + "9" * 5000 + "}", "not valid JSON (a number too long to read)"),
+        ('{"format": "a", "format": "b"}', "not valid JSON (an object repeats a key)"),
+    ],
+    ids=["deep-nesting", "long-number", "repeated-key"],
+)
+def test_hostile_json_is_invalid_input_not_a_traceback(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    result = run("validate", "-", cwd=tmp_path, stdin=text)
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.strip() == f"sexoffender-rules: -: (document): {message}"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(document()).encode("utf-8"))
+    result = run("validate", path, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{path}: valid"
+
+
+def test_a_lone_surrogate_in_an_id_is_escaped_not_a_traceback(tmp_path: Path) -> None:
+    data = document()
+    data["triggers"][0]["id"] = "\ud800"
+    text = json.dumps(data)  # ensure_ascii: the surrogate travels as \ud800
+    result = run("explain", "-", "--as-of", "2024-03-10", cwd=tmp_path, stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "\\ud800" in result.stdout
+
+
+def test_non_ascii_output_on_an_ascii_terminal_is_escaped(tmp_path: Path) -> None:
+    data = document()
+    data["triggers"][0]["id"] = "t\u00e9"
+    command = [sys.executable, "-m", "sexoffender_rules", "explain", "-", "--as-of", "2024-03-10"]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    result = subprocess.run(
+        command, input=json.dumps(data).encode(), capture_output=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"t\\xe9" in result.stdout
+
+
+def test_validate_refuses_a_jurisdiction_no_ruleset_can_assess(tmp_path: Path) -> None:
+    text = json.dumps(document(jurisdiction="atlantis"))
+    validated = run("validate", "-", cwd=tmp_path, stdin=text)
+    assessed = run("assess", "-", "--as-of", "2024-03-10", cwd=tmp_path, stdin=text)
+    assert (validated.returncode, assessed.returncode) == (3, 3)
+    expected = "jurisdiction: no ruleset for it; known: england-and-wales"
+    assert validated.stderr.strip() == f"sexoffender-rules: -: {expected}"
+    assert "atlantis" not in validated.stderr + assessed.stderr
+
+
+def test_unknown_keys_are_named_only_when_shaped_like_a_field(tmp_path: Path) -> None:
+    data = document()
+    data["person"]["dispossal"] = 1
+    data["person"][SECRET + "\x1b[31m"] = 1
+    result = run("validate", "-", cwd=tmp_path, stdin=json.dumps(data))
+    assert result.returncode == 3
+    assert result.stderr.strip() == (
+        "sexoffender-rules: -: person: unknown fields (a key that is not a field name), dispossal"
+    )
+    assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "\u0661\u0669\u0668\u0660-\u0660\u0661-\u0660\u0661",
+        "\uff11\uff19\uff18\uff10-\uff10\uff11-\uff10\uff11",
+    ],
+    ids=["arabic-indic", "fullwidth"],
+)
+def test_dates_in_other_digits_are_refused_without_repeating_them(
+    tmp_path: Path, digits: str
+) -> None:
+    data = document()
+    data["person"]["date_of_birth"] = digits
+    result = run("validate", "-", cwd=tmp_path, stdin=json.dumps(data, ensure_ascii=False))
+    assert result.returncode == 3
+    assert result.stderr.strip() == (
+        "sexoffender-rules: -: person.date_of_birth: expected a date as YYYY-MM-DD, "
+        "got text of another form"
+    )
+
+
+def test_a_term_longer_than_the_calendar_is_refused_by_validate(tmp_path: Path) -> None:
+    data = document()
+    data["triggers"][0] = {
+        "id": "t1",
+        "kind": "conviction",
+        "date": "2024-02-29",
+        "disposal": {"type": "imprisonment", "term": {"years": 10**9}},
+    }
+    result = run("validate", "-", cwd=tmp_path, stdin=json.dumps(data))
+    assert result.returncode == 3
+    assert result.stderr.strip() == (
+        "sexoffender-rules: -: triggers[0].disposal.term.years: expected at most 9999 "
+        "(longer than the calendar)"
+    )

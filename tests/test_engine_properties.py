@@ -33,7 +33,9 @@ from sexoffender_rules.calendar import CalendarPeriod
 from sexoffender_rules.documents import assessment_to_data
 from sexoffender_rules.model import (
     Case,
+    Detention,
     DetentionAndTrainingOrder,
+    DetentionKind,
     HomeAddress,
     HomeAddressChange,
     HomeAddressKind,
@@ -538,3 +540,22 @@ def test_every_renderer_succeeds_on_every_assessment(
             assert not duty.breach.is_empty, duty
             assert duty.deadline is not None
             assert duty.breach.start == duty.deadline + timedelta(1)
+
+
+def test_the_release_cites_the_same_detention_whatever_the_order_of_the_facts() -> None:
+    # Remanded from 1 Feb, then (from 10 Feb) also detained in hospital; both end on 20 Feb, a
+    # single release. The release duty cites the detention that began first, listed either way.
+    remand = Detention(kind=DetentionKind.REMAND, start=date(2026, 2, 1), end=date(2026, 2, 20))
+    hospital = Detention(
+        kind=DetentionKind.HOSPITAL, start=date(2026, 2, 10), end=date(2026, 2, 20)
+    )
+    cited = set()
+    for detentions in ((remand, hospital), (hospital, remand)):
+        case = Case(
+            person=Person(reference="FICTIONAL-0167", date_of_birth=date(1980, 1, 1)),
+            triggers=(Trigger(id="t1", kind=TriggerKind.CAUTION, date=date(2026, 1, 5)),),
+            detentions=detentions,
+        )
+        (release,) = assess(case, date(2026, 3, 1)).duties_of(DutyKind.RELEASE)
+        cited.add(case.detentions[int(release.fact[len("detentions[") : -1])])
+    assert cited == {remand}

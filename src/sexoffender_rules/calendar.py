@@ -110,7 +110,8 @@ def _check_count(value: object, name: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise WrongTypeError(f"{name}: expected a whole number, got {type(value).__name__}")
     if value < minimum:
-        raise NegativeCountError(f"{name}: expected a count of {minimum} or more, got {value}")
+        # The value is not repeated: it may be personal, and a huge one cannot even be printed.
+        raise NegativeCountError(f"{name}: expected a count of {minimum} or more")
     return value
 
 
@@ -168,9 +169,18 @@ def hours_between(earlier: datetime, later: datetime) -> float:
 # --------------------------------------------------------------------------------------------
 
 
+# The longest span the calendar can hold, 1 Jan 0001 to 31 Dec 9999, in each unit: a period
+# longer than that cannot be added to any date, so it is refused where it is made.
+_LONGEST = {"years": 9999, "months": 9999 * 12, "weeks": 3_652_059 // 7, "days": 3_652_059}
+
+
 def _non_negative(name: str) -> Callable[[object, attrs.Attribute[int], int], None]:
     def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
         _check_count(value, name)
+        if value > _LONGEST[name]:
+            raise InvalidPeriodError(
+                f"{name}: expected at most {_LONGEST[name]} (longer than the calendar)"
+            )
 
     return check
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -26,13 +27,13 @@ from .calendar import (
     last_day_of_period_beginning_with,
 )
 from .documents import assessment_to_data, case_from_data, case_schema
-from .engine import assess
+from .engine import UnknownJurisdictionError, assess, ruleset_for
 from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
 from .policy import Policy
 
-__all__ = ["main"]
+__all__ = ["main", "parse_json"]
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID = 0, 2, 3
 
@@ -99,14 +100,45 @@ def _read_json(path: str, stdin: TextIO) -> Any:
         raise _UsageError(f"{path}: cannot read the file ({error.strerror or 'error'})") from None
     except UnicodeDecodeError:
         raise CaseValidationError(["(document): the file is not UTF-8 text"]) from None
+    return parse_json(text)
+
+
+def parse_json(text: str) -> Any:
+    """Decode a JSON document strictly: a leading byte-order mark is allowed; an object that
+    repeats a key, nesting too deep to follow, or a number too long to read is refused with
+    :class:`~sexoffender_rules.errors.CaseValidationError` (never another exception).
+
+    >>> parse_json('\ufeff{"a": 1}')
+    {'a': 1}
+    >>> parse_json('{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
+      (document): not valid JSON (an object repeats a key)
+    """
+    text = text.removeprefix("\ufeff")
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as error:
-        raise CaseValidationError(
-            [
-                f"(document): not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-            ]
-        ) from None
+        problem = f"{error.msg} at line {error.lineno}, column {error.colno}"
+    except _RepeatedKey:
+        problem = "an object repeats a key"
+    except RecursionError:
+        problem = "nested too deeply"
+    except ValueError:
+        problem = "a number too long to read"
+    raise CaseValidationError([f"(document): not valid JSON ({problem})"])
+
+
+class _RepeatedKey(ValueError):
+    """A JSON object gives one key twice."""
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKey
+    return result
 
 
 def _load_case(path: str, stdin: TextIO) -> Case:
@@ -142,9 +174,12 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
     lines, problems = [], []
     for path in args.cases:
         try:
-            _load_case(path, stdin)
+            case = _load_case(path, stdin)
+            ruleset_for(case.jurisdiction)  # a case no ruleset can assess is not valid
         except CaseValidationError as error:
             problems += [f"{path}: {problem}" for problem in error.problems]
+        except UnknownJurisdictionError as error:
+            problems.append(f"{path}: {error}")
         else:
             lines.append(f"{path}: valid")
     if problems:
@@ -305,6 +340,12 @@ def main(
 ) -> int:
     """Run the command line; return the exit status (0 ok, 2 usage error, 3 invalid input)."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    for stream in (stdout, stderr):
+        # Text that the terminal's encoding cannot show (a lone surrogate from JSON, any
+        # non-ASCII text on a non-UTF-8 terminal) is escaped, never a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

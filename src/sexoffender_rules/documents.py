@@ -96,7 +96,7 @@ EVENT_TYPES: dict[type, str] = {
     HomeAddressChange: "home_address_change",
     Stay: "stay",
 }
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _structure_date(value: object, _: type) -> date:
@@ -256,12 +256,28 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        unknown = sorted(str(key) for key in exc.extra_fields)
+        unknown = sorted(_key_shown(key) for key in exc.extra_fields)
         return f"unknown field{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}"
     if isinstance(exc, SexOffenderRulesError):
         return str(exc)
     name = getattr(type_, "__name__", None)
     return f"expected {name}" if name else "invalid value"
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def _key_shown(key: object) -> str:
+    """An unknown key as a message may show it: a key shaped like a field name (a likely typo)
+    is named; any other text, which may be a personal value typed in the wrong place or hold
+    control characters, is not repeated.
+
+    >>> _key_shown("dispossal"), _key_shown("NAME A\x1b[31m")
+    ('dispossal', '(a key that is not a field name)')
+    """
+    if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        return key
+    return "(a key that is not a field name)"
 
 
 def _walk(exc: BaseException) -> typing.Iterator[BaseException]:

@@ -46,7 +46,7 @@ from .calendar import (
     add_days,
     check_civil_date,
 )
-from .errors import AmbiguousReadingError, SexOffenderRulesError
+from .errors import AmbiguousReadingError, SexOffenderRulesError, WrongTypeError
 from .law import Ruleset
 from .model import (
     AbsenceAbroad,
@@ -60,7 +60,16 @@ from .model import (
 )
 from .policy import FailureAfterRequirementsEnd, Policy
 
-__all__ = ["DutyFinding", "NotificationIndex", "Timeline", "assess", "change_keys", "settle"]
+__all__ = [
+    "DutyFinding",
+    "NotificationIndex",
+    "Timeline",
+    "UnknownJurisdictionError",
+    "assess",
+    "change_keys",
+    "ruleset_for",
+    "settle",
+]
 
 T = TypeVar("T")
 
@@ -502,10 +511,10 @@ def assess(
     """
     check_civil_date(as_of, "as_of")
     if not isinstance(case, Case):
-        raise TypeError(f"case: expected a Case, got {type(case).__name__}")
+        raise WrongTypeError(f"case: expected a Case, got {type(case).__name__}")
     policy = policy or Policy()
     if ruleset is None:
-        ruleset = _ruleset_for(case.jurisdiction)
+        ruleset = ruleset_for(case.jurisdiction)
     result = _assess_once(case, as_of, policy, ruleset)
     depends = tuple(_reading_dependence(result, case, ruleset))
     if depends:
@@ -672,19 +681,24 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
 class UnknownJurisdictionError(SexOffenderRulesError, ValueError):
     """A case names a jurisdiction that has no ruleset.
 
-    >>> _ruleset_for("atlantis")
+    >>> ruleset_for("atlantis")
     Traceback (most recent call last):
     ...
-    sexoffender_rules.engine.UnknownJurisdictionError: jurisdiction: no ruleset for 'atlantis'; known: england-and-wales
+    sexoffender_rules.engine.UnknownJurisdictionError: jurisdiction: no ruleset for it; known: england-and-wales
     """
 
 
-def _ruleset_for(jurisdiction: str) -> Ruleset:
+def ruleset_for(jurisdiction: str) -> Ruleset:
+    """The ruleset of a jurisdiction named in a case, or :class:`UnknownJurisdictionError`.
+
+    >>> ruleset_for("england-and-wales").jurisdiction
+    'england-and-wales'
+    """
     from .england_and_wales import ENGLAND_AND_WALES
 
     known = {ENGLAND_AND_WALES.jurisdiction: ENGLAND_AND_WALES}
     if jurisdiction not in known:
         raise UnknownJurisdictionError(
-            f"jurisdiction: no ruleset for {jurisdiction!r}; known: {', '.join(sorted(known))}"
+            f"jurisdiction: no ruleset for it; known: {', '.join(sorted(known))}"
         )
     return known[jurisdiction]

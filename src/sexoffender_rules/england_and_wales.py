@@ -1292,9 +1292,12 @@ def release_duties(
     by_attendance = timeline.policy.release_notified_by_attendance
     key: tuple[str, ...] = ("any",) if by_attendance else ("release",)
     paths: dict[date, str] = {}
-    for detention in timeline.detentions:
-        if detention.end is not None:
-            paths.setdefault(detention.end, timeline.path(detention))
+    # Where detentions end on the same day, the one that began first (then by kind) is cited:
+    # the choice follows the facts, not the order they were listed in.
+    ended = [d for d in timeline.detentions if d.end is not None]
+    for detention in sorted(ended, key=lambda d: (d.end, d.start, d.kind.value)):
+        assert detention.end is not None
+        paths.setdefault(detention.end, timeline.path(detention))
     for released in timeline.releases:
         if released not in subject:
             continue
