@@ -81,6 +81,15 @@ from .model import (
     TriggerKind,
 )
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
+from .whereabouts import (
+    Basis,
+    Flag,
+    Profile,
+    StatusAssessment,
+    Whereabouts,
+    assess_status,
+    profile_named,
+)
 
 try:
     __version__ = version("sexoffender-rules")
@@ -94,6 +103,7 @@ __all__ = [
     "AbsoluteDischarge",
     "AmbiguousReadingError",
     "Assessment",
+    "Basis",
     "CalendarPeriod",
     "Case",
     "CaseValidationError",
@@ -109,6 +119,7 @@ __all__ = [
     "DutyKind",
     "DutyState",
     "FailureAfterRequirementsEnd",
+    "Flag",
     "Headline",
     "HomeAddress",
     "HomeAddressChange",
@@ -132,6 +143,7 @@ __all__ = [
     "PartialDays",
     "Person",
     "Policy",
+    "Profile",
     "Reason",
     "Registration",
     "Rule",
@@ -139,15 +151,18 @@ __all__ = [
     "SexOffenderRulesError",
     "Source",
     "Spell",
+    "StatusAssessment",
     "Stay",
     "SuspendedImprisonment",
     "Trigger",
     "TriggerKind",
+    "Whereabouts",
     "WrongTypeError",
     "__version__",
     "add_days",
     "add_period",
     "assess",
+    "assess_status",
     "assessment_to_data",
     "case_from_data",
     "case_schema",
@@ -160,6 +175,7 @@ __all__ = [
     "last_day_of_days_beginning_with",
     "last_day_of_period_after",
     "last_day_of_period_beginning_with",
+    "profile_named",
     "ruleset_markdown",
     "summary",
 ]

@@ -205,18 +205,24 @@ class Registration:
     indefinite: bool = False
     undetermined: bool = False
     reasons: tuple[Reason, ...] = ()
+    died: date | None = None
 
     @property
     def subject_days(self) -> IntervalSet:
         """The days the person is subject through any source (an undetermined period counts as
-        running on).
+        running on), ending with the day of death where the person has died.
 
         >>> Registration(subject=False, sources=(), end=None).subject_days.is_empty
         True
         """
-        return IntervalSet(
+        days = IntervalSet(
             tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in self.sources)
         )
+        if self.died is not None:
+            from .calendar import add_days
+
+            days = days & IntervalSet.of(DateInterval(date.min, add_days(self.died, 1)))
+        return days
 
     @property
     def ever_subject(self) -> bool:

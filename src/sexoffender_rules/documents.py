@@ -31,9 +31,16 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
+from . import records
 from .assessment import Assessment, Duty, Reason, Source
 from .calendar import add_days
-from .errors import CaseValidationError, InvalidValueError, SexOffenderRulesError, WrongTypeError
+from .errors import (
+    CaseValidationError,
+    InvalidValueError,
+    ProfileValidationError,
+    SexOffenderRulesError,
+    WrongTypeError,
+)
 from .model import (
     AbsoluteDischarge,
     Case,
@@ -55,16 +62,20 @@ from .model import (
     SuspendedImprisonment,
     TriggerKind,
 )
+from .whereabouts import MissingRule, Profile, VisitSchedule
 
 __all__ = [
     "ASSESSMENT_FORMAT",
     "CASE_FORMAT",
     "CASE_FORMAT_VERSION",
+    "PROFILE_FORMAT",
     "assessment_to_data",
     "case_from_data",
     "case_schema",
     "case_to_data",
     "converter",
+    "profile_from_data",
+    "profile_to_data",
 ]
 
 CASE_FORMAT = "sexoffender-rules/case"
@@ -96,6 +107,26 @@ EVENT_TYPES: dict[type, str] = {
     HomeAddressChange: "home_address_change",
     Stay: "stay",
 }
+RECORD_TYPES: dict[type, str] = {
+    records.HomeVisit: "home_visit",
+    records.Contact: "contact",
+    records.NotLivingAtAddress: "not_living_at_address",
+    records.LeftUnitedKingdom: "left_united_kingdom",
+    records.TraceEnquiry: "trace_enquiry",
+    records.Located: "located",
+    records.Warrant: "warrant",
+    records.MissingPersonReport: "missing_person_report",
+    records.Marker: "marker",
+    records.RiskAssessment: "risk_assessment",
+    records.VisitPlan: "visit_plan",
+    records.CivilDetention: "civil_detention",
+    records.Death: "death",
+}
+_TAGGED_UNIONS: tuple[tuple[Any, dict[type, str]], ...] = (
+    (Disposal, DISPOSAL_TYPES),
+    (Event, EVENT_TYPES),
+    (records.PoliceRecord, RECORD_TYPES),
+)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -229,13 +260,26 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_flag)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
-    for union, tags in ((Disposal, DISPOSAL_TYPES), (Event, EVENT_TYPES)):
+    # Enums with a str base would otherwise pass through as members: write their values.
+    for kind in (
+        TriggerKind,
+        DetentionKind,
+        HomeAddressKind,
+        NotificationKind,
+        records.VisitOutcome,
+        records.ContactKind,
+        records.TraceResult,
+        records.WarrantEnd,
+        records.MarkerKind,
+        records.RiskLevel,
+        MissingRule,
+        VisitSchedule,
+    ):
+        conv.register_unstructure_hook(kind, _enum_value)
+    for union, tags in _TAGGED_UNIONS:
         conv.register_structure_hook(union, _tagged(conv, tags))
         for cls, tag in tags.items():
             conv.register_unstructure_hook(cls, _with_tag(tag, make_dict_unstructure_fn(cls, conv)))
-    # Enums with a str base would otherwise pass through as members: write their values.
-    for kind in (TriggerKind, DetentionKind, HomeAddressKind, NotificationKind):
-        conv.register_unstructure_hook(kind, _enum_value)
     return conv
 
 
@@ -486,7 +530,7 @@ def _schema_of(
         if len(members) == 1:
             inner = _schema_of(members[0], defs, owner, name)
         else:
-            tags = DISPOSAL_TYPES if members[0] in DISPOSAL_TYPES else EVENT_TYPES
+            tags = next(t for _, t in _TAGGED_UNIONS if members[0] in t)
             inner = {"oneOf": [_class_ref(m, defs, tag=tags[m]) for m in members]}
         return {"anyOf": [inner, {"type": "null"}]} if len(members) < len(args) else inner
     if attrs.has(tp):
@@ -546,3 +590,62 @@ def case_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+PROFILE_FORMAT = "sexoffender-rules/profile"
+"""The format name every police-policy profile document carries.
+
+>>> PROFILE_FORMAT
+'sexoffender-rules/profile'
+"""
+
+
+def profile_from_data(data: Any) -> Profile:
+    """Build a police-policy :class:`~sexoffender_rules.whereabouts.Profile` from a decoded JSON
+    document (``"format": "sexoffender-rules/profile"``, ``"version": 1``, then the profile's
+    fields). Raises :class:`~sexoffender_rules.errors.ProfileValidationError` listing every
+    problem.
+
+    >>> p = profile_from_data({"format": "sexoffender-rules/profile", "version": 1,
+    ...     "name": "force-a", "missing_rule": "time_based", "unknown_after_days": 14})
+    >>> p.label, p.unknown_after_days
+    ('force-a@1', 14)
+    >>> profile_from_data({"format": "sexoffender-rules/profile", "version": 2, "name": "x",
+    ...                    "failed_visits": 0})
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.ProfileValidationError: 2 problems in the profile:
+      version: expected 1
+      failed_visits: expected a whole number of 1 or more
+    """
+    if not isinstance(data, dict):
+        raise ProfileValidationError([f"(document): expected a JSON object, got {_shape(data)}"])
+    problems = []
+    body = dict(data)
+    if body.pop("format", None) != PROFILE_FORMAT:
+        problems.append(f"format: expected {PROFILE_FORMAT!r}")
+    version = body.pop("version", None)
+    if type(version) is not int or version != 1:
+        problems.append("version: expected 1")
+    if "profile_version" in body:
+        body["version"] = body.pop("profile_version")
+    try:
+        profile = converter.structure(body, Profile)
+    except (cattrs.BaseValidationError, SexOffenderRulesError) as error:
+        raise ProfileValidationError(problems + _problems(error)) from None
+    if problems:
+        raise ProfileValidationError(problems)
+    return profile
+
+
+def profile_to_data(profile: Profile) -> dict[str, Any]:
+    """The JSON-ready document of ``profile``; :func:`profile_from_data` gives it back.
+
+    >>> from sexoffender_rules.whereabouts import PROFILES
+    >>> profile_from_data(profile_to_data(PROFILES["time-based"])) == PROFILES["time-based"]
+    True
+    """
+    fields: dict[str, Any] = converter.unstructure(profile)
+    fields["profile_version"] = fields.pop("version")
+    fields["precedence"] = list(profile.precedence)
+    return {"format": PROFILE_FORMAT, "version": 1, **fields}

@@ -59,6 +59,7 @@ from .model import (
     Trigger,
 )
 from .policy import FailureAfterRequirementsEnd, Policy
+from .records import Death
 
 __all__ = [
     "DutyFinding",
@@ -524,7 +525,7 @@ def assess(
 
 def _assess_once(case: Case, as_of: date, policy: Policy, ruleset: Ruleset) -> Assessment:
     timeline = Timeline.build(case, as_of, policy)
-    registration = ruleset.registration(timeline, ruleset)
+    registration = _after_death(ruleset.registration(timeline, ruleset), case, as_of, ruleset)
     subject_days = registration.subject_days
     findings = [
         f
@@ -555,6 +556,29 @@ def _assess_once(case: Case, as_of: date, policy: Policy, ruleset: Ruleset) -> A
         missing=missing,
         flags=flags,
     )
+
+
+def _after_death(
+    registration: Registration, case: Case, as_of: date, ruleset: Ruleset
+) -> Registration:
+    """The requirements end with the day of a death known on ``as_of``: no duty falls due
+    after it, and a continuing breach ends on it."""
+    deaths = [
+        (i, r)
+        for i, r in enumerate(case.police_records)
+        if isinstance(r, Death) and r.date <= as_of and r.known_on <= as_of
+    ]
+    if not deaths or not registration.sources:
+        return registration
+    index, death = deaths[0]
+    reason = ruleset.rule(ruleset.cessation_rule).reason(
+        f"The person died on {death.date.isoformat()}: the requirements end with that day, and "
+        "no duty falls due after it (documented reading: the requirements bind a living person).",
+        facts=[f"police_records[{index}]"],
+        dates=[("died", death.date)],
+    )
+    changed = attrs.evolve(registration, died=death.date, reasons=(*registration.reasons, reason))
+    return attrs.evolve(changed, subject=as_of in changed.subject_days)
 
 
 def _alternatives(policy: Policy, name: str) -> list[object]:

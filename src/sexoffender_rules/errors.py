@@ -24,6 +24,7 @@ __all__ = [
     "NaiveAwareMixError",
     "NegativeCountError",
     "NotACivilDateError",
+    "ProfileValidationError",
     "SexOffenderRulesError",
     "WrongTypeError",
 ]
@@ -173,3 +174,17 @@ class CaseValidationError(SexOffenderRulesError, ValueError):
         count = len(self.problems)
         heading = f"{count} problem{'s' if count != 1 else ''} in the case"
         super().__init__(heading + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class ProfileValidationError(CaseValidationError):
+    """A police-policy profile document that is invalid; ``problems`` as for a case.
+
+    >>> str(ProfileValidationError(["failed_visits: expected 1 or more"])).splitlines()[0]
+    '1 problem in the profile:'
+    """
+
+    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
+        super().__init__(problems)
+        count = len(self.problems)
+        heading = f"{count} problem{'s' if count != 1 else ''} in the profile"
+        self.args = (heading + ":\n" + "\n".join(f"  {p}" for p in self.problems),)

@@ -32,6 +32,7 @@ import attrs
 
 from .calendar import CalendarPeriod, check_civil_date
 from .errors import CaseValidationError, InvalidValueError, WrongTypeError
+from .records import POLICE_RECORDS, Death, PoliceRecord, record_problems
 
 # An alias for annotations inside classes that have a field called ``date``.
 Date: TypeAlias = date
@@ -408,7 +409,10 @@ class Detention:
 
 @attrs.frozen(kw_only=True)
 class AbsenceAbroad:
-    """A period outside the United Kingdom: departure on ``start``, return on ``end``.
+    """A period outside the United Kingdom: departure on ``start``, return on ``end`` (absent
+    while the person is still abroad). ``expected_return`` is the return date the person gave
+    for the trip, where known; the whereabouts axis uses it to tell a trip running as notified
+    from one whose return is overdue.
 
     >>> AbsenceAbroad(start=date(2023, 5, 1), end=date(2023, 5, 9)).end
     datetime.date(2023, 5, 9)
@@ -416,6 +420,7 @@ class AbsenceAbroad:
 
     start: date = attrs.field(validator=_date)
     end: date | None = attrs.field(default=None, validator=_optional_date)
+    expected_return: date | None = attrs.field(default=None, validator=_optional_date)
 
 
 # --------------------------------------------------------------------------------------------
@@ -643,6 +648,10 @@ class Case:
     notifications: tuple[Notification, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Notification)
     )
+    managing_force: str | None = attrs.field(default=None, validator=_optional_text)
+    police_records: tuple[PoliceRecord, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(*POLICE_RECORDS)
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = list(_contradictions(self))
@@ -674,6 +683,7 @@ def _contradictions(case: Case) -> Iterator[str]:
         if end is not None and end < start:
             yield f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
 
+    yield from _record_contradictions(case)
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
     yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
     trigger_ids = {t.id: t for t in case.triggers}
@@ -727,6 +737,20 @@ def _contradictions(case: Case) -> Iterator[str]:
                 notification.expected_date,
                 "the notification date",
             )
+
+
+def _record_contradictions(case: Case) -> Iterator[str]:
+    born = case.person.date_of_birth
+    deaths = 0
+    for i, record in enumerate(case.police_records):
+        yield from record_problems(f"police_records[{i}]", record, born)
+        if isinstance(record, Death):
+            deaths += 1
+            if deaths > 1:
+                yield f"police_records[{i}]: a person dies once"
+    for i, absence in enumerate(case.absences_abroad):
+        if absence.expected_return is not None and absence.expected_return < absence.start:
+            yield f"absences_abroad[{i}].expected_return: is before the departure"
 
 
 def _duplicate_ids(path: str, ids: Iterable[str]) -> Iterator[str]:
