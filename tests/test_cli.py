@@ -188,6 +188,38 @@ def test_reading_leap_day_moves_the_end_of_registration(leap: Path, tmp_path: Pa
     assert "2022-02-27" in result.stdout
 
 
+def test_reading_periodic_notifies_changes_is_a_true_or_false_reading(tmp_path: Path) -> None:
+    # A name first used on 1 Jan 2021 and given only in the periodic notification of 2 Jan 2021:
+    # it answers the change-of-name duty by default, and not under the literal reading.
+    case = write(
+        tmp_path / "periodic.json",
+        document(
+            events=[{"type": "name_used", "date": "2021-01-01", "name": "NAME-B"}],
+            notifications=[
+                {"id": "n1", "date": "2020-03-01", "kind": "initial", "names": ["NAME-A"]},
+                {"id": "n2", "date": "2021-01-02", "kind": "periodic", "names": ["NAME-B"]},
+            ],
+        ),
+    )
+
+    def change_of_name(*extra: str) -> dict[str, Any]:
+        result = run(
+            "assess", case, "--as-of", "2021-02-01", "--format", "json", *extra, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        [duty] = [d for d in data["duties"] if d["kind"] == "change_of_name"]
+        assert data["policy"]["periodic_notifies_changes"] is (extra == ())
+        return duty
+
+    assert change_of_name()["state"] == "met"
+    literal = change_of_name("--reading", "periodic_notifies_changes=false")
+    assert (literal["state"], literal["breach"]) == (
+        "overdue",
+        {"start": "2021-01-04", "end": None},
+    )
+
+
 @pytest.mark.parametrize(
     "reading",
     [
@@ -195,6 +227,7 @@ def test_reading_leap_day_moves_the_end_of_registration(leap: Path, tmp_path: Pa
         "leap_day=sideways",
         "no_such_reading=next_day",
         "release_notified_by_attendance=1",
+        "periodic_notifies_changes=no",
     ],
 )
 def test_bad_reading_is_a_usage_error(reading: str, leap: Path, tmp_path: Path) -> None:

@@ -513,6 +513,7 @@ _READINGS = st.builds(
     ),
     release_notified_by_attendance=st.booleans(),
     failure_after_requirements_end=st.sampled_from(list(FailureAfterRequirementsEnd)),
+    periodic_notifies_changes=st.booleans(),
 )
 
 

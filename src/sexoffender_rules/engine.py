@@ -156,6 +156,25 @@ class NotificationIndex:
             return notifications[i]
         return None
 
+    def first_among(
+        self, keys: Iterable[Hashable], on_or_after: date, *, before: date | None = None
+    ) -> Notification | None:
+        """The first notification, in the timeline's order (date, then id), with any of ``keys``
+        dated on or after ``on_or_after`` (and before ``before``, if given).
+
+        >>> from sexoffender_rules.model import Notification
+        >>> index = NotificationIndex.build([
+        ...     Notification(id="n1", date=date(2022, 1, 3), kind="periodic", names=("NAME-B",)),
+        ...     Notification(id="n2", date=date(2022, 1, 5), kind="change", names=("NAME-B",))])
+        >>> kinds = (NotificationKind.CHANGE, NotificationKind.PERIODIC)
+        >>> index.first_among([("name", "NAME-B", k) for k in kinds], date(2022, 1, 1)).id
+        'n1'
+        >>> index.first_among([("name", "NAME-B", kinds[0])], date(2022, 1, 1)).id
+        'n2'
+        """
+        found = (self.first(key, on_or_after, before=before) for key in keys)
+        return min((n for n in found if n is not None), key=lambda n: (n.date, n.id), default=None)
+
     def last_before(self, key: Hashable, day: date) -> Notification | None:
         """The last notification with ``key`` dated before ``day``.
 

@@ -238,6 +238,18 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
             "deadline day, so the duty is not required",
         },
     ),
+    (
+        "periodic_notifies_changes",
+        "Whether a name or address given in a periodic notification (s.85(1)) counts as notified "
+        "for s.84(1)(a)-(c): it answers the duty to notify the change, and a later use of the "
+        "name or stay at the premises gives no duty.",
+        {
+            True: "it does both (s.85(1) asks for the s.83(5) information, every name used and "
+            "the premises regularly stayed at)",
+            False: "it does neither: only a notification under s.83(1) or s.84(1) (initial, "
+            "change, advance) does",
+        },
+    ),
 )
 
 

@@ -148,9 +148,19 @@ class Policy:
             notification period, and which was not met by then, is a one-day failure on the day
             after (default ``ONE_DAY``) or no failure (``NO_FAILURE``):
             :class:`FailureAfterRequirementsEnd`.
+        periodic_notifies_changes: whether a name, home address or other premises given in a
+            periodic notification (s.85(1)) counts as notified to the police for s.84(1)(a)-(c),
+            in both places where that matters: it answers a duty to notify the change, and a
+            name or premises so given is "notified", so a later use of the name or stay at the
+            premises gives no duty. Default ``True``: s.85(1) requires the s.83(5) information,
+            which includes every name the person uses and the premises where they regularly stay,
+            so a periodic notification in fact notifies them. ``False`` reads s.84(1)(a) and (c)
+            literally: they list only notifications under s.83(1) and s.84(1) (initial, change,
+            and advance ones), so a periodic notification neither answers the duty nor counts as
+            notified.
 
-    >>> Policy().release_notified_by_attendance
-    True
+    >>> Policy().release_notified_by_attendance, Policy().periodic_notifies_changes
+    (True, True)
     >>> Policy.strict().leap_day
     <NoCorrespondingDay.RAISE: 'raise'>
     """
@@ -168,6 +178,7 @@ class Policy:
     failure_after_requirements_end: FailureAfterRequirementsEnd = attrs.field(
         default=FailureAfterRequirementsEnd.ONE_DAY, converter=_failure_after_end
     )
+    periodic_notifies_changes: bool = attrs.field(default=True, validator=_flag)
 
     @classmethod
     def strict(cls) -> Policy:
@@ -187,6 +198,8 @@ class Policy:
 
         >>> Policy().readings()["leap_day"], Policy().readings()["release_notified_by_attendance"]
         ('next_day', True)
+        >>> Policy(periodic_notifies_changes=False).readings()["periodic_notifies_changes"]
+        False
         """
         return {
             "leap_day": self.leap_day.value,
@@ -194,4 +207,5 @@ class Policy:
             "partial_days": self.partial_days.value,
             "release_notified_by_attendance": self.release_notified_by_attendance,
             "failure_after_requirements_end": self.failure_after_requirements_end.value,
+            "periodic_notifies_changes": self.periodic_notifies_changes,
         }
