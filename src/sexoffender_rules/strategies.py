@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from . import records
 from .calendar import CalendarPeriod
 from .england_and_wales import DTO_ANY_TERM_FROM, PART_2_COMMENCEMENT, WEEKLY_NOTIFICATION_FROM
 from .model import (
@@ -58,6 +59,8 @@ from .model import (
     Trigger,
     TriggerKind,
 )
+from .records import PoliceRecord
+from .whereabouts import DEFAULT_PRECEDENCE, PROFILES, MissingRule, Profile, VisitSchedule
 
 __all__ = [
     "BORN_FROM",
@@ -71,8 +74,11 @@ __all__ = [
     "custodial_terms",
     "edge_dates",
     "fact_dates",
+    "police_records",
+    "profiles",
     "with_fact_after",
     "with_notification",
+    "with_police_records",
 ]
 
 FACTS_FROM = PART_2_COMMENCEMENT
@@ -687,3 +693,124 @@ def with_fact_after(case: Case, after: date) -> st.SearchStrategy[Case]:
     >>> check()
     """
     return _with_fact_after(case, after)
+
+
+# --------------------------------------------------------------------------------------------
+# Police records and policy profiles
+# --------------------------------------------------------------------------------------------
+
+
+@st.composite
+def _record(draw: st.DrawFn, low: date, high: date) -> PoliceRecord:
+    day = draw(st.dates(min_value=low, max_value=high))
+    later = st.one_of(st.none(), st.dates(min_value=day, max_value=_shift(day, 120)))
+    known = draw(st.one_of(st.none(), st.dates(min_value=day, max_value=_shift(day, 60))))
+    kind = draw(st.integers(0, 12))
+    record: PoliceRecord
+    if kind == 0:
+        record = records.HomeVisit(
+            date=day, outcome=draw(st.sampled_from(list(records.VisitOutcome)))
+        )
+    elif kind == 1:
+        record = records.Contact(date=day, kind=draw(st.sampled_from(list(records.ContactKind))))
+    elif kind == 2:
+        record = records.NotLivingAtAddress(date=day)
+    elif kind == 3:
+        record = records.LeftUnitedKingdom(date=day)
+    elif kind == 4:
+        closed = draw(later)
+        result = draw(st.sampled_from(list(records.TraceResult))) if closed else None
+        record = records.TraceEnquiry(date=day, closed=closed, result=result)
+    elif kind == 5:
+        record = records.Located(date=day, arrested=draw(st.booleans()))
+    elif kind == 6:
+        ended = draw(later)
+        end = draw(st.sampled_from(list(records.WarrantEnd))) if ended else None
+        record = records.Warrant(date=day, ended=ended, end=end)
+    elif kind == 7:
+        record = records.MissingPersonReport(date=day, closed=draw(later))
+    elif kind == 8:
+        marker = draw(st.sampled_from(list(records.MarkerKind)))
+        record = records.Marker(kind=marker, date=day, cancelled=draw(later))
+    elif kind == 9:
+        record = records.RiskAssessment(
+            date=day, level=draw(st.sampled_from(list(records.RiskLevel)))
+        )
+    elif kind == 10:
+        every = draw(st.one_of(st.none(), st.builds(CalendarPeriod, months=st.integers(1, 12))))
+        record = records.VisitPlan(date=day, every=every)
+    elif kind == 11:
+        record = records.CivilDetention(date=day, ended=draw(later))
+    else:
+        record = records.Death(date=day)
+    return attrs.evolve(record, known=known)
+
+
+def police_records(
+    low: date, high: date, max_size: int = 8
+) -> st.SearchStrategy[list[PoliceRecord]]:
+    """Lists of police records of every kind dated from ``low`` to ``high`` (an end, closure or
+    the date a record became known may fall a little later), at most one death.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(police_records(date(2026, 1, 1), date(2026, 12, 31)))
+    ... def check(found):
+    ...     assert all(r.date >= date(2026, 1, 1) for r in found)
+    >>> check()
+    """
+    return st.lists(_record(low, high), max_size=max_size).map(_one_death)
+
+
+def _one_death(found: list[PoliceRecord]) -> list[PoliceRecord]:
+    deaths = [r for r in found if isinstance(r, records.Death)]
+    return [r for r in found if not isinstance(r, records.Death)] + deaths[:1]
+
+
+@st.composite
+def _with_police_records(draw: st.DrawFn, case: Case, low: date, high: date) -> Case:
+    low = max(low, case.person.date_of_birth)
+    found = draw(police_records(low, high)) if low <= high else []
+    force = draw(st.sampled_from([None, "FORCE-01", "FORCE-02"]))
+    return attrs.evolve(case, police_records=tuple(found), managing_force=force)
+
+
+def with_police_records(case: Case, low: date, high: date) -> st.SearchStrategy[Case]:
+    """``case`` with police records dated from ``low`` to ``high`` and a managing force (or
+    none).
+
+    >>> from hypothesis import given, settings
+    >>> from sexoffender_rules.model import Case, Person
+    >>> empty = Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)))
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(with_police_records(empty, date(2026, 1, 1), date(2026, 6, 30)))
+    ... def check(case):
+    ...     assert all(r.date <= date(2026, 6, 30) for r in case.police_records)
+    >>> check()
+    """
+    return _with_police_records(case, low, high)
+
+
+def profiles() -> st.SearchStrategy[Profile]:
+    """Police-policy profiles: the shipped ones and variations of their thresholds, visit
+    schedule and order of precedence.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(profiles())
+    ... def check(profile):
+    ...     assert profile.failed_visits >= 1
+    >>> check()
+    """
+    shipped = st.sampled_from(sorted(PROFILES.values(), key=lambda p: p.name))
+    varied = st.builds(
+        Profile,
+        name=st.just("FICTIONAL-PROFILE"),
+        missing_rule=st.sampled_from(list(MissingRule)),
+        visits=st.sampled_from(list(VisitSchedule)),
+        failed_visits=st.integers(1, 4),
+        return_grace_days=st.integers(0, 14),
+        unknown_after_days=st.one_of(st.none(), st.integers(1, 120)),
+        precedence=st.permutations(DEFAULT_PRECEDENCE).map(tuple),
+    )
+    return st.one_of(shipped, varied)

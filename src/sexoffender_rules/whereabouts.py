@@ -207,7 +207,8 @@ class MissingRule(str, enum.Enum):
     - ``TIME_BASED``: an adverse fact and ``unknown_after_days`` days since the last positive
       contact (or, with none, since the first adverse fact); a profile with no threshold never
       marks anyone missing.
-    - ``MISSING_PERSON_REPORT``: a missing-person report is open (the force's own recording).
+    - ``MISSING_PERSON_REPORT``: a missing-person report is open (the force's own recording),
+      and the person has not been in contact since it was opened.
 
     >>> MissingRule("time_based").value
     'time_based'
@@ -569,7 +570,7 @@ def assess_status(
                 reasons=tuple(state_reasons),
             )
         )
-    if assessment.registration.subject:
+    if state in _VISITABLE:
         flags.extend(_visit_due(as_of, known, profile))
     flags.extend(_markers(as_of, known, state))
     names = {f.name for f in flags}
@@ -780,11 +781,29 @@ def _whereabouts(
     missing = _missing(as_of, known, profile, adverse, after, last_contact)
     if missing is not None:
         return Whereabouts.WHEREABOUTS_UNKNOWN, [contact_reason, *missing[0]], missing[1]
+    notes = []
+    if (
+        adverse
+        and profile.missing_rule is MissingRule.TIME_BASED
+        and profile.unknown_after_days is None
+    ):
+        notes.append(
+            _reason(
+                "The profile sets no number of days for its time-based rule, so it never marks "
+                "anyone missing.",
+                profile,
+            )
+        )
     for state in (Whereabouts.NOT_AT_ADDRESS, Whereabouts.CONTACT_FAILING):
         found = [a for a in adverse if a[0] is state]
         if found:
-            return state, [contact_reason, *(a[1] for a in found)], found[0][2]
-    return _verification(as_of, known, profile, contacts, contact_reason)
+            return state, [contact_reason, *(a[1] for a in found), *notes], found[0][2]
+    state, reasons, since = _verification(as_of, known, profile, contacts, contact_reason)
+    if adverse:
+        # An overdue notification with nothing else adverse: not verified, whatever the visits.
+        reasons = [contact_reason, *(a[1] for a in adverse), *notes]
+        return Whereabouts.UNVERIFIED, reasons, None
+    return state, reasons, since
 
 
 def _adverse(
@@ -863,8 +882,12 @@ def _missing(
 ) -> tuple[list[Reason], date] | None:
     rule = profile.missing_rule
     if rule is MissingRule.MISSING_PERSON_REPORT:
+        # A report counts while open, unless the person has been in contact since it was
+        # opened (found: the report awaits closing).
         open_reports = [
-            (p, r) for p, r in known.of(MissingPersonReport) if _live(r.date, r.closed, as_of)
+            (p, r)
+            for p, r in known.of(MissingPersonReport)
+            if _live(r.date, r.closed, as_of) and after <= r.date
         ]
         if not open_reports:
             return None
@@ -977,6 +1000,13 @@ def _verification(
         [contact_reason, _reason(why + "; nothing adverse is recorded.", profile)],
         None,
     )
+
+
+# A home visit is due only for a person who may be at home: not one detained, abroad, believed
+# abroad, missing or known not to live at the address (tracing, not a visit, is then the step).
+_VISITABLE = frozenset(
+    {Whereabouts.VERIFIED_AT_ADDRESS, Whereabouts.UNVERIFIED, Whereabouts.CONTACT_FAILING}
+)
 
 
 def _visit_due(as_of: date, known: _Known, profile: Profile) -> Iterable[Flag]:
