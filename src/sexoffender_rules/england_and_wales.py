@@ -180,6 +180,28 @@ RULES = (
         _cite("Sentencing Act 2020", "s.82(2)", "legislation.gov.uk revised text"),
     ),
     _rule(
+        "ew.s134.conditional_discharge_before_part_2",
+        "Conditional discharge before Part 2",
+        "s.134(1) lifts the deeming that a conviction with a conditional discharge is not a "
+        "conviction only for convictions after 1 May 2004 (s.134(2)). A conviction before that "
+        "day with a conditional discharge is therefore not a conviction for Part 2 and does not "
+        "bring the person within s.81(1)(a), as the House of Lords held of the same deeming under "
+        "the 1997 Act (R v Longworth [2006] UKHL 1).",
+        _soa_s81(
+            "s.134(1)-(2)",
+            "legislation.gov.uk/ukpga/2003/42/section/134 (latest revised text): '(2) Subsection "
+            "(1) applies only to convictions after the commencement of this Part.'",
+        ),
+        Citation(
+            instrument="Powers of Criminal Courts Act 1973",
+            provision="s.1C(1)",
+            checked=CHECKED_S81,
+            source="legislation.gov.uk/ukpga/1973/62/section/1C (revised text) seen; its "
+            "re-enactment, Powers of Criminal Courts (Sentencing) Act 2000 s.14(1), not seen: its "
+            "effect is stated in R v Longworth [2006] UKHL 1, para 21",
+        ),
+    ),
+    _rule(
         "ew.s132.threshold",
         "Offences listed subject to a sentencing condition",
         "Where the offence is listed in Schedule 3 only subject to a sentencing condition, the "
@@ -784,6 +806,19 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 rule("ew.s134.absolute_discharge").reason(
                     f"{path}: a conviction with an absolute discharge is not a conviction for Part 2; "
                     "it does not make the person subject.",
+                    facts=[path],
+                )
+            )
+            continue
+        if (
+            trigger.kind is TriggerKind.CONVICTION
+            and isinstance(trigger.disposal, ConditionalDischarge)
+            and trigger.relevant_date < PART_2_COMMENCEMENT
+        ):
+            reasons.append(
+                rule("ew.s134.conditional_discharge_before_part_2").reason(
+                    f"{path}: a conviction before 1 May 2004 with a conditional discharge is not "
+                    "a conviction for Part 2 (s.134(2)); it does not make the person subject.",
                     facts=[path],
                 )
             )
