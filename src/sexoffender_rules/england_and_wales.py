@@ -860,10 +860,31 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
             continue
+        if transitional and before_1997 and trigger.current_on_1_september_1997 is False:
+            reasons.extend(source_reasons)
+            reasons.append(
+                rule("ew.s81.before_1997").reason(
+                    f"{path}: a {trigger.kind.value.replace('_', ' ')} before 1 September 1997 "
+                    "whose case was not current at the beginning of that day: s.81(1) does not "
+                    "apply (s.81(3)-(4)).",
+                    facts=[path, f"{path}.current_on_1_september_1997"],
+                )
+            )
+            continue
         if trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
             missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
         subject_from = PART_2_COMMENCEMENT if transitional else None
         if missing:
+            if transitional:
+                source_reasons.append(
+                    rule("ew.s81.transitional").reason(
+                        "The relevant date is before 1 May 2004: the person is subject from "
+                        "1 May 2004 (s.81(1)) until the end of a notification period that needs "
+                        "the missing facts (and not at all if it ended before then, s.81(2)).",
+                        facts=[path],
+                        dates=[("subject_from", PART_2_COMMENCEMENT)],
+                    )
+                )
             sources.append(
                 Source(
                     trigger_id=trigger.id,
@@ -960,19 +981,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
                 continue
             if before_1997:
-                current = trigger.current_on_1_september_1997
-                if current is False:
-                    reasons.extend(source_reasons)
-                    reasons.append(
-                        rule("ew.s81.before_1997").reason(
-                            f"{path}: a {trigger.kind.value.replace('_', ' ')} before "
-                            "1 September 1997 whose case was not current at the beginning of "
-                            "that day: s.81(1) does not apply (s.81(3)-(4)).",
-                            facts=[path, f"{path}.current_on_1_september_1997"],
-                        )
-                    )
-                    continue
-                if current is None:
+                if trigger.current_on_1_september_1997 is None:
                     missing.append(
                         f"{path}.current_on_1_september_1997: needed to know whether s.81(3)-(4) "
                         "let this conviction or finding before 1 September 1997 count"
@@ -996,7 +1005,9 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     )
             source_reasons.append(
                 rule("ew.s81.transitional").reason(
-                    "The relevant date is before 1 May 2004: the person is subject from "
+                    "The relevant date is before 1 May 2004: "
+                    + ("if it counts, " if missing else "")
+                    + "the person is subject from "
                     "1 May 2004 until the end of the notification period ("
                     + ("indefinite" if period_end is None else period_end.isoformat())
                     + ") (s.81(1)).",

@@ -4,7 +4,8 @@ Every :class:`~sexoffender_rules.model.Case` these strategies generate is a vali
 Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`. The
 cases are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
 notifications) and their dates modest: people are born from 1950 to 2012, facts fall from
-1 May 2004 (when Part 2 came into force) to the end of 2030, clustered around one another so
+1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction, finding
+or caution from 1990 on, for s.81), clustered around one another so
 that duties, windows and periods interact, with a bias towards awkward days
 (:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
 
