@@ -116,3 +116,23 @@ def test_no_one_is_subject_under_part_2_before_it_came_into_force(pair: tuple[Ca
         excluded = trigger.kind.value == "caution" or trigger.current_on_1_september_1997 is False
         if before_1997 and excluded:
             assert trigger.id not in kept  # s.81(3)-(5)
+
+
+def test_a_1997_act_notification_is_not_one_under_s83_1_for_s83_2() -> None:
+    # t1 (1999) is excused from s.83(1) by s.83(3) through n0 (1999); t2 (2010) is a new
+    # conviction while subject through t1. s.83(2)(b) needs a notification under s.83(1) for t1:
+    # n0 was given under the 1997 Act, so t2's initial notification is required.
+    t1 = Trigger(
+        id="t1",
+        kind="conviction",
+        date=date(1999, 1, 10),
+        disposal=Imprisonment(term=CalendarPeriod(years=3)),
+    )
+    t2 = Trigger(id="t2", kind="conviction", date=date(2010, 6, 1), disposal=OtherDisposal())
+    n0 = Notification(id="n0", date=date(1999, 1, 20), kind="initial")
+    case = Case(person=person(), triggers=(t1, t2), notifications=(n0,))
+    initial = assess(case, date(2010, 6, 10)).duties_of(DutyKind.INITIAL)
+    assert [(d.trigger_date, d.state) for d in initial] == [
+        (date(2004, 5, 1), DutyState.NOT_REQUIRED),
+        (date(2010, 6, 1), DutyState.OVERDUE),
+    ]

@@ -1169,7 +1169,9 @@ def _month_end_reading(day: date, name: str, value: str, *, months: bool = True)
 def initial_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
-    """s.83(1): one initial duty for each source; s.83(2) excuses some.
+    """s.83(1): one initial duty for each source; s.83(2) excuses some. For a relevant date before
+    1 May 2004 the 3 days begin with 1 May 2004, and s.83(3) excuses the duty where a notification
+    before that day (taken as one under s.2(1) of the Sex Offenders Act 1997) is recorded.
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person, Trigger, Detention
@@ -1245,9 +1247,11 @@ def initial_duties(
             if span is None:
                 continue  # an undetermined period cannot show (a) or (c)
             subject_before = add_days(source.relevant_date, -1) in span
+            # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
+            # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
             notified = timeline.index.first(
                 ("kind", NotificationKind.INITIAL),
-                before.relevant_date,
+                before.start,
                 before=source.relevant_date,
             )
             throughout = before.indefinite or (deadline is not None and deadline in span)
@@ -1674,7 +1678,8 @@ def periodic_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
     """s.85: a periodic duty after each day on which a notification under s.83(1), s.84(1) or
-    s.85(1) was given, discharged by the next such notification.
+    s.85(1) was given, discharged by the next such notification; and, for a person subject from
+    1 May 2004 (s.81), one after that day (s.85(2)(a)).
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person, Trigger, Notification
