@@ -72,6 +72,7 @@ def test_a_pre_2004_conviction_awaiting_sentence_is_subject_from_commencement_on
     conviction = Trigger(id="t1", kind="conviction", date=date(2004, 4, 20))
     before = assess(Case(person=person(), triggers=(conviction,)), date(2004, 4, 30))
     assert not before.registration.subject  # not subject under Part 2 before it came into force
+    assert before.headline is Headline.NOT_SUBJECT  # not "ended": the period has not begun
     on = assess(Case(person=person(), triggers=(conviction,)), date(2004, 5, 1))
     assert on.registration.subject
     assert on.registration.undetermined

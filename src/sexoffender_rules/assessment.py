@@ -105,7 +105,8 @@ class DutyState(str, enum.Enum):
 class Headline(str, enum.Enum):
     """The one-word summary of an assessment.
 
-    - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject.
+    - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject (by the
+      assessment date: one before 1 May 2004 makes the person subject only from that day).
     - ``ENDED``: every notification period has ended by the assessment date.
     - ``IN_BREACH``: a duty is in prima facie breach on the assessment date (a failure that
       continues, s.91(3)); a breach that was cured, that ended with the requirements, or that

@@ -1057,6 +1057,13 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
         )
+    elif timeline.as_of < PART_2_COMMENCEMENT:
+        reasons.append(
+            rule("ew.s81.transitional").reason(
+                "Part 2 is not yet in force on the assessment date: the person becomes subject on "
+                "1 May 2004 (s.81(1))."
+            )
+        )
     else:
         reasons.append(
             rule("ew.s80.subject").reason(
