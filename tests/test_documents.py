@@ -589,7 +589,16 @@ def test_generated_case_round_trips() -> None:
 # (e) Assessment results are JSON-ready, with ISO dates
 # --------------------------------------------------------------------------------------------
 
-DATE_KEYS = {"as_of", "next_deadline", "trigger_date", "deadline", "relevant_date", "start", "end"}
+DATE_KEYS = {
+    "as_of",
+    "next_deadline",
+    "trigger_date",
+    "deadline",
+    "relevant_date",
+    "subject_from",
+    "start",
+    "end",
+}
 
 
 def _is_iso(value: Any) -> bool:

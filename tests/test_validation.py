@@ -756,6 +756,59 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
             "triggers[0].threshold_sentence_date: 2021-02-01 is before the conviction date 2021-03-01"
         ],
     ),
+    (
+        "s81-condition-on-a-caution",
+        {
+            "triggers": [
+                Trigger(
+                    id="t1", kind="caution", date=D(1996, 3, 1), current_on_1_september_1997=True
+                )
+            ]
+        },
+        [
+            "triggers[0].current_on_1_september_1997: only for a conviction or finding "
+            "(s.81(5): a caution before 1 September 1997 never counts)"
+        ],
+    ),
+    (
+        "s81-condition-on-a-conviction-from-1-september-1997",
+        {
+            "triggers": [
+                conviction("t1", D(1997, 9, 1), OtherDisposal(), current_on_1_september_1997=False)
+            ]
+        },
+        [
+            "triggers[0].current_on_1_september_1997: only for a conviction or finding before "
+            "1 September 1997 (s.81(3)-(4))"
+        ],
+    ),
+    (
+        "trial-concluded-on-a-conviction",
+        {
+            "triggers": [
+                conviction("t1", D(2024, 3, 1), OtherDisposal(), trial_concluded=D(2025, 6, 1))
+            ]
+        },
+        [
+            "triggers[0].trial_concluded: only for a finding of disability "
+            "(kind finding_disability_did_act; s.82(5))"
+        ],
+    ),
+    (
+        "trial-concluded-before-the-finding",
+        {
+            "triggers": [
+                Trigger(
+                    id="t1",
+                    kind="finding_disability_did_act",
+                    date=D(2024, 3, 1),
+                    disposal=OtherDisposal(),
+                    trial_concluded=D(2024, 2, 29),
+                )
+            ]
+        },
+        ["triggers[0].trial_concluded: is before the date of the finding"],
+    ),
     # -- notifications --------------------------------------------------------------------------
     (
         "advance-without-expected-date",
@@ -885,6 +938,34 @@ CONSISTENT: list[tuple[str, dict[str, Any]]] = [
                 conviction(
                     "t2", D(2021, 3, 1), DetentionAndTrainingOrder(term=CalendarPeriod(years=2))
                 ),
+            ]
+        },
+    ),
+    (
+        "s81-condition-on-a-finding-the-day-before-1-september-1997",
+        {
+            "triggers": [
+                Trigger(
+                    id="t1",
+                    kind="finding_not_guilty_by_insanity",
+                    date=D(1997, 8, 31),
+                    disposal=OtherDisposal(),
+                    current_on_1_september_1997=False,
+                )
+            ]
+        },
+    ),
+    (
+        "trial-concluded-on-the-day-of-the-finding",
+        {
+            "triggers": [
+                Trigger(
+                    id="t1",
+                    kind="finding_disability_did_act",
+                    date=D(2024, 3, 1),
+                    disposal=OtherDisposal(),
+                    trial_concluded=D(2024, 3, 1),
+                )
             ]
         },
     ),

@@ -105,7 +105,8 @@ class DutyState(str, enum.Enum):
 class Headline(str, enum.Enum):
     """The one-word summary of an assessment.
 
-    - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject.
+    - ``NOT_SUBJECT``: no conviction, finding or caution has made the person subject (by the
+      assessment date: one before 1 May 2004 makes the person subject only from that day).
     - ``ENDED``: every notification period has ended by the assessment date.
     - ``IN_BREACH``: a duty is in prima facie breach on the assessment date (a failure that
       continues, s.91(3)); a breach that was cured, that ended with the requirements, or that
@@ -130,7 +131,9 @@ class Source:
 
     ``period`` is ``None`` when the period is indefinite or undetermined; ``end`` is the last day
     of the period, ``None`` when indefinite or undetermined. ``missing`` names the facts whose
-    absence left it undetermined.
+    absence left it undetermined. ``subject_from`` is the first day the person is subject through
+    it where that is later than the relevant date (SOA 2003 s.81(1): a person convicted before
+    1 May 2004 is subject from that day); ``None`` means from the relevant date.
 
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
@@ -146,6 +149,17 @@ class Source:
     indefinite: bool = False
     missing: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
+    subject_from: date | None = None
+
+    @property
+    def start(self) -> date:
+        """The first day the person is subject through this source.
+
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(1999, 1, 10), period=None,
+        ...        end=None, indefinite=True, subject_from=date(2004, 5, 1)).start
+        datetime.date(2004, 5, 1)
+        """
+        return self.subject_from or self.relevant_date
 
     @property
     def undetermined(self) -> bool:
@@ -168,7 +182,8 @@ class Source:
         if self.indefinite:
             return "indefinite"
         if self.period is None:
-            return "undetermined"
+            # An indefinite period cut short (SOA 2003 s.82(5)) has an end but no length.
+            return "undetermined" if self.end is None else f"until {self.end.isoformat()}"
         return str(self.period)
 
     @property
@@ -178,14 +193,18 @@ class Source:
         >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1),
         ...        period=CalendarPeriod(years=2), end=date(2023, 2, 28)).days.days
         730
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(1999, 1, 10),
+        ...        period=CalendarPeriod(years=7), end=date(2006, 1, 9),
+        ...        subject_from=date(2004, 5, 1)).days.start
+        datetime.date(2004, 5, 1)
         """
         from .calendar import add_days
 
         if self.indefinite:
-            return DateInterval(self.relevant_date, END_OF_TIME)
+            return DateInterval(self.start, END_OF_TIME)
         if self.end is None:
             return None
-        return DateInterval(self.relevant_date, add_days(self.end, 1))
+        return DateInterval(self.start, add_days(self.end, 1))
 
 
 @attrs.frozen(kw_only=True)
@@ -216,7 +235,7 @@ class Registration:
         True
         """
         days = IntervalSet(
-            tuple(s.days or DateInterval(s.relevant_date, END_OF_TIME) for s in self.sources)
+            tuple(s.days or DateInterval(s.start, END_OF_TIME) for s in self.sources)
         )
         if self.died is not None:
             from .calendar import add_days

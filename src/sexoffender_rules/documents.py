@@ -417,6 +417,7 @@ def _source_data(source: Source) -> dict[str, Any]:
         "trigger": source.trigger_id,
         "fact": source.fact,
         "relevant_date": source.relevant_date.isoformat(),
+        "subject_from": source.start.isoformat(),
         "period": "indefinite"
         if source.indefinite
         else source.period.iso

@@ -707,8 +707,8 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(DutyKind)}
 
 
 def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -> Headline:
-    if not registration.sources:
-        return Headline.NOT_SUBJECT
+    if not any(s.start <= as_of for s in registration.sources):
+        return Headline.NOT_SUBJECT  # none yet, or only from 1 May 2004 (SOA 2003 s.81(1))
     if not registration.subject:
         return Headline.ENDED
     if any(d.breach is not None and as_of in d.breach for d in duties):

@@ -38,6 +38,7 @@ from .calendar import (
 from .engine import DutyFinding, Timeline, change_keys
 from .law import Citation, Rule, Ruleset
 from .model import (
+    SEX_OFFENDERS_ACT_1997_COMMENCEMENT,
     AbsoluteDischarge,
     ConditionalDischarge,
     DetentionAndTrainingOrder,
@@ -92,6 +93,7 @@ DTO_ANY_TERM_FROM = date(2022, 6, 28)
 _DTO_TERMS_BEFORE_2022 = frozenset({4, 6, 8, 10, 12, 18, 24})
 
 CHECKED = date(2026, 11, 29)
+CHECKED_S81 = date(2026, 12, 2)  # ss.81, 82(1), (5), (6), 83(1), (3) and 85(1)-(2), read again
 SOA = "Sexual Offences Act 2003"
 REGS_2012 = (
     "SI 2012/1876 (Sexual Offences Act 2003 (Notification Requirements) (England and Wales) "
@@ -122,6 +124,38 @@ _S91_2004 = (
 
 def _soa(provision: str, source: str = _ENACTED, *, checked: date = CHECKED) -> Citation:
     return Citation(instrument=SOA, provision=provision, checked=checked, source=source)
+
+
+def _soa_s81(provision: str, source: str) -> Citation:
+    return Citation(instrument=SOA, provision=provision, checked=CHECKED_S81, source=source)
+
+
+_S81_SEEN = (
+    "legislation.gov.uk/ukpga/2003/42/section/81 (latest revised text) and /enacted: "
+    "subsections (1)-(6) seen word for word; (7)-(8) cut off, not seen"
+)
+_S82_1_SEEN = (
+    "legislation.gov.uk/ukpga/2003/42/section/82/2019-04-12: 'The notification period for a "
+    "person within section 80(1) or 81(1) is the period in the second column of the following "
+    "Table'"
+)
+_S82_6_SEEN = (
+    "as enacted (Queen's Printer copy, p.45): (c) 'in the case of a person within section "
+    "80(1)(d) or 81(1)(d), the date of the caution' and (d) seen; (a)-(b) not seen, taken from "
+    "the explanatory notes ('the date of conviction, finding or caution')"
+)
+_S83_SEEN = (
+    "as enacted (Queen's Printer copy, p.45): (1) 'within the period of 3 days beginning with "
+    "the relevant date (or, if later, the commencement of this Part)'; (3) 'Subsection (1) does "
+    "not apply to a relevant offender in respect of a conviction, finding or caution within "
+    "section 81(1) ... if the offender complied with section 2(1) of the Sex Offenders Act 1997'"
+    "; explanatory notes para 162"
+)
+_S85_SEEN = (
+    "legislation.gov.uk/ukpga/2003/42/section/85 revised text, seen in a third-party verbatim "
+    "copy: (2)(a) 'the commencement of this Part (but only in the case of a person who is a "
+    "relevant offender from that commencement)'"
+)
 
 
 def _cite(instrument: str, provision: str, source: str) -> Citation:
@@ -165,6 +199,28 @@ RULES = (
         _cite("Sentencing Act 2020", "s.82(2)", "legislation.gov.uk revised text"),
     ),
     _rule(
+        "ew.s134.conditional_discharge_before_part_2",
+        "Conditional discharge before Part 2",
+        "s.134(1) lifts the deeming that a conviction with a conditional discharge is not a "
+        "conviction only for convictions after 1 May 2004 (s.134(2)). A conviction before that "
+        "day with a conditional discharge is therefore not a conviction for Part 2 and does not "
+        "bring the person within s.81(1)(a), as the House of Lords held of the same deeming under "
+        "the 1997 Act (R v Longworth [2006] UKHL 1).",
+        _soa_s81(
+            "s.134(1)-(2)",
+            "legislation.gov.uk/ukpga/2003/42/section/134 (latest revised text): '(2) Subsection "
+            "(1) applies only to convictions after the commencement of this Part.'",
+        ),
+        Citation(
+            instrument="Powers of Criminal Courts Act 1973",
+            provision="s.1C(1)",
+            checked=CHECKED_S81,
+            source="legislation.gov.uk/ukpga/1973/62/section/1C (revised text) seen; its "
+            "re-enactment, Powers of Criminal Courts (Sentencing) Act 2000 s.14(1), not seen: its "
+            "effect is stated in R v Longworth [2006] UKHL 1, para 21",
+        ),
+    ),
+    _rule(
         "ew.s132.threshold",
         "Offences listed subject to a sentencing condition",
         "Where the offence is listed in Schedule 3 only subject to a sentencing condition, the "
@@ -182,12 +238,35 @@ RULES = (
     _rule(
         "ew.s81.transitional",
         "Relevant dates before Part 2",
-        "A conviction, finding or caution before 1 May 2004 brings in the transitional provisions "
-        "of s.81 (the Sex Offenders Act 1997 scheme) and s.83(3), which this library does not "
-        "model: the period is reported as undetermined and no initial duty is asserted.",
-        _soa("s.81", "not seen; research note"),
-        _soa("s.83(1)"),
-        _soa("s.83(3)", "not seen; research note"),
+        "A person convicted, found not guilty by reason of insanity, found under a disability and "
+        "to have done the act, or cautioned before 1 May 2004 is subject from 1 May 2004 until "
+        "the end of the notification period. The period is the one in the s.82(1) table (which "
+        "applies to a person within s.81(1) as to one within s.80(1)), beginning with the "
+        "relevant date, with the same halving and combining of terms. Persons within s.81(7) "
+        "(orders in force on 1 May 2004) are not modelled.",
+        _soa_s81("s.81(1)", _S81_SEEN),
+        _soa_s81("s.82(1)", _S82_1_SEEN),
+        _soa_s81("s.82(6)", _S82_6_SEEN),
+    ),
+    _rule(
+        "ew.s81.ended_before_part_2",
+        "Periods that ended before Part 2",
+        "s.81(1) does not apply if the notification period ended before 1 May 2004: such a "
+        "conviction, finding or caution makes the person subject on no day.",
+        _soa_s81("s.81(2)", _S81_SEEN),
+    ),
+    _rule(
+        "ew.s81.before_1997",
+        "Convictions, findings and cautions before 1 September 1997",
+        "A caution before 1 September 1997 never counts. A conviction or finding before that "
+        "day counts only if, at the beginning of it, the case was still current: not yet dealt "
+        "with; or (a conviction) serving a sentence of imprisonment or subject to a community "
+        "order, under supervision after release from prison, detained in hospital or subject to "
+        "a guardianship order; or (a finding) detained in hospital; s.81(6) treats a person "
+        "unlawfully at large, absent without leave, on temporary release or leave, or on bail "
+        "pending appeal as within (3)(b), (3)(d) and (4)(b). That is the recorded fact "
+        "current_on_1_september_1997; while it is unknown the source is undetermined.",
+        _soa_s81("s.81(3)-(6)", _S81_SEEN),
     ),
     _rule(
         "ew.age",
@@ -210,6 +289,20 @@ RULES = (
             "s.82(1)",
             _REVISED_2019 + " for every row but the last ('any other description', 5 years), "
             "seen only in the Bill print (HC Bill 128)",
+        ),
+    ),
+    _rule(
+        "ew.s82.trial",
+        "Finding of disability followed by a trial",
+        "Where a person found under a disability and to have done the act charged is later "
+        "tried for the offence, the notification period relating to the finding ends at the "
+        "conclusion of the trial. The conclusion happens during that day, so the day the trial "
+        "concluded is the last day of the period (documented choice). A conviction at the trial "
+        "is a separate conviction with its own period, entered as its own trigger.",
+        _soa_s81(
+            "s.82(5)",
+            "statute text not seen (the legislation.gov.uk pages for s.82 returned only "
+            "subsection (1)); wording from the research note, unverified",
         ),
     ),
     _rule(
@@ -281,6 +374,20 @@ RULES = (
             "statute text not seen; its list is taken from s.85(4) (third-party verbatim copy of "
             "the revised text), which the explanatory note to s.84 (para 168) says s.83(6) mirrors",
         ),
+    ),
+    _rule(
+        "ew.s83.transitional",
+        "Initial notification from 1 May 2004",
+        "For a relevant date before 1 May 2004 the 3 days of s.83(1) begin with 1 May 2004 "
+        "('or, if later, the commencement of this Part'). s.83(3): no initial notification is "
+        "needed if the person complied with s.2(1) of the Sex Offenders Act 1997 for that "
+        "conviction, finding or caution. Documented reading: a notification recorded in the case "
+        "dated before 1 May 2004 and on or after the relevant date is taken as that compliance "
+        "(whether it was within the 1997 Act's own time limit is not tested); with none "
+        "recorded the duty stands. A notification before 1 May 2004 is not one under Part 2, so "
+        "it starts no periodic cycle and discharges no Part 2 duty, though names and premises "
+        "it gave count as notified (s.84(1)(a), (c) name s.2 of the 1997 Act).",
+        _soa_s81("s.83(1), (3)", _S83_SEEN),
     ),
     _rule(
         "ew.s83.exception",
@@ -375,6 +482,17 @@ RULES = (
         "s.83(1), s.84(1) or s.85(1) within the period answers the duty, as each gives the "
         "s.83(5) information the duty asks for.",
         _soa("s.85(1), (2), (5)(b)", "third-party verbatim copy of the revised text"),
+    ),
+    _rule(
+        "ew.s85.first_after_commencement",
+        "First periodic notification after 1 May 2004",
+        "For a person who is a relevant offender from 1 May 2004 (subject under s.81), the "
+        "commencement of Part 2 is itself an event: the person must notify within one year "
+        "after it (by 1 May 2005, later if s.85(3) extends it), unless a notification under "
+        "s.83(1), s.84(1) or s.85(1) is given within that year; a notification given on 1 May "
+        "2004 itself counts (documented choice). A notification under the 1997 Act does not "
+        "start the year.",
+        _soa_s81("s.85(1), (2)(a)", _S85_SEEN),
     ),
     _rule(
         "ew.s85.weekly",
@@ -729,6 +847,19 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
             continue
+        if (
+            trigger.kind is TriggerKind.CONVICTION
+            and isinstance(trigger.disposal, ConditionalDischarge)
+            and trigger.relevant_date < PART_2_COMMENCEMENT
+        ):
+            reasons.append(
+                rule("ew.s134.conditional_discharge_before_part_2").reason(
+                    f"{path}: a conviction before 1 May 2004 with a conditional discharge is not "
+                    "a conviction for Part 2 (s.134(2)); it does not make the person subject.",
+                    facts=[path],
+                )
+            )
+            continue
         source_reasons = [
             rule("ew.s80.subject").reason(
                 f"{path}: {trigger.kind.value.replace('_', ' ')} on {trigger.date.isoformat()} in "
@@ -755,20 +886,42 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
         missing: list[str] = [m for m in missing_links if m.startswith(path + ".")]
-        if relevant < PART_2_COMMENCEMENT:
-            missing.append(
-                f"{path}.date: before 1 May 2004, when Part 2 came into force (s.81 "
-                "transitional provisions are not modelled)"
-            )
-            source_reasons.append(
-                rule("ew.s81.transitional").reason(
-                    "The relevant date is before 1 May 2004: the period is undetermined.",
+        transitional = relevant < PART_2_COMMENCEMENT
+        before_1997 = relevant < SEX_OFFENDERS_ACT_1997_COMMENCEMENT
+        if transitional and before_1997 and trigger.kind is TriggerKind.CAUTION:
+            reasons.append(
+                rule("ew.s81.before_1997").reason(
+                    f"{path}: a caution given before 1 September 1997 does not make the person "
+                    "subject (s.81(5)).",
                     facts=[path],
                 )
             )
-        elif trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
+            continue
+        if transitional and before_1997 and trigger.current_on_1_september_1997 is False:
+            reasons.extend(source_reasons)
+            reasons.append(
+                rule("ew.s81.before_1997").reason(
+                    f"{path}: a {trigger.kind.value.replace('_', ' ')} before 1 September 1997 "
+                    "whose case was not current at the beginning of that day: s.81(1) does not "
+                    "apply (s.81(3)-(4)).",
+                    facts=[path, f"{path}.current_on_1_september_1997"],
+                )
+            )
+            continue
+        if trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
             missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
+        subject_from = PART_2_COMMENCEMENT if transitional else None
         if missing:
+            if transitional:
+                source_reasons.append(
+                    rule("ew.s81.transitional").reason(
+                        "The relevant date is before 1 May 2004: the person is subject from "
+                        "1 May 2004 (s.81(1)) until the end of a notification period that needs "
+                        "the missing facts (and not at all if it ended before then, s.81(2)).",
+                        facts=[path],
+                        dates=[("subject_from", PART_2_COMMENCEMENT)],
+                    )
+                )
             sources.append(
                 Source(
                     trigger_id=trigger.id,
@@ -778,6 +931,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     end=None,
                     missing=tuple(missing),
                     reasons=tuple(source_reasons),
+                    subject_from=subject_from,
                 )
             )
             continue
@@ -796,6 +950,8 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 ),
             )
         )
+        period: CalendarPeriod | None = None
+        period_end: date | None = None
         if row.period is None and not row.of_disposal:
             source_reasons.append(
                 rule("ew.s82.period").reason(
@@ -804,60 +960,115 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     facts=[path],
                 )
             )
-            sources.append(
-                Source(
-                    trigger_id=trigger.id,
-                    fact=path,
-                    relevant_date=relevant,
-                    period=None,
-                    end=None,
-                    indefinite=True,
-                    reasons=tuple(source_reasons),
-                )
-            )
-            continue
-        if row.of_disposal:
-            assert isinstance(trigger.disposal, ConditionalDischarge)
-            period = trigger.disposal.period
         else:
-            assert row.period is not None
-            period = row.period
-        source_reasons.append(
-            rule("ew.s82.period").reason(f"s.82(1) table: {row.words}: {period}.", facts=[path])
-        )
-        if under_18 and row.halvable:
-            period = period.halved()
+            if row.of_disposal:
+                assert isinstance(trigger.disposal, ConditionalDischarge)
+                period = trigger.disposal.period
+            else:
+                assert row.period is not None
+                period = row.period
             source_reasons.append(
-                rule("ew.s82.halving").reason(
-                    f"Under 18 on the relevant date: the period is halved to {period}."
+                rule("ew.s82.period").reason(f"s.82(1) table: {row.words}: {period}.", facts=[path])
+            )
+            if under_18 and row.halvable:
+                period = period.halved()
+                source_reasons.append(
+                    rule("ew.s82.halving").reason(
+                        f"Under 18 on the relevant date: the period is halved to {period}."
+                    )
+                )
+            period_end = last_day_of_period_beginning_with(relevant, period, timeline.policy)
+            source_reasons.append(
+                rule("ew.s82.period").reason(
+                    f"{period} beginning with {relevant.isoformat()} end on "
+                    f"{period_end.isoformat()}.",
+                    dates=[("end", period_end)],
+                    readings=_month_end_reading(
+                        relevant,
+                        "leap_day",
+                        timeline.policy.leap_day.value,
+                        months=bool(period.total_months % 12),
+                    ),
                 )
             )
-        period_end = last_day_of_period_beginning_with(relevant, period, timeline.policy)
-        source_reasons.append(
-            rule("ew.s82.period").reason(
-                f"{period} beginning with {relevant.isoformat()} end on {period_end.isoformat()}.",
-                dates=[("end", period_end)],
-                readings=_month_end_reading(
-                    relevant,
-                    "leap_day",
-                    timeline.policy.leap_day.value,
-                    months=bool(period.total_months % 12),
-                ),
+        tried = trigger.trial_concluded
+        if tried is not None and (period_end is None or tried < period_end):
+            source_reasons.append(
+                rule("ew.s82.trial").reason(
+                    f"{path}: the person was later tried for the offence, the trial concluding on "
+                    f"{tried.isoformat()}: the period relating to the finding ends then, so "
+                    f"{tried.isoformat()} is its last day (s.82(5)).",
+                    facts=[path],
+                    dates=[("end", tried)],
+                )
             )
-        )
+            period_end = tried
+        indefinite = period_end is None
+        if transitional:
+            if period_end is not None and period_end < PART_2_COMMENCEMENT:
+                reasons.extend(source_reasons)
+                reasons.append(
+                    rule("ew.s81.ended_before_part_2").reason(
+                        f"{path}: the notification period ended on {period_end.isoformat()}, "
+                        "before 1 May 2004: s.81(1) does not apply and the person is not "
+                        "subject through it (s.81(2)).",
+                        facts=[path],
+                        dates=[("end", period_end)],
+                    )
+                )
+                continue
+            if before_1997:
+                if trigger.current_on_1_september_1997 is None:
+                    missing.append(
+                        f"{path}.current_on_1_september_1997: needed to know whether s.81(3)-(4) "
+                        "let this conviction or finding before 1 September 1997 count"
+                    )
+                    source_reasons.append(
+                        rule("ew.s81.before_1997").reason(
+                            f"{path}: before 1 September 1997, it counts only if the case was "
+                            "current at the beginning of that day (s.81(3)-(4)), which is not "
+                            "recorded: whether the person is subject through it is undetermined"
+                            + ("." if period_end is None else f"; if so, not after {period_end}."),
+                            facts=[path],
+                        )
+                    )
+                else:
+                    source_reasons.append(
+                        rule("ew.s81.before_1997").reason(
+                            f"{path}: before 1 September 1997, and the case was current at the "
+                            "beginning of that day: it counts (s.81(3)-(4)).",
+                            facts=[path, f"{path}.current_on_1_september_1997"],
+                        )
+                    )
+            source_reasons.append(
+                rule("ew.s81.transitional").reason(
+                    "The relevant date is before 1 May 2004: "
+                    + ("if it counts, " if missing else "")
+                    + "the person is subject from "
+                    "1 May 2004 until the end of the notification period ("
+                    + ("indefinite" if period_end is None else period_end.isoformat())
+                    + ") (s.81(1)).",
+                    facts=[path],
+                    dates=[("subject_from", PART_2_COMMENCEMENT)],
+                )
+            )
+        if missing and indefinite:
+            # Whether the person is subject at all is open: report no period (days run on).
+            period = None
         sources.append(
             Source(
                 trigger_id=trigger.id,
                 fact=path,
                 relevant_date=relevant,
                 period=period,
-                end=period_end,
+                end=period_end if not (missing and indefinite) else None,
+                indefinite=indefinite and not missing,
+                missing=tuple(missing),
                 reasons=tuple(source_reasons),
+                subject_from=subject_from,
             )
         )
-    subject = any(
-        timeline.as_of in (s.days or DateInterval(s.relevant_date, END_OF_TIME)) for s in sources
-    )
+    subject = any(timeline.as_of in (s.days or DateInterval(s.start, END_OF_TIME)) for s in sources)
     indefinite = any(s.indefinite for s in sources)
     undetermined = any(s.undetermined for s in sources)
     end: date | None = None
@@ -881,6 +1092,13 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     if undetermined
                     else f" until {end.isoformat() if end else ''} (the latest end governs)."
                 )
+            )
+        )
+    elif timeline.as_of < PART_2_COMMENCEMENT:
+        reasons.append(
+            rule("ew.s81.transitional").reason(
+                "Part 2 is not yet in force on the assessment date: the person becomes subject on "
+                "1 May 2004 (s.81(1))."
             )
         )
     else:
@@ -998,7 +1216,9 @@ def _month_end_reading(day: date, name: str, value: str, *, months: bool = True)
 def initial_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
-    """s.83(1): one initial duty for each source; s.83(2) excuses some.
+    """s.83(1): one initial duty for each source; s.83(2) excuses some. For a relevant date before
+    1 May 2004 the 3 days begin with 1 May 2004, and s.83(3) excuses the duty where a notification
+    before that day (taken as one under s.2(1) of the Sex Offenders Act 1997) is recorded.
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person, Trigger, Detention
@@ -1010,17 +1230,63 @@ def initial_duties(
     """
     rule = ruleset.rule("ew.s83.initial")
     exception = ruleset.rule("ew.s83.exception")
+    transitional = ruleset.rule("ew.s83.transitional")
     earlier: list[Source] = []
     for source in registration_.sources:
-        if source.relevant_date < PART_2_COMMENCEMENT:
-            # s.83(1) "(or, if later, the commencement of this Part)" and the s.83(3) exception
-            # concern the s.81 transitional cases, which are reported as undetermined instead.
-            continue
+        if _s81_open(source):
+            continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
         deadline, reason = _window(
-            timeline, source.relevant_date, 3, rule, "Initial notification", [source.fact]
+            timeline, source.start, 3, rule, "Initial notification", [source.fact]
         )
         not_required = None
         reasons = [reason]
+        if source.subject_from is not None:
+            reasons.insert(
+                0,
+                transitional.reason(
+                    f"The relevant date {source.relevant_date.isoformat()} is before 1 May 2004: "
+                    "the 3 days begin with 1 May 2004 (s.83(1)).",
+                    facts=[source.fact],
+                ),
+            )
+            under_1997 = next(
+                (
+                    n
+                    for n in timeline.notifications
+                    if source.relevant_date <= n.date < PART_2_COMMENCEMENT
+                ),
+                None,
+            )
+            if under_1997 is not None:
+                not_required = transitional.reason(
+                    f"Notified on {under_1997.date.isoformat()}, before 1 May 2004: taken as "
+                    "compliance with s.2(1) of the Sex Offenders Act 1997, so no initial "
+                    "notification is required (s.83(3)).",
+                    facts=[source.fact, timeline.path(under_1997)],
+                )
+            else:
+                reasons.append(
+                    transitional.reason(
+                        "No notification before 1 May 2004 is recorded, so compliance with s.2(1) "
+                        "of the Sex Offenders Act 1997 is not shown and s.83(3) does not excuse "
+                        "the initial notification.",
+                        facts=[source.fact],
+                    )
+                )
+            earlier.append(source)
+            yield DutyFinding(
+                kind=DutyKind.INITIAL,
+                rule_id=rule.id,
+                trigger_date=source.start,
+                fact=source.fact,
+                deadline=deadline,
+                discharged_by=timeline.index.first(
+                    ("kind", NotificationKind.INITIAL), source.start
+                ),
+                not_required=not_required,
+                reasons=tuple(reasons),
+            )
+            continue
         for before in earlier:
             if before.relevant_date >= source.relevant_date:
                 continue
@@ -1028,9 +1294,11 @@ def initial_duties(
             if span is None:
                 continue  # an undetermined period cannot show (a) or (c)
             subject_before = add_days(source.relevant_date, -1) in span
+            # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
+            # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
             notified = timeline.index.first(
                 ("kind", NotificationKind.INITIAL),
-                before.relevant_date,
+                before.start,
                 before=source.relevant_date,
             )
             throughout = before.indefinite or (deadline is not None and deadline in span)
@@ -1066,6 +1334,11 @@ def initial_duties(
 
 
 Key = tuple[str, object]
+
+
+def _s81_open(source: Source) -> bool:
+    """Whether it is undetermined if s.81(1) applies at all (s.81(3)-(4) fact not recorded)."""
+    return any(".current_on_1_september_1997:" in m for m in source.missing)
 
 
 def _occurred(timeline: Timeline, registration_: Registration) -> dict[Key, list[date]]:
@@ -1663,7 +1936,8 @@ def periodic_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
     """s.85: a periodic duty after each day on which a notification under s.83(1), s.84(1) or
-    s.85(1) was given, discharged by the next such notification.
+    s.85(1) was given, discharged by the next such notification; and, for a person subject from
+    1 May 2004 (s.81), one after that day (s.85(2)(a)).
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Case, Person, Trigger, Notification
@@ -1684,6 +1958,7 @@ def periodic_duties(
     for n in cycle:
         if not starts or n.date > starts[-1].date:
             starts.append(n)
+    yield from _first_after_commencement(timeline, registration_, ruleset, cycle)
     homes = _homes_notified(timeline, _occurred(timeline, registration_), cycle)
     cursor = 0
     last_home: HomeAddress | None = None
@@ -1746,6 +2021,57 @@ def periodic_duties(
             discharged_by=following,
             reasons=tuple(reasons),
         )
+
+
+def _first_after_commencement(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset, cycle: list[Notification]
+) -> Iterator[DutyFinding]:
+    """s.85(2)(a): for a person subject from 1 May 2004 (s.81), the commencement of Part 2 is an
+    event; the first notification under Part 2 on or after that day discharges the duty."""
+    sources = [
+        s
+        for s in registration_.sources
+        if s.subject_from == PART_2_COMMENCEMENT and not _s81_open(s)
+    ]
+    if not sources:
+        return
+    rule = ruleset.rule("ew.s85.first_after_commencement")
+    extension = ruleset.rule("ew.s85.extension")
+    facts = [s.fact for s in sources]
+    start = PART_2_COMMENCEMENT
+    due = last_day_of_period_after(start, CalendarPeriod(years=1), timeline.policy)
+    reasons = [
+        rule.reason(
+            f"Subject from 1 May 2004 through {', '.join(facts)} (s.81(1)): the commencement of "
+            f"Part 2 is an event under s.85(2)(a); the next notification is due within one year "
+            f"after it, by {due.isoformat()}.",
+            facts=facts,
+            dates=[("due", due)],
+        )
+    ]
+    deadline = timeline.away.extended_deadline(due)
+    if deadline != due:
+        reasons.append(
+            extension.reason(
+                f"{due.isoformat()} falls while detained or abroad: the period continues until "
+                + (
+                    f"the end of 3 days beginning when that ends, {deadline.isoformat()}."
+                    if deadline
+                    else "3 days after that ends, which it has not yet."
+                ),
+                dates=[("deadline", deadline)] if deadline else [],
+                readings=[f"partial_days={timeline.policy.partial_days.value}"],
+            )
+        )
+    yield DutyFinding(
+        kind=DutyKind.PERIODIC,
+        rule_id=rule.id,
+        trigger_date=start,
+        fact=facts[0],
+        deadline=deadline,
+        discharged_by=next((n for n in cycle if n.date >= start), None),
+        reasons=tuple(reasons),
+    )
 
 
 ENGLAND_AND_WALES = Ruleset(

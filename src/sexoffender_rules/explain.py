@@ -72,6 +72,11 @@ def explain(assessment: Assessment) -> str:
         lines.append(
             f"  Source {source.trigger_id} ({source.fact}): relevant date "
             f"{source.relevant_date.isoformat()}, period {source.period_text}, end {end}"
+            + (
+                f", subject from {source.subject_from.isoformat()}"
+                if source.subject_from is not None
+                else ""
+            )
         )
         lines += [_reason_line(r, "    ") for r in source.reasons]
         lines += [f"    - missing: {m}" for m in source.missing]

@@ -38,6 +38,7 @@ from .records import POLICE_RECORDS, Death, PoliceRecord, record_problems
 Date: TypeAlias = date
 
 __all__ = [
+    "SEX_OFFENDERS_ACT_1997_COMMENCEMENT",
     "AbsenceAbroad",
     "AbsoluteDischarge",
     "Case",
@@ -340,6 +341,15 @@ class Trigger:
     person as convicted when the condition is met, so that date is the relevant date. ``disposal``
     may be absent while sentence is awaited; a rule that needs it then reports it missing.
 
+    ``current_on_1_september_1997`` settles s.81(3)-(4) for a conviction or finding before
+    1 September 1997: whether, at the beginning of that day, the person had not yet been dealt
+    with, or (a conviction) was serving a sentence of imprisonment, was subject to a community
+    order, was under supervision after release from prison, was detained in hospital or was
+    subject to a guardianship order, or (a finding) was detained in hospital, in respect of it
+    (s.81(6): also if unlawfully at large, on leave or on bail pending appeal instead). ``None``
+    while unknown. ``trial_concluded`` is, for a finding of disability only, the day the trial for
+    the offence concluded when the person was later tried (s.82(5)).
+
     >>> t = Trigger(id="t1", kind=TriggerKind.CONVICTION, date=date(2022, 3, 1),
     ...             threshold_sentence_date=date(2022, 4, 12), disposal=OtherDisposal())
     >>> t.relevant_date
@@ -351,6 +361,10 @@ class Trigger:
     date: Date = attrs.field(validator=_date)
     disposal: Disposal | None = attrs.field(default=None, validator=_is(*_DISPOSALS, optional=True))
     threshold_sentence_date: Date | None = attrs.field(default=None, validator=_optional_date)
+    current_on_1_september_1997: bool | None = attrs.field(
+        default=None, validator=_is(bool, optional=True)
+    )
+    trial_concluded: Date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
     def relevant_date(self) -> Date:
@@ -697,6 +711,7 @@ def _contradictions(case: Case) -> Iterator[str]:
             "the conviction date",
         )
         yield from _disposal_problems(f"{path}.disposal", trigger, trigger_ids)
+        yield from _transitional_problems(path, trigger)
     yield from _cycles(case.triggers)
     for i, detention in enumerate(case.detentions):
         yield from not_before_birth(f"detentions[{i}].start", detention.start)
@@ -751,6 +766,38 @@ def _record_contradictions(case: Case) -> Iterator[str]:
     for i, absence in enumerate(case.absences_abroad):
         if absence.expected_return is not None and absence.expected_return < absence.start:
             yield f"absences_abroad[{i}].expected_return: is before the departure"
+
+
+SEX_OFFENDERS_ACT_1997_COMMENCEMENT = date(1997, 9, 1)
+"""Part 1 of the Sex Offenders Act 1997 came into force on 1 September 1997; SOA 2003 s.81(3)-(5)
+look at convictions, findings and cautions before that day.
+
+>>> SEX_OFFENDERS_ACT_1997_COMMENCEMENT.isoformat()
+'1997-09-01'
+"""
+
+
+def _transitional_problems(path: str, trigger: Trigger) -> Iterator[str]:
+    """Facts that only some triggers can have: the s.81(3)-(4) condition and the s.82(5) trial."""
+    if trigger.current_on_1_september_1997 is not None:
+        if trigger.kind is TriggerKind.CAUTION:
+            yield (
+                f"{path}.current_on_1_september_1997: only for a conviction or finding "
+                "(s.81(5): a caution before 1 September 1997 never counts)"
+            )
+        elif trigger.relevant_date >= SEX_OFFENDERS_ACT_1997_COMMENCEMENT:
+            yield (
+                f"{path}.current_on_1_september_1997: only for a conviction or finding before "
+                "1 September 1997 (s.81(3)-(4))"
+            )
+    if trigger.trial_concluded is not None:
+        if trigger.kind is not TriggerKind.FINDING_DISABILITY_DID_ACT:
+            yield (
+                f"{path}.trial_concluded: only for a finding of disability "
+                "(kind finding_disability_did_act; s.82(5))"
+            )
+        elif trigger.trial_concluded < trigger.relevant_date:
+            yield f"{path}.trial_concluded: is before the date of the finding"
 
 
 def _duplicate_ids(path: str, ids: Iterable[str]) -> Iterator[str]:

@@ -4,7 +4,8 @@ Every :class:`~sexoffender_rules.model.Case` these strategies generate is a vali
 Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`. The
 cases are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
 notifications) and their dates modest: people are born from 1950 to 2012, facts fall from
-1 May 2004 (when Part 2 came into force) to the end of 2030, clustered around one another so
+1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction, finding
+or caution from 1990 on, for s.81), clustered around one another so
 that duties, windows and periods interact, with a bias towards awkward days
 (:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
 
@@ -33,6 +34,7 @@ from . import records
 from .calendar import CalendarPeriod
 from .england_and_wales import DTO_ANY_TERM_FROM, PART_2_COMMENCEMENT, WEEKLY_NOTIFICATION_FROM
 from .model import (
+    SEX_OFFENDERS_ACT_1997_COMMENCEMENT,
     AbsenceAbroad,
     AbsoluteDischarge,
     Case,
@@ -67,6 +69,7 @@ __all__ = [
     "BORN_UNTIL",
     "FACTS_FROM",
     "FACTS_UNTIL",
+    "HISTORIC_FROM",
     "as_of_dates",
     "case_dates",
     "cases",
@@ -86,6 +89,13 @@ FACTS_FROM = PART_2_COMMENCEMENT
 
 >>> FACTS_FROM.isoformat()
 '2004-05-01'
+"""
+HISTORIC_FROM = date(1990, 1, 1)
+"""The earliest date of a generated conviction, finding or caution from before Part 2 (s.81):
+some fall before 1 September 1997 (s.81(3)-(5)); every other fact starts at :data:`FACTS_FROM`.
+
+>>> HISTORIC_FROM.isoformat()
+'1990-01-01'
 """
 FACTS_UNTIL = date(2030, 12, 31)
 """The latest date of a generated fact (a stay, detention or advance notification may run a little
@@ -311,8 +321,24 @@ def _trigger(
     if kind is not TriggerKind.CAUTION and draw(st.integers(0, 4)) == 0:
         threshold = _shift(on, draw(st.integers(0, 200)))
     disposal = None if kind is TriggerKind.CAUTION else draw(_disposal(on, custodial))
+    current = None
+    if (
+        kind is not TriggerKind.CAUTION
+        and (threshold or on) < SEX_OFFENDERS_ACT_1997_COMMENCEMENT
+        and draw(st.integers(0, 2)) > 0
+    ):
+        current = draw(st.booleans())
+    tried = None
+    if kind is TriggerKind.FINDING_DISABILITY_DID_ACT and draw(st.integers(0, 2)) == 0:
+        tried = _shift(threshold or on, draw(st.integers(0, 3000)))
     return Trigger(
-        id=trigger_id, kind=kind, date=on, disposal=disposal, threshold_sentence_date=threshold
+        id=trigger_id,
+        kind=kind,
+        date=on,
+        disposal=disposal,
+        threshold_sentence_date=threshold,
+        current_on_1_september_1997=current,
+        trial_concluded=tried,
     )
 
 
@@ -432,10 +458,18 @@ def _case(draw: st.DrawFn) -> Case:
     anchor = draw(fact_dates(low, FACTS_UNTIL))
     day = fact_dates(low, FACTS_UNTIL, near=anchor)
 
+    # Now and then a trigger from before Part 2 (s.81), some before 1 September 1997.
+    historic_low = max(HISTORIC_FROM, born)
+    historic = (
+        fact_dates(historic_low, PART_2_COMMENCEMENT - timedelta(days=1))
+        if historic_low < PART_2_COMMENCEMENT
+        else None
+    )
     triggers: list[Trigger] = []
     custodial: list[str] = []
     for i in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
-        trigger = draw(_trigger(f"t{i + 1}", day, tuple(custodial)))
+        on_day = historic if historic is not None and draw(st.integers(0, 5)) == 0 else day
+        trigger = draw(_trigger(f"t{i + 1}", on_day, tuple(custodial)))
         triggers.append(trigger)
         if isinstance(trigger.disposal, (Imprisonment, DetentionAndTrainingOrder)):
             custodial.append(trigger.id)
@@ -492,7 +526,9 @@ def _case(draw: st.DrawFn) -> Case:
 
 def cases() -> st.SearchStrategy[Case]:
     """Valid England and Wales cases: a person born 1950-2012; 0-3 triggers of every kind with
-    every disposal type (or none yet), custodial terms started on the sentence date, on a given
+    every disposal type (or none yet), now and then one from before Part 2 (from 1990, with or
+    without the s.81(3)-(4) fact before 1 September 1997), a finding of disability sometimes
+    followed by a trial (s.82(5)), custodial terms started on the sentence date, on a given
     day, or consecutive to or concurrent with another trigger's term (never in a cycle); up to 3
     detentions and 2 absences abroad that never overlap another of the same kind; up to 4 events
     (names used, home address changes, stays); up to 5 notifications of every kind, advance ones
