@@ -186,7 +186,11 @@ RULES = (
         "cautioned for, an offence listed in Schedule 3 is subject to the notification "
         "requirements for the notification period.",
         _soa(
-            "s.80(1)", "not in the statute check; research note (as enacted) and explanatory notes"
+            "s.80(1)",
+            "as enacted (Queen's Printer copy, scan page 48 on en.wikisource.org) and the latest "
+            "revised text on legislation.gov.uk (cross heading 'Notification requirements'), "
+            "seen word for word",
+            checked=RECHECKED,
         ),
     ),
     _rule(
@@ -302,7 +306,7 @@ RULES = (
         _soa_s81(
             "s.82(5)",
             "statute text not seen (the legislation.gov.uk pages for s.82 returned only "
-            "subsection (1)); wording from the research note, unverified",
+            "subsection (1)); the rule rests on secondary descriptions of s.82(5), unverified",
         ),
     ),
     _rule(
@@ -534,7 +538,12 @@ RULES = (
         "End of the requirements",
         "A person is a relevant offender only for the time being subject to the requirements: a "
         "duty whose deadline falls after the notification period has ended is not required.",
-        _soa("s.80(2)", "not seen; research note"),
+        _soa(
+            "s.80(2)",
+            "as enacted (scan page 48 on en.wikisource.org) and the latest revised text on "
+            "legislation.gov.uk, seen word for word",
+            checked=RECHECKED,
+        ),
         _soa("s.82(1)", _REVISED_2019),
     ),
 )
