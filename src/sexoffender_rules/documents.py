@@ -42,6 +42,7 @@ from .model import (
     DetentionKind,
     Disposal,
     Event,
+    ExtendedSentence,
     HomeAddressChange,
     HomeAddressKind,
     HospitalOrder,
@@ -50,7 +51,9 @@ from .model import (
     LifeImprisonment,
     NameUsed,
     NotificationKind,
+    OffenderOfParticularConcern,
     OtherDisposal,
+    ResentenceReason,
     Stay,
     SuspendedImprisonment,
     TriggerKind,
@@ -86,6 +89,8 @@ DISPOSAL_TYPES: dict[type, str] = {
     LifeImprisonment: "life",
     ImprisonmentForPublicProtection: "imprisonment_for_public_protection",
     DetentionAndTrainingOrder: "detention_and_training_order",
+    ExtendedSentence: "extended_sentence",
+    OffenderOfParticularConcern: "offender_of_particular_concern",
     HospitalOrder: "hospital_order",
     ConditionalDischarge: "conditional_discharge",
     AbsoluteDischarge: "absolute_discharge",
@@ -219,7 +224,7 @@ def _make_converter() -> cattrs.Converter:
         for cls, tag in tags.items():
             conv.register_unstructure_hook(cls, _with_tag(tag, make_dict_unstructure_fn(cls, conv)))
     # Enums with a str base would otherwise pass through as members: write their values.
-    for kind in (TriggerKind, DetentionKind, HomeAddressKind, NotificationKind):
+    for kind in (TriggerKind, DetentionKind, HomeAddressKind, NotificationKind, ResentenceReason):
         conv.register_unstructure_hook(kind, _enum_value)
     return conv
 
