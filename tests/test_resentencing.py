@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from sexoffender_rules import Policy, assess
@@ -70,6 +71,24 @@ def test_strict_policy_does_not_raise_where_both_leap_day_readings_agree() -> No
     assessment = assess(days_case(200), date(2004, 7, 1), Policy.strict())
     assert assessment.registration.sources[0].period == CalendarPeriod(years=10)
     assert period_readings(assessment) == []
+
+
+def test_strict_policy_does_not_raise_for_a_term_in_months_from_a_month_end() -> None:
+    # 18 months from 31 May 2004 end on 30 November or 1 December 2005 by the reading, but the
+    # term is 18 months either way: 10 years.
+    case = attrs.evolve(
+        days_case(1),
+        triggers=[
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(2004, 5, 31),
+                disposal=Imprisonment(term=CalendarPeriod(months=18)),
+            )
+        ],
+    )
+    assessment = assess(case, date(2004, 7, 1), Policy.strict())
+    assert assessment.registration.sources[0].period == CalendarPeriod(years=10)
 
 
 def test_strict_policy_raises_where_the_leap_day_readings_differ() -> None:

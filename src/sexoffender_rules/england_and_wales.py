@@ -36,6 +36,7 @@ from .calendar import (
     last_day_of_period_beginning_with,
 )
 from .engine import DutyFinding, Timeline, change_keys
+from .errors import AmbiguousReadingError
 from .law import Citation, Rule, Ruleset
 from .model import (
     AbsoluteDischarge,
@@ -559,24 +560,34 @@ class _Custody:
     dto: bool = False
     adult_dto: bool = False
     suspended: bool = False
+    ends: tuple[date, date] | None = None  # the end under (next_day, previous_day) if they differ
 
-    def _reach(self) -> date:
-        return _term_end(self.start, self.term, self.policy) if self.term is not None else self.end
+    def _end(self, reading: NoCorrespondingDay) -> date:
+        return self.ends[_READINGS.index(reading)] if self.ends is not None else self.end
 
-    def _boundaries(self, months: int) -> tuple[date, date]:
-        """The end of ``months`` from the start under each reading (next day, previous day)."""
-        period = CalendarPeriod(months=months)
-        return (
-            add_period(self.start, period, NoCorrespondingDay.NEXT_DAY),
-            add_period(self.start, period, NoCorrespondingDay.PREVIOUS_DAY),
-        )
+    def _reach(self, reading: NoCorrespondingDay) -> date:
+        if self.term is not None:
+            return add_period(self.start, self.term, reading)
+        return self._end(reading)
+
+    def _boundary(self, months: int, reading: NoCorrespondingDay) -> date:
+        return add_period(self.start, CalendarPeriod(months=months), reading)
+
+    def _answers(self, months: int, test: Callable[[date, date], bool]) -> list[bool]:
+        """The comparison under each reading, the same reading for the term and the months."""
+        return [test(self._reach(r), self._boundary(months, r)) for r in _READINGS]
 
     def _compare(self, months: int, test: Callable[[date, date], bool]) -> bool:
-        reach = self._reach()
-        answers = {test(reach, boundary) for boundary in self._boundaries(months)}
-        if len(answers) == 1:
-            return answers.pop()
-        return test(reach, _term_end(self.start, CalendarPeriod(months=months), self.policy))
+        answers = self._answers(months, test)
+        if answers[0] == answers[1]:
+            return answers[0]
+        if self.policy.leap_day is NoCorrespondingDay.RAISE:
+            raise AmbiguousReadingError(
+                "leap_day",
+                f"comparing a term with {months} months from a day the month may lack depends on "
+                "the reading; choose one",
+            )
+        return answers[_READINGS.index(self.policy.leap_day)]
 
     def more_than(self, months: int) -> bool:
         if not self.inexact:
@@ -595,9 +606,9 @@ class _Custody:
         leap-day readings (a term in days or weeks from a month-end start)."""
         if not self.inexact:
             return False
-        reach = self._reach()
-        late, early = self._boundaries(months)
-        return (reach > late) != (reach > early) or (reach >= late) != (reach >= early)
+        above = self._answers(months, lambda reach, boundary: reach > boundary)
+        reaches = self._answers(months, lambda reach, boundary: reach >= boundary)
+        return above[0] != above[1] or reaches[0] != reaches[1]
 
     @property
     def inexact(self) -> bool:
@@ -605,10 +616,12 @@ class _Custody:
         return self.term is None or self.term.day_count != 0
 
     def near(self, months: int, days: int = 7) -> bool:
-        reach = self._reach()
         return self.inexact and any(
-            abs((reach - boundary).days) <= days for boundary in self._boundaries(months)
+            abs((self._reach(r) - self._boundary(months, r)).days) <= days for r in _READINGS
         )
+
+
+_READINGS = (NoCorrespondingDay.NEXT_DAY, NoCorrespondingDay.PREVIOUS_DAY)
 
 
 @attrs.frozen(kw_only=True)
@@ -762,11 +775,34 @@ def _in_force(timeline: Timeline) -> dict[str, Trigger]:
     return current
 
 
-def _term_end(start: date, term: CalendarPeriod, policy: Policy) -> date:
-    """The day after the last day of a term beginning with ``start``: its anniversary. Terms
-    and the table's 6 and 30 months are measured alike, with the leap-day reading
-    (``policy.leap_day``) that the notification periods use."""
-    return add_period(start, term, policy.leap_day, question="leap_day")
+def _term_ends(
+    start: date, term: CalendarPeriod, policy: Policy
+) -> tuple[date, tuple[date, date] | None]:
+    """The day after the last day of a term beginning with ``start`` (its anniversary) under
+    ``policy.leap_day`` (under a strict policy, the next-day reading stands in), and the end under
+    each reading where they differ. Terms and the table's 6 and 30 months are measured alike, with
+    the leap-day reading that the notification periods use."""
+    both = (add_period(start, term, _READINGS[0]), add_period(start, term, _READINGS[1]))
+    chosen = both[1] if policy.leap_day is NoCorrespondingDay.PREVIOUS_DAY else both[0]
+    return chosen, both if both[0] != both[1] else None
+
+
+def _ambiguous_end(custody: _Custody) -> bool:
+    """Whether the end of ``custody`` depends on a leap-day reading that the policy leaves open."""
+    return custody.ends is not None and custody.policy.leap_day is NoCorrespondingDay.RAISE
+
+
+def _partly(x: _Custody, y: _Custody, x_end: date, y_end: date) -> bool:
+    """Whether ``y``, starting no earlier than ``x``, overlaps it without either containing the
+    other (partly concurrent), given their ends."""
+    return x.start < y.start < x_end < y_end
+
+
+def _unsettled() -> AmbiguousReadingError:
+    return AmbiguousReadingError(
+        "leap_day",
+        "where a term from a day the month may lack ends decides how terms combine; choose one",
+    )
 
 
 def _custody(
@@ -807,6 +843,8 @@ def _custody(
                     f"{paths[trigger.id]}.disposal.{field}: the term it names is not known"
                 )
             elif disposal.consecutive_to:
+                if _ambiguous_end(before):
+                    raise _unsettled()
                 start = max(before.end, sentenced)
                 if start == before.end:
                     follows[trigger.id] = linked
@@ -825,19 +863,26 @@ def _custody(
                 if whole.total_months % 2 == 0 and whole.day_count % 2 == 0:
                     term = CalendarPeriod(months=whole.total_months // 2, days=whole.day_count // 2)
                 else:
-                    full_end = _term_end(start, whole, policy)
+                    full_end, full_ends = _term_ends(start, whole, policy)
+
+                    def half(end: date) -> date:
+                        return add_days(start, (end - start).days // 2)
+
                     own[trigger.id] = _Custody(
                         start=start,
-                        end=add_days(start, (full_end - start).days // 2),
+                        end=half(full_end),
                         term=None,
                         dto=True,
                         policy=policy,
+                        ends=(half(full_ends[0]), half(full_ends[1])) if full_ends else None,
                     )
                     return own[trigger.id]
         assert term is not None
+        end, ends = _term_ends(start, term, policy)
         own[trigger.id] = _Custody(
             start=start,
-            end=_term_end(start, term, policy),
+            end=end,
+            ends=ends,
             policy=policy,
             term=term,
             dto=isinstance(disposal, DetentionAndTrainingOrder),
@@ -869,9 +914,16 @@ def _custody(
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             x, y = served[a], served[b]
-            if y.start >= x.end:
+            if y.start >= max(x._end(r) for r in _READINGS):
                 break
-            if y.end > x.end and y.start > x.start:  # overlapping, neither containing the other
+            if _ambiguous_end(x) or _ambiguous_end(y):
+                answers = {_partly(x, y, x._end(r), y._end(r)) for r in _READINGS}
+                if len(answers) > 1:
+                    raise _unsettled()
+                combine = answers.pop()
+            else:
+                combine = _partly(x, y, x.end, y.end)
+            if combine:
                 parent[root(a)] = root(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for tid in served:
@@ -894,10 +946,20 @@ def _custody(
             for t in terms:
                 assert t is not None
                 total = total + t
+        open_ends = [served[m] for m in members if served[m].ends is not None]
+        ends = (
+            (
+                max(served[m]._end(_READINGS[0]) for m in members),
+                max(served[m]._end(_READINGS[1]) for m in members),
+            )
+            if open_ends
+            else None
+        )
         for m in members:
             combined[m] = _Custody(
                 start=start,
                 end=end,
+                ends=ends if ends is not None and ends[0] != ends[1] else None,
                 term=total,
                 combined_with=tuple(sorted(set(members) - {m})),
                 dto=served[m].dto,
