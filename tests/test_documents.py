@@ -38,6 +38,7 @@ from sexoffender_rules.model import (
     Detention,
     DetentionAndTrainingOrder,
     DetentionKind,
+    ExtendedSentence,
     HomeAddress,
     HomeAddressChange,
     HomeAddressKind,
@@ -48,6 +49,7 @@ from sexoffender_rules.model import (
     NameUsed,
     Notification,
     NotificationKind,
+    OffenderOfParticularConcern,
     OtherDisposal,
     Person,
     Stay,
@@ -111,6 +113,12 @@ DISPOSALS = {
     "life": LifeImprisonment(),
     "imprisonment_for_public_protection": ImprisonmentForPublicProtection(),
     "detention_and_training_order": DetentionAndTrainingOrder(term=CalendarPeriod(months=12)),
+    "extended_sentence": ExtendedSentence(
+        custodial_term=CalendarPeriod(months=18), extension_period=CalendarPeriod(years=3)
+    ),
+    "offender_of_particular_concern": OffenderOfParticularConcern(
+        custodial_term=CalendarPeriod(months=18)
+    ),
     "hospital_order": HospitalOrder(restriction_order=False),
     "conditional_discharge": ConditionalDischarge(period=CalendarPeriod(years=2, months=6)),
     "absolute_discharge": AbsoluteDischarge(),

@@ -47,6 +47,7 @@ from sexoffender_rules.model import (
     Detention,
     DetentionAndTrainingOrder,
     DetentionKind,
+    ExtendedSentence,
     HomeAddress,
     HomeAddressChange,
     HomeAddressKind,
@@ -57,8 +58,10 @@ from sexoffender_rules.model import (
     NameUsed,
     Notification,
     NotificationKind,
+    OffenderOfParticularConcern,
     OtherDisposal,
     Person,
+    Resentence,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -260,7 +263,8 @@ def test_a_term_must_be_a_calendar_period() -> None:
 
 
 DISPOSAL_CLASSES = (
-    "Imprisonment or DetentionAndTrainingOrder or SuspendedImprisonment or LifeImprisonment or "
+    "Imprisonment or DetentionAndTrainingOrder or SuspendedImprisonment or ExtendedSentence or "
+    "OffenderOfParticularConcern or LifeImprisonment or "
     "ImprisonmentForPublicProtection or HospitalOrder or ConditionalDischarge or "
     "AbsoluteDischarge or OtherDisposal"
 )
@@ -589,10 +593,23 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
         ["triggers[0].disposal.concurrent_with: names no trigger of this case"],
     ),
     (
-        "consecutive-to-non-custodial-disposal",
+        "immediate-term-consecutive-to-suspended-term",
         {
             "triggers": [
                 conviction("t1", D(2021, 3, 1), SuspendedImprisonment(term=months(6))),
+                conviction("t2", D(2021, 3, 1), Imprisonment(term=months(6), consecutive_to="t1")),
+            ]
+        },
+        [
+            "triggers[1].disposal.consecutive_to: a suspended term links only with another "
+            "suspended term"
+        ],
+    ),
+    (
+        "consecutive-to-non-custodial-disposal",
+        {
+            "triggers": [
+                conviction("t1", D(2021, 3, 1), OtherDisposal()),
                 conviction("t2", D(2021, 3, 1), Imprisonment(term=months(6), consecutive_to="t1")),
             ]
         },
@@ -1906,10 +1923,33 @@ def full_case() -> Case:
             ),
             conviction("t10", day, ConditionalDischarge(period=CalendarPeriod(years=1, days=3))),
             conviction("t11", day, AbsoluteDischarge()),
-            conviction("t12", day, OtherDisposal(description="community order")),
+            Trigger(
+                id="t12",
+                kind="conviction",
+                date=day,
+                sentence_date=D(2021, 3, 15),
+                disposal=OtherDisposal(description="community order"),
+                resentences=(
+                    Resentence(
+                        date=D(2022, 1, 10),
+                        reason="breach_of_community_order",
+                        disposal=DetentionAndTrainingOrder(term=months(6)),
+                    ),
+                ),
+            ),
             conviction("t13", day, OtherDisposal()),
             conviction("t14", day),
             Trigger(id="t15", kind="caution", date=D(2021, 1, 5)),
+            conviction(
+                "t16",
+                day,
+                ExtendedSentence(
+                    custodial_term=months(18),
+                    extension_period=CalendarPeriod(years=3),
+                    consecutive_to="t1",
+                ),
+            ),
+            conviction("t17", day, OffenderOfParticularConcern(custodial_term=months(18))),
         ],
         detentions=[
             Detention(kind="remand", start=D(2021, 1, 10), end=D(2021, 3, 1)),
@@ -1984,6 +2024,13 @@ def test_case_to_data_tags_every_disposal_with_its_type() -> None:
         "absolute_discharge",
         "other",
         "other",
+        "extended_sentence",
+        "offender_of_particular_concern",
+    ]
+    resentenced = data["triggers"][11]
+    assert resentenced["sentence_date"] == "2021-03-15"
+    assert [r["disposal"]["type"] for r in resentenced["resentences"]] == [
+        "detention_and_training_order"
     ]
 
 

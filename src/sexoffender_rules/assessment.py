@@ -150,6 +150,7 @@ class Source:
     missing: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
     subject_from: date | None = None
+    lapsed: DateInterval | None = None
 
     @property
     def start(self) -> date:
@@ -160,6 +161,21 @@ class Source:
         datetime.date(2004, 5, 1)
         """
         return self.subject_from or self.relevant_date
+
+    @property
+    def subject_days(self) -> IntervalSet:
+        """The days the person is subject through this source: :attr:`days` less ``lapsed``, the
+        days between the end of an earlier period and a re-sentence that made the person subject
+        again (an undetermined period counts as running on).
+
+        >>> s = Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1),
+        ...            period=CalendarPeriod(years=2), end=date(2023, 2, 28),
+        ...            lapsed=DateInterval(date(2022, 3, 1), date(2022, 6, 1)))
+        >>> s.subject_days.days
+        638
+        """
+        days = IntervalSet.of(self.days or DateInterval(self.start, END_OF_TIME))
+        return days - IntervalSet.of(self.lapsed) if self.lapsed is not None else days
 
     @property
     def undetermined(self) -> bool:
@@ -234,9 +250,9 @@ class Registration:
         >>> Registration(subject=False, sources=(), end=None).subject_days.is_empty
         True
         """
-        days = IntervalSet(
-            tuple(s.days or DateInterval(s.start, END_OF_TIME) for s in self.sources)
-        )
+        days = IntervalSet(())
+        for source in self.sources:
+            days = days | source.subject_days
         if self.died is not None:
             from .calendar import add_days
 

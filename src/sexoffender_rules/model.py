@@ -24,6 +24,7 @@ datetime.date(2021, 3, 1)
 from __future__ import annotations
 
 import enum
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, TypeAlias
@@ -38,6 +39,7 @@ from .records import POLICE_RECORDS, Death, PoliceRecord, record_problems
 Date: TypeAlias = date
 
 __all__ = [
+    "OFFENDER_OF_PARTICULAR_CONCERN_LICENCE",
     "SEX_OFFENDERS_ACT_1997_COMMENCEMENT",
     "AbsenceAbroad",
     "AbsoluteDischarge",
@@ -48,6 +50,7 @@ __all__ = [
     "DetentionKind",
     "Disposal",
     "Event",
+    "ExtendedSentence",
     "HomeAddress",
     "HomeAddressChange",
     "HomeAddressKind",
@@ -58,8 +61,11 @@ __all__ = [
     "NameUsed",
     "Notification",
     "NotificationKind",
+    "OffenderOfParticularConcern",
     "OtherDisposal",
     "Person",
+    "Resentence",
+    "ResentenceReason",
     "Stay",
     "SuspendedImprisonment",
     "Trigger",
@@ -156,6 +162,21 @@ def _period(
         raise InvalidValueError(f"{attribute.name}: must not be empty")
 
 
+def _tuple_of(*kinds: type) -> Any:
+    def check(
+        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
+    ) -> None:
+        _is(tuple)(instance, attribute, value)
+        assert isinstance(value, tuple)
+        for i, item in enumerate(value):
+            if not isinstance(item, kinds):
+                raise WrongTypeError(
+                    f"{attribute.name}[{i}]: expected {_expected(kinds)}, got {type(item).__name__}"
+                )
+
+    return check
+
+
 # --------------------------------------------------------------------------------------------
 # The person
 # --------------------------------------------------------------------------------------------
@@ -179,21 +200,43 @@ class Person:
 
 
 @attrs.frozen(kw_only=True)
-class _ServedTerm:
-    """A custodial term served from a start: its own ``start``; or the day the
+class _Linked:
+    """A custodial sentence served from a start: its own ``start``; or the day the
     ``consecutive_to`` trigger's term ends; or with the ``concurrent_with`` trigger's term; or,
     with none of these, the sentence date."""
 
-    term: CalendarPeriod = attrs.field(validator=_period)
     start: Date | None = attrs.field(default=None, validator=_optional_date)
     consecutive_to: str | None = attrs.field(default=None, validator=_optional_text)
     concurrent_with: str | None = attrs.field(default=None, validator=_optional_text)
+
+    @property
+    def whole_term(self) -> CalendarPeriod:  # pragma: no cover - every subclass overrides it
+        """The whole term of the sentence, as s.82(1) compares it."""
+        raise NotImplementedError
+
+
+@attrs.frozen(kw_only=True)
+class _ServedTerm(_Linked):
+    """A custodial sentence of one ``term``, served from a start as for :class:`_Linked`."""
+
+    term: CalendarPeriod = attrs.field(validator=_period)
+
+    @property
+    def whole_term(self) -> CalendarPeriod:
+        """The term imposed.
+
+        >>> Imprisonment(term=CalendarPeriod(months=18)).whole_term.total_months
+        18
+        """
+        return self.term
 
 
 @attrs.frozen(kw_only=True)
 class Imprisonment(_ServedTerm):
     """A term of imprisonment, or a sentence SOA 2003 s.131 treats as one (detention in a young
-    offender institution, long-term detention of a young person, custody for life for a term).
+    offender institution, long-term detention of a young person, custody for life for a term):
+    enter the term the court imposed (for an extended sentence or a sentence for an offender of
+    particular concern use those types instead).
 
     The term runs from ``start``; or from the day the ``consecutive_to`` trigger's term ends; or
     with the ``concurrent_with`` trigger's term; or, with none of these, from the sentence date.
@@ -205,10 +248,11 @@ class Imprisonment(_ServedTerm):
 
 @attrs.frozen(kw_only=True)
 class DetentionAndTrainingOrder(_ServedTerm):
-    """A detention and training order: the period of detention is half the term
-    (SOA 2003 s.131(a); Sentencing Code s.241(2)). Terms run from 4 to 24 months
-    (Sentencing Code s.236(1), as amended by PCSC Act 2022 s.158 from 28 June 2022). Its start is
-    found as for :class:`Imprisonment`.
+    """A detention and training order: enter the whole term of the order (the period of
+    detention, half of it, is derived: SOA 2003 s.131(a); Sentencing Code s.241(2)).
+
+    Terms run from 4 to 24 months (Sentencing Code s.236(1), as amended by PCSC Act 2022 s.158
+    from 28 June 2022). Its start is found as for :class:`Imprisonment`.
 
     >>> DetentionAndTrainingOrder(term=CalendarPeriod(months=12)).term.total_months
     12
@@ -216,14 +260,67 @@ class DetentionAndTrainingOrder(_ServedTerm):
 
 
 @attrs.frozen(kw_only=True)
-class SuspendedImprisonment:
-    """A suspended sentence of imprisonment of ``term``.
+class SuspendedImprisonment(_ServedTerm):
+    """A suspended sentence of imprisonment (or of detention in a young offender institution):
+    enter the term of the sentence that is suspended, not the operational or supervision period.
+
+    Suspended terms ordered to run consecutively or concurrently link as for
+    :class:`Imprisonment`.
 
     >>> SuspendedImprisonment(term=CalendarPeriod(months=12)).term.months
     12
     """
 
-    term: CalendarPeriod = attrs.field(validator=_period)
+
+@attrs.frozen(kw_only=True)
+class ExtendedSentence(_Linked):
+    """An extended sentence (Sentencing Code ss.254, 266, 279; earlier CJA 2003 ss.226A, 226B,
+    227, 228 and PCC(S)A 2000 s.85): enter the custodial term and the extension period
+    separately; the term of the sentence is their aggregate.
+
+    Its start is found as for :class:`Imprisonment`.
+
+    >>> ExtendedSentence(custodial_term=CalendarPeriod(months=18),
+    ...                  extension_period=CalendarPeriod(years=3)).whole_term.total_months
+    54
+    """
+
+    custodial_term: CalendarPeriod = attrs.field(validator=_period)
+    extension_period: CalendarPeriod = attrs.field(validator=_period)
+
+    @property
+    def whole_term(self) -> CalendarPeriod:
+        """The aggregate of the custodial term and the extension period."""
+        return self.custodial_term + self.extension_period
+
+
+OFFENDER_OF_PARTICULAR_CONCERN_LICENCE = CalendarPeriod(years=1)
+"""The further period of licence in a sentence for an offender of particular concern
+(Sentencing Code ss.252A, 265(2), 278(2); earlier CJA 2003 s.236A).
+
+>>> str(OFFENDER_OF_PARTICULAR_CONCERN_LICENCE)
+'1 year'
+"""
+
+
+@attrs.frozen(kw_only=True)
+class OffenderOfParticularConcern(_Linked):
+    """A sentence for an offender of particular concern (Sentencing Code ss.252A, 265, 278;
+    earlier CJA 2003 s.236A): enter the appropriate custodial term only; the term of the sentence
+    is that term plus the further year of licence.
+
+    Its start is found as for :class:`Imprisonment`.
+
+    >>> OffenderOfParticularConcern(custodial_term=CalendarPeriod(months=18)).whole_term.total_months
+    30
+    """
+
+    custodial_term: CalendarPeriod = attrs.field(validator=_period)
+
+    @property
+    def whole_term(self) -> CalendarPeriod:
+        """The custodial term plus the further year of licence."""
+        return self.custodial_term + OFFENDER_OF_PARTICULAR_CONCERN_LICENCE
 
 
 @attrs.frozen(kw_only=True)
@@ -290,6 +387,8 @@ Disposal: TypeAlias = (
     Imprisonment
     | DetentionAndTrainingOrder
     | SuspendedImprisonment
+    | ExtendedSentence
+    | OffenderOfParticularConcern
     | LifeImprisonment
     | ImprisonmentForPublicProtection
     | HospitalOrder
@@ -301,6 +400,8 @@ _DISPOSALS = (
     Imprisonment,
     DetentionAndTrainingOrder,
     SuspendedImprisonment,
+    ExtendedSentence,
+    OffenderOfParticularConcern,
     LifeImprisonment,
     ImprisonmentForPublicProtection,
     HospitalOrder,
@@ -332,6 +433,66 @@ def _to_trigger_kind(value: object) -> Any:
     return _to_kind(TriggerKind, value)
 
 
+class ResentenceReason(str, enum.Enum):
+    """Why the offender was dealt with again for the offence.
+
+    - ``BREACH_OF_CONDITIONAL_DISCHARGE``: sentenced for the offence after a further offence
+      during the period of a conditional discharge (Sentencing Code Sch 2).
+    - ``BREACH_OF_COMMUNITY_ORDER``: re-sentenced on breach of a community order or a youth
+      rehabilitation order (revoked and the offender dealt with as the court could have dealt
+      with them on conviction).
+    - ``ACTIVATION_OF_SUSPENDED_SENTENCE``: a suspended sentence ordered to take effect, with its
+      original term or a lesser one.
+    - ``VARIATION_ON_APPEAL``: the sentence quashed on appeal and another passed in substitution.
+    - ``OTHER``: any other power to deal with the offender again for the offence.
+
+    >>> ResentenceReason("variation_on_appeal").replaces_from_the_start
+    True
+    """
+
+    BREACH_OF_CONDITIONAL_DISCHARGE = "breach_of_conditional_discharge"
+    BREACH_OF_COMMUNITY_ORDER = "breach_of_community_order"
+    ACTIVATION_OF_SUSPENDED_SENTENCE = "activation_of_suspended_sentence"
+    VARIATION_ON_APPEAL = "variation_on_appeal"
+    OTHER = "other"
+
+    @property
+    def replaces_from_the_start(self) -> bool:
+        """Whether the new disposal stands in place of the one it replaces as if passed on the
+        day that one was (a variation on appeal), rather than from its own date.
+
+        >>> ResentenceReason.BREACH_OF_COMMUNITY_ORDER.replaces_from_the_start
+        False
+        """
+        return self is ResentenceReason.VARIATION_ON_APPEAL
+
+
+def _to_resentence_reason(value: object) -> Any:
+    return _to_kind(ResentenceReason, value)
+
+
+@attrs.frozen(kw_only=True)
+class Resentence:
+    """The offender dealt with again for the offence on ``date``: ``disposal`` replaces the
+    disposal in force until then, for ``reason``.
+
+    >>> r = Resentence(date=date(2025, 3, 1), reason="breach_of_community_order",
+    ...                disposal=DetentionAndTrainingOrder(term=CalendarPeriod(months=12)))
+    >>> r.reason.value, r.disposal.term.total_months
+    ('breach_of_community_order', 12)
+    """
+
+    date: Date = attrs.field(validator=_date)
+    reason: ResentenceReason = attrs.field(
+        converter=_to_resentence_reason, validator=_kind(ResentenceReason)
+    )
+    disposal: Disposal = attrs.field(validator=_is(*_DISPOSALS))
+
+
+def _default_sentence_date(trigger: Trigger) -> Date:
+    return trigger.threshold_sentence_date or trigger.date
+
+
 @attrs.frozen(kw_only=True)
 class Trigger:
     """A conviction, finding or caution in respect of an offence listed in Schedule 3.
@@ -340,6 +501,9 @@ class Trigger:
     when the offence is listed only subject to a sentencing condition: s.132(3) then treats the
     person as convicted when the condition is met, so that date is the relevant date. ``disposal``
     may be absent while sentence is awaited; a rule that needs it then reports it missing.
+    ``sentence_date`` is the day ``disposal`` was passed (by default the threshold sentence date,
+    else ``date``). ``resentences`` are the later occasions on which the offender was dealt with
+    again for the offence, each with its date, reason and new disposal, in any order.
 
     ``current_on_1_september_1997`` settles s.81(3)-(4) for a conviction or finding before
     1 September 1997: whether, at the beginning of that day, the person had not yet been dealt
@@ -365,6 +529,12 @@ class Trigger:
         default=None, validator=_is(bool, optional=True)
     )
     trial_concluded: Date | None = attrs.field(default=None, validator=_optional_date)
+    sentence_date: Date = attrs.field(
+        default=attrs.Factory(_default_sentence_date, takes_self=True), validator=_date
+    )
+    resentences: tuple[Resentence, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Resentence)
+    )
 
     @property
     def relevant_date(self) -> Date:
@@ -375,15 +545,16 @@ class Trigger:
         """
         return self.threshold_sentence_date or self.date
 
-    @property
-    def sentence_date(self) -> Date:
-        """The day sentence was passed, as far as the facts tell: the threshold sentence date, else
-        the date of the conviction or finding.
+    def history(self, as_of: Date) -> tuple[Resentence, ...]:
+        """The re-sentences known on ``as_of`` (dated on or before it), in date order.
 
-        >>> Trigger(id="t", kind="conviction", date=date(2022, 3, 1)).sentence_date
-        datetime.date(2022, 3, 1)
+        >>> t = Trigger(id="t", kind="conviction", date=date(2022, 3, 1), disposal=OtherDisposal(),
+        ...             resentences=(Resentence(date=date(2023, 1, 5), reason="other",
+        ...                                     disposal=OtherDisposal()),))
+        >>> len(t.history(date(2023, 1, 4))), len(t.history(date(2023, 1, 5)))
+        (0, 1)
         """
-        return self.threshold_sentence_date or self.date
+        return tuple(sorted((r for r in self.resentences if r.date <= as_of), key=lambda r: r.date))
 
 
 # --------------------------------------------------------------------------------------------
@@ -614,21 +785,6 @@ class Notification:
 # --------------------------------------------------------------------------------------------
 
 
-def _tuple_of(*kinds: type) -> Any:
-    def check(
-        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
-    ) -> None:
-        _is(tuple)(instance, attribute, value)
-        assert isinstance(value, tuple)
-        for i, item in enumerate(value):
-            if not isinstance(item, kinds):
-                raise WrongTypeError(
-                    f"{attribute.name}[{i}]: expected {_expected(kinds)}, got {type(item).__name__}"
-                )
-
-    return check
-
-
 @attrs.frozen(kw_only=True)
 class Case:
     """Everything known about one person, checked for contradictions on construction.
@@ -710,7 +866,8 @@ def _contradictions(case: Case) -> Iterator[str]:
             trigger.threshold_sentence_date,
             "the conviction date",
         )
-        yield from _disposal_problems(f"{path}.disposal", trigger, trigger_ids)
+        yield from _disposal_problems(f"{path}.disposal", trigger.disposal, trigger, trigger_ids)
+        yield from _sentence_problems(path, trigger, trigger_ids)
         yield from _transitional_problems(path, trigger)
     yield from _cycles(case.triggers)
     for i, detention in enumerate(case.detentions):
@@ -808,15 +965,40 @@ def _duplicate_ids(path: str, ids: Iterable[str]) -> Iterator[str]:
         seen.add(identifier)
 
 
-def _disposal_problems(path: str, trigger: Trigger, triggers: dict[str, Trigger]) -> Iterator[str]:
-    disposal = trigger.disposal
+def _sentence_problems(path: str, trigger: Trigger, triggers: dict[str, Trigger]) -> Iterator[str]:
+    """Problems with the sentence date and the re-sentences of ``trigger``."""
+    threshold = trigger.threshold_sentence_date
+    if threshold is not None and trigger.sentence_date != threshold:
+        yield f"{path}.sentence_date: differs from threshold_sentence_date"
+    elif threshold is None and trigger.sentence_date < trigger.date:
+        yield f"{path}.sentence_date: {trigger.sentence_date.isoformat()} is before the conviction date"
+    if trigger.kind is TriggerKind.CAUTION:
+        if trigger.sentence_date != trigger.date:
+            yield f"{path}.sentence_date: a caution has no sentence"
+        if trigger.resentences:
+            yield f"{path}.resentences: a caution has no sentence"
+        return
+    seen: set[date] = set()
+    for i, resentence in enumerate(trigger.resentences):
+        here = f"{path}.resentences[{i}]"
+        if resentence.date <= trigger.sentence_date:
+            yield f"{here}.date: {resentence.date.isoformat()} is not after the sentence date"
+        if resentence.date in seen:
+            yield f"{here}.date: repeats the date of an earlier re-sentence"
+        seen.add(resentence.date)
+        yield from _disposal_problems(f"{here}.disposal", resentence.disposal, trigger, triggers)
+
+
+def _disposal_problems(
+    path: str, disposal: Disposal | None, trigger: Trigger, triggers: dict[str, Trigger]
+) -> Iterator[str]:
     if trigger.kind is TriggerKind.CAUTION and disposal is not None:
         yield f"{path}: a caution has no disposal"
     if isinstance(disposal, DetentionAndTrainingOrder):
         months = disposal.term.total_months
         if disposal.term.day_count or not 4 <= months <= 24:
             yield f"{path}.term: a detention and training order is of 4 to 24 months (Sentencing Code s.236(1))"
-    if isinstance(disposal, (Imprisonment, DetentionAndTrainingOrder)):
+    if isinstance(disposal, _Linked):
         links = [
             disposal.start is not None,
             disposal.consecutive_to is not None,
@@ -831,33 +1013,48 @@ def _disposal_problems(path: str, trigger: Trigger, triggers: dict[str, Trigger]
             other = triggers.get(other_id)
             if other is None:
                 yield f"{path}.{field}: names no trigger of this case"
-            elif not isinstance(other.disposal, (Imprisonment, DetentionAndTrainingOrder)):
+            elif not (terms := [d for d in _disposals(other) if isinstance(d, _Linked)]):
                 yield f"{path}.{field}: the trigger it names has no custodial term"
+            elif not any(
+                isinstance(d, SuspendedImprisonment) == isinstance(disposal, SuspendedImprisonment)
+                for d in terms
+            ):
+                yield f"{path}.{field}: a suspended term links only with another suspended term"
             elif other_id == trigger.id:
                 yield f"{path}.{field}: names its own trigger"
         if disposal.start is not None and disposal.start < trigger.date:
             yield f"{path}.start: {disposal.start.isoformat()} is before the conviction date"
 
 
+def _disposals(trigger: Trigger) -> Iterator[Disposal]:
+    """Every disposal of ``trigger``: the first one and each re-sentence's."""
+    if trigger.disposal is not None:
+        yield trigger.disposal
+    for resentence in trigger.resentences:
+        yield resentence.disposal
+
+
 def _cycles(triggers: tuple[Trigger, ...]) -> Iterator[str]:
     """Report each trigger whose term, through consecutive_to/concurrent_with links, leads back
     to itself (a trigger that only leads into such a loop is not reported)."""
-    links: dict[str, str] = {}
+    links: dict[str, set[str]] = defaultdict(set)
     for t in triggers:
-        d = t.disposal
-        if isinstance(d, _ServedTerm):
-            target = d.consecutive_to or d.concurrent_with
-            if target is not None and target != t.id:
-                links[t.id] = target
+        for d in _disposals(t):
+            if isinstance(d, _Linked):
+                target = d.consecutive_to or d.concurrent_with
+                if target is not None and target != t.id:
+                    links[t.id].add(target)
     for i, t in enumerate(triggers):
         seen: set[str] = set()
-        current = links.get(t.id)
-        while current is not None and current not in seen:
+        todo = list(links.get(t.id, ()))
+        while todo:
+            current = todo.pop()
             if current == t.id:
                 yield f"triggers[{i}].disposal: its term is linked to itself through other terms"
                 break
-            seen.add(current)
-            current = links.get(current)
+            if current not in seen:
+                seen.add(current)
+                todo.extend(links.get(current, ()))
 
 
 def _overlaps(

@@ -135,7 +135,11 @@ class Policy:
             corresponding day in the last year (29 February), where the anniversary falls. The
             period ends the day before the anniversary. Default ``NEXT_DAY``: 7 years beginning
             with 29 Feb 2020 have their anniversary on 1 Mar 2027 and end on 28 Feb 2027 (the
-            longer, more protective reading); ``PREVIOUS_DAY`` ends them on 27 Feb 2027.
+            longer, more protective reading); ``PREVIOUS_DAY`` ends them on 27 Feb 2027. The
+            same reading places the end of the s.82(1) table's 6 and 30 months when a term in
+            days or weeks is compared with them from a month-end start (184 days from 31 May 2004
+            are 6 months or less under ``NEXT_DAY``, more under ``PREVIOUS_DAY``); it is named,
+            and :meth:`strict` raises, only where the two readings give different answers.
         corresponding_date: for a period "after" a day ("within one year after"), the day it ends
             on when there is no corresponding day. Default ``PREVIOUS_DAY`` (*Dodds v Walker*): one
             year after 29 Feb 2024 ends on 28 Feb 2025.

@@ -44,6 +44,7 @@ from .model import (
     DetentionKind,
     Disposal,
     Event,
+    ExtendedSentence,
     HomeAddress,
     HomeAddressChange,
     HomeAddressKind,
@@ -54,8 +55,11 @@ from .model import (
     NameUsed,
     Notification,
     NotificationKind,
+    OffenderOfParticularConcern,
     OtherDisposal,
     Person,
+    Resentence,
+    ResentenceReason,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -127,6 +131,13 @@ HOMES = (
 PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
 
 _LAST_DATE = date(9999, 12, 31)
+_LINKED = (
+    Imprisonment,
+    DetentionAndTrainingOrder,
+    SuspendedImprisonment,
+    ExtendedSentence,
+    OffenderOfParticularConcern,
+)
 
 
 def _edge_list() -> list[date]:
@@ -242,8 +253,11 @@ def custodial_terms() -> st.SearchStrategy[CalendarPeriod]:
 
 
 @st.composite
-def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal | None:
-    """A disposal for a trigger dated ``on``; a custodial one may link to ``custodial`` ids."""
+def _disposal(
+    draw: st.DrawFn, on: date, custodial: tuple[tuple[str, bool], ...]
+) -> Disposal | None:
+    """A disposal for a trigger dated ``on``; a custodial one may link to a ``custodial`` id
+    (each with whether its term is suspended: suspended terms link only with each other)."""
     kind = draw(
         st.sampled_from(
             [
@@ -251,6 +265,8 @@ def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal
                 "imprisonment",
                 "dto",
                 "suspended",
+                "extended",
+                "particular_concern",
                 "life",
                 "ipp",
                 "hospital",
@@ -261,7 +277,7 @@ def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal
             ]
         )
     )
-    if kind in ("imprisonment", "dto"):
+    if kind in ("imprisonment", "dto", "suspended", "extended", "particular_concern"):
         if kind == "dto":
             months = draw(st.integers(4, 24))
             term = draw(
@@ -274,22 +290,47 @@ def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal
             )
         else:
             term = draw(custodial_terms())
-        links = ["plain", "start"] + (["consecutive", "concurrent"] if custodial else [])
+        # A suspended term links only with another suspended term, an immediate one only with
+        # another immediate one.
+        targets = tuple(tid for tid, suspended in custodial if suspended == (kind == "suspended"))
+        links = ["plain", "start"] + (["consecutive", "concurrent"] if targets else [])
         link = draw(st.sampled_from(links))
         start = None
         consecutive_to = concurrent_with = None
         if link == "start":
             start = _shift(on, draw(st.integers(0, 120)))
         elif link == "consecutive":
-            consecutive_to = draw(st.sampled_from(custodial))
+            consecutive_to = draw(st.sampled_from(targets))
         elif link == "concurrent":
-            concurrent_with = draw(st.sampled_from(custodial))
-        cls = DetentionAndTrainingOrder if kind == "dto" else Imprisonment
+            concurrent_with = draw(st.sampled_from(targets))
+        if kind == "extended":
+            extension = CalendarPeriod(
+                years=draw(st.integers(1, 8)), months=draw(st.integers(0, 11))
+            )
+            return ExtendedSentence(
+                custodial_term=term,
+                extension_period=extension,
+                start=start,
+                consecutive_to=consecutive_to,
+                concurrent_with=concurrent_with,
+            )
+        if kind == "particular_concern":
+            return OffenderOfParticularConcern(
+                custodial_term=term,
+                start=start,
+                consecutive_to=consecutive_to,
+                concurrent_with=concurrent_with,
+            )
+        cls: type[Imprisonment | DetentionAndTrainingOrder | SuspendedImprisonment] = (
+            DetentionAndTrainingOrder
+            if kind == "dto"
+            else SuspendedImprisonment
+            if kind == "suspended"
+            else Imprisonment
+        )
         return cls(
             term=term, start=start, consecutive_to=consecutive_to, concurrent_with=concurrent_with
         )
-    if kind == "suspended":
-        return SuspendedImprisonment(term=draw(custodial_terms()))
     if kind == "life":
         return LifeImprisonment()
     if kind == "ipp":
@@ -313,7 +354,10 @@ def _disposal(draw: st.DrawFn, on: date, custodial: tuple[str, ...]) -> Disposal
 
 @st.composite
 def _trigger(
-    draw: st.DrawFn, trigger_id: str, day: st.SearchStrategy[date], custodial: tuple[str, ...]
+    draw: st.DrawFn,
+    trigger_id: str,
+    day: st.SearchStrategy[date],
+    custodial: tuple[tuple[str, bool], ...],
 ) -> Trigger:
     kind = draw(st.sampled_from(list(TriggerKind)))
     on = draw(day)
@@ -331,6 +375,24 @@ def _trigger(
     tried = None
     if kind is TriggerKind.FINDING_DISABILITY_DID_ACT and draw(st.integers(0, 2)) == 0:
         tried = _shift(threshold or on, draw(st.integers(0, 3000)))
+    sentenced = threshold or on
+    if kind is not TriggerKind.CAUTION and threshold is None and draw(st.integers(0, 3)) == 0:
+        sentenced = _shift(on, draw(st.integers(0, 120)))
+    resentences: list[Resentence] = []
+    if disposal is not None and draw(st.integers(0, 2)) == 0:
+        gaps = draw(st.lists(st.integers(1, 800), min_size=1, max_size=2))
+        day_ = sentenced
+        for gap in gaps:
+            day_ = _shift(day_, gap)
+            if day_ == sentenced or any(r.date == day_ for r in resentences):
+                break
+            again = draw(_disposal(day_, custodial).filter(lambda d: d is not None))
+            assert again is not None
+            resentences.append(
+                Resentence(
+                    date=day_, reason=draw(st.sampled_from(list(ResentenceReason))), disposal=again
+                )
+            )
     return Trigger(
         id=trigger_id,
         kind=kind,
@@ -339,6 +401,8 @@ def _trigger(
         threshold_sentence_date=threshold,
         current_on_1_september_1997=current,
         trial_concluded=tried,
+        sentence_date=sentenced,
+        resentences=tuple(resentences),
     )
 
 
@@ -466,13 +530,13 @@ def _case(draw: st.DrawFn) -> Case:
         else None
     )
     triggers: list[Trigger] = []
-    custodial: list[str] = []
+    custodial: list[tuple[str, bool]] = []
     for i in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
         on_day = historic if historic is not None and draw(st.integers(0, 5)) == 0 else day
         trigger = draw(_trigger(f"t{i + 1}", on_day, tuple(custodial)))
         triggers.append(trigger)
-        if isinstance(trigger.disposal, (Imprisonment, DetentionAndTrainingOrder)):
-            custodial.append(trigger.id)
+        if isinstance(trigger.disposal, _LINKED):
+            custodial.append((trigger.id, isinstance(trigger.disposal, SuspendedImprisonment)))
 
     detentions: list[Detention] = []
     kinds = draw(st.lists(st.sampled_from(list(DetentionKind)), max_size=3))
@@ -528,8 +592,10 @@ def cases() -> st.SearchStrategy[Case]:
     """Valid England and Wales cases: a person born 1950-2012; 0-3 triggers of every kind with
     every disposal type (or none yet), now and then one from before Part 2 (from 1990, with or
     without the s.81(3)-(4) fact before 1 September 1997), a finding of disability sometimes
-    followed by a trial (s.82(5)), custodial terms started on the sentence date, on a given
-    day, or consecutive to or concurrent with another trigger's term (never in a cycle); up to 3
+    followed by a trial (s.82(5)), sometimes a sentence date after the conviction and up to 2
+    later re-sentences (every reason, any disposal); custodial terms started on the sentence
+    date, on a given day, or consecutive to or concurrent with an earlier trigger's term (never
+    in a cycle); up to 3
     detentions and 2 absences abroad that never overlap another of the same kind; up to 4 events
     (names used, home address changes, stays); up to 5 notifications of every kind, advance ones
     with an expected date on or after their date, non-occurrence ones often answering an advance
@@ -557,9 +623,11 @@ def case_dates(case: Case) -> tuple[date, ...]:
     """
     days: set[date] = set()
     for t in case.triggers:
-        days |= {t.date, t.relevant_date}
-        if isinstance(t.disposal, (Imprisonment, DetentionAndTrainingOrder)) and t.disposal.start:
-            days.add(t.disposal.start)
+        days |= {t.date, t.relevant_date, t.sentence_date}
+        for disposal in (t.disposal, *(r.disposal for r in t.resentences)):
+            if isinstance(disposal, _LINKED) and disposal.start:
+                days.add(disposal.start)
+        days |= {r.date for r in t.resentences}
     spells: tuple[Detention | AbsenceAbroad, ...] = (*case.detentions, *case.absences_abroad)
     for spell in spells:
         days.add(spell.start)
