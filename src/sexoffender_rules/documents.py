@@ -538,7 +538,10 @@ def _schema_of(
             inner = _schema_of(members[0], defs, owner, name)
         else:
             tags = next(t for _, t in _TAGGED_UNIONS if members[0] in t)
-            inner = {"oneOf": [_class_ref(m, defs, tag=tags[m]) for m in members]}
+            # Each member fixes its own "type" constant, so at most one can match: anyOf says the
+            # same as oneOf, and validators and generators need not try every member for a
+            # second match.
+            inner = {"anyOf": [_class_ref(m, defs, tag=tags[m]) for m in members]}
         return {"anyOf": [inner, {"type": "null"}]} if len(members) < len(args) else inner
     if attrs.has(tp):
         return _class_ref(tp, defs)
