@@ -536,7 +536,9 @@ RULES = (
         "conviction, finding or caution. Documented reading: a notification recorded in the case "
         "dated before 1 May 2004 and on or after the relevant date is taken as that compliance "
         "(whether it was within the 1997 Act's own time limit is not tested); with none "
-        "recorded the duty stands. A notification before 1 May 2004 is not one under Part 2, so "
+        "recorded the duty stands, and the first notification under Part 2 answers it, whether "
+        "recorded as initial, change or periodic (documented reading: each gives the s.83(5) "
+        "information). A notification before 1 May 2004 is not one under Part 2, so "
         "it starts no periodic cycle and discharges no Part 2 duty, though names and premises "
         "it gave count as notified (s.84(1)(a), (c) name s.2 of the 1997 Act).",
         _soa_s81("s.83(1), (3)", _S83_SEEN),
@@ -1711,6 +1713,19 @@ def _month_end_reading(day: date, name: str, value: str, *, months: bool = True)
     return [f"{name}={value}"] if matters else []
 
 
+def _first_part_2_notification(timeline: Timeline, start: date) -> Notification | None:
+    """The first notification on or after ``start`` that gives the s.83(5) information (one
+    recorded as initial, change or periodic). For a person registered before Part 2 came into
+    force, the first notification under it answers s.83(1) whatever it was recorded as (a
+    documented reading: the police may have recorded it as the annual one)."""
+    found = [
+        timeline.index.first(("kind", kind), start)
+        for kind in (NotificationKind.INITIAL, NotificationKind.CHANGE, NotificationKind.PERIODIC)
+    ]
+    given = [n for n in found if n is not None]
+    return min(given, key=lambda n: (n.date, n.id)) if given else None
+
+
 def initial_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
@@ -1767,7 +1782,8 @@ def initial_duties(
                     transitional.reason(
                         "No notification before 1 May 2004 is recorded, so compliance with s.2(1) "
                         "of the Sex Offenders Act 1997 is not shown and s.83(3) does not excuse "
-                        "the initial notification.",
+                        "the initial notification. The first notification under Part 2 answers "
+                        "it, whether recorded as initial, change or periodic (documented reading).",
                         facts=[source.fact],
                     )
                 )
@@ -1778,9 +1794,7 @@ def initial_duties(
                 trigger_date=source.start,
                 fact=source.fact,
                 deadline=deadline,
-                discharged_by=timeline.index.first(
-                    ("kind", NotificationKind.INITIAL), source.start
-                ),
+                discharged_by=_first_part_2_notification(timeline, source.start),
                 not_required=not_required,
                 reasons=tuple(reasons),
             )
