@@ -2106,3 +2106,28 @@ def test_a_huge_negative_count_is_refused_without_printing_it() -> None:
 
     with pytest.raises(NegativeCountError, match=r"^months: expected a count of 0 or more$"):
         CalendarPeriod(months=-(10**5000))
+
+
+def test_a_long_chain_of_consecutive_terms_assesses_without_recursion_error() -> None:
+    # 1,500 terms of 1 month, each consecutive to the one before, all imposed 1 Jan 2020: one
+    # aggregate of 1,500 months (s.82(3)-(4)), 30 months or more -> indefinite for every one.
+    from sexoffender_rules import CalendarPeriod, Case, Imprisonment, Person, Trigger, assess
+
+    triggers = [
+        Trigger(
+            id=f"t{i}",
+            kind="conviction",
+            date=date(2020, 1, 1),
+            disposal=Imprisonment(
+                term=CalendarPeriod(months=1), consecutive_to=f"t{i - 1}" if i else None
+            ),
+        )
+        for i in range(1500)
+    ]
+    case = Case(
+        person=Person(reference="FICTIONAL-CHAIN", date_of_birth=date(1980, 1, 1)),
+        triggers=triggers,
+    )
+    result = assess(case, date(2026, 1, 1))
+    assert result.registration.indefinite
+    assert all(s.indefinite for s in result.registration.sources)

@@ -1057,8 +1057,25 @@ def _custody(
         )
         return own[trigger.id]
 
+    def linked_to(trigger: Trigger) -> Trigger | None:
+        disposal = trigger.disposal
+        if not isinstance(disposal, _TERMS):
+            return None
+        linked = disposal.consecutive_to or disposal.concurrent_with
+        return in_force.get(linked) if linked is not None else None
+
     for trigger in timeline.triggers:
-        resolve(in_force[trigger.id], frozenset())
+        # Resolve the chain of terms this one runs from, the earliest first, so that resolving
+        # never recurses more than one link deep (a chain of thousands of consecutive terms).
+        chain: list[Trigger] = []
+        walked: set[str] = set()
+        current: Trigger | None = in_force[trigger.id]
+        while current is not None and current.id not in own and current.id not in walked:
+            walked.add(current.id)
+            chain.append(current)
+            current = linked_to(current)
+        for link in reversed(chain):
+            resolve(link, frozenset())
     served = own
     # s.82(3)-(4): a term that runs on from another (consecutive), or that overlaps another
     # without either containing the other (partly concurrent), is combined with it. Wholly
