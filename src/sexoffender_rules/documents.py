@@ -247,7 +247,10 @@ def _tagged(conv: cattrs.Converter, tags: dict[type, str]) -> Any:
 
 def _with_tag(tag: str, fields: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
     def unstructure(obj: Any) -> dict[str, Any]:
-        return {"type": tag, **fields(obj)}
+        data = fields(obj)
+        if data.get("known", "") is None:
+            del data["known"]  # the date it became known is written only where it differs
+        return {"type": tag, **data}
 
     return unstructure
 

@@ -14,7 +14,9 @@ The engine knows no jurisdiction. It
 4. sums up the headline.
 
 A fact dated after the assessment date is treated as not yet known: a detention that ends later is
-still running, a stay is cut at the assessment date.
+still running, a stay is cut at the assessment date. An event with a ``known`` date after the
+assessment date (a move found out later) is not yet known either; once known, the ledger uses the
+date it happened.
 
 >>> from datetime import date
 >>> from sexoffender_rules.model import Case, Person, Trigger
@@ -261,8 +263,8 @@ class Timeline:
         )
         events: list[Event] = []
         for event in case.events:
-            if event.date > as_of:
-                continue
+            if event.date > as_of or (event.known is not None and event.known > as_of):
+                continue  # not yet happened, or not yet known on the assessment date
             if isinstance(event, Stay) and event.last_day > as_of:
                 clipped = attrs.evolve(event, last_day=as_of)
                 paths[id(clipped)] = order(event)

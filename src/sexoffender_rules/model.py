@@ -662,6 +662,7 @@ class NameUsed:
 
     date: Date = attrs.field(validator=_date)
     name: str = attrs.field(validator=_text)
+    known: Date | None = attrs.field(default=None, validator=_optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -675,6 +676,7 @@ class HomeAddressChange:
 
     date: Date = attrs.field(validator=_date)
     home_address: HomeAddress = attrs.field(validator=_is(HomeAddress))
+    known: Date | None = attrs.field(default=None, validator=_optional_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -689,6 +691,7 @@ class Stay:
     premises: str = attrs.field(validator=_text)
     first_day: Date = attrs.field(validator=_date)
     last_day: Date = attrs.field(validator=_date)
+    known: Date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
     def days(self) -> int:
@@ -883,6 +886,8 @@ def _contradictions(case: Case) -> Iterator[str]:
         "absences_abroad", [("", a.start, a.end) for a in case.absences_abroad], ""
     )
     for i, event in enumerate(case.events):
+        if event.known is not None and event.known < event.date:
+            yield f"events[{i}].known: is before the date it happened"
         if isinstance(event, Stay):
             yield from not_before_birth(f"events[{i}].first_day", event.first_day)
             yield from ordered(
