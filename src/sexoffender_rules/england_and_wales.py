@@ -1602,7 +1602,8 @@ def _custody_reasons(
     disposal = trigger.disposal
     if isinstance(disposal, SuspendedImprisonment):
         yield rule("ew.suspended_sentence").reason(
-            f"The suspended sentence of {disposal.term} counts as imprisonment for that term.",
+            f"The suspended sentence of {disposal.term} counts as imprisonment for that term "
+            "(a documented reading: the deeming words in force were not verified).",
             facts=[path],
         )
     if isinstance(disposal, ExtendedSentence):
