@@ -8,6 +8,7 @@ import itertools
 import json
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -279,3 +280,13 @@ def test_an_error_result_is_counted_as_invalid_only() -> None:
     assert report.invalid == 1
     assert report.forces == {}
     assert report.total_headlines == {}
+
+
+def test_docs_define_every_column() -> None:
+    text = (Path(__file__).resolve().parent.parent / "docs" / "caseload.md").read_text("utf-8")
+    for column in COLUMNS:
+        row = next((line for line in text.splitlines() if line.startswith(f"| `{column.key}`")), "")
+        assert row, column.key
+        assert (column.basis or "—").replace("_", " ") in row, column.key
+        if column.flag is not None:
+            assert f"`{column.flag}`" in row, column.key

@@ -367,7 +367,7 @@ def _cmd_profiles(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 
 
 def _cmd_status(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
-    profile = _profile(args.profile, stdin if args.case != "-" else io.StringIO(""))
+    profile = _profile(args.profile, stdin)
     policy = _policy(args.reading, False)
     try:
         case = _load_case(args.case, stdin)
