@@ -23,7 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 SECRET = "FICTIONAL-SECRET-7Q9XK"  # a person's reference that must never reach standard error
 SCRIPT = Path(sys.executable).parent / "sexoffender-rules"
-COMMANDS = ("assess", "explain", "validate", "schema", "rules", "calendar")
+COMMANDS = (
+    "assess",
+    "explain",
+    "validate",
+    "schema",
+    "rules",
+    "calendar",
+    "status",
+    "report",
+    "generate",
+    "profiles",
+)
 PROBLEM_LINE = re.compile(r"^sexoffender-rules: (?:[^\s:]+: )?[a-z_(][^\s:]*: \S.*$")
 
 ENTRY_POINTS = [

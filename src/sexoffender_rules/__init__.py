@@ -37,6 +37,7 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
+from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
 from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
 from .engine import assess
 from .england_and_wales import ENGLAND_AND_WALES
@@ -110,7 +111,9 @@ __all__ = [
     "Basis",
     "CalendarPeriod",
     "Case",
+    "CaseResult",
     "CaseValidationError",
+    "CaseloadReport",
     "Citation",
     "ConditionalDischarge",
     "DateInterval",
@@ -170,6 +173,7 @@ __all__ = [
     "add_days",
     "add_period",
     "assess",
+    "assess_many",
     "assess_status",
     "assessment_to_data",
     "case_from_data",
@@ -179,6 +183,7 @@ __all__ = [
     "explain",
     "explain_markdown",
     "first_day_total_reaches",
+    "generate_register",
     "hours_between",
     "last_day_of_days_beginning_with",
     "last_day_of_period_after",

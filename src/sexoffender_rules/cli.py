@@ -1,8 +1,10 @@
 """The command line, ``sexoffender-rules``: the only module that reads files, prints or exits.
 
 Exit status: 0 success; 2 usage error (bad arguments, unreadable file); 3 invalid input (a case
-that does not load, or an answer that depends on a reading a strict policy leaves open). Errors go
-to standard error, one line per problem, never as a traceback, and never with personal values.
+that does not load, a caseload with an invalid line, a profile document that does not load, or an
+answer that depends on a reading a strict policy leaves open). Errors go to standard error, one
+line per problem, never as a traceback, and never with personal values. ``report`` and
+``generate`` show a progress bar (tqdm) on standard error when it is a terminal.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
-from typing import Any, NoReturn, TextIO
+from typing import IO, Any, NoReturn, TextIO
 
 import attrs
+from tqdm import tqdm
 
 from .assessment import Assessment
 from .calendar import (
@@ -26,12 +29,30 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
-from .documents import assessment_to_data, case_from_data, case_schema
+from .caseload import (
+    REGISTER_DATE,
+    CaseloadReport,
+    assess_many,
+    generate_register,
+    render_csv,
+    render_json,
+    render_text,
+    status_text,
+    status_to_data,
+)
+from .documents import (
+    assessment_to_data,
+    case_from_data,
+    case_schema,
+    profile_from_data,
+    profile_to_data,
+)
 from .engine import UnknownJurisdictionError, assess, ruleset_for
 from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
 from .policy import Policy
+from .whereabouts import PROFILES, Profile, assess_status
 
 __all__ = ["main", "parse_json"]
 
@@ -229,6 +250,161 @@ def _cmd_calendar(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
     return EXIT_OK, "\n".join(lines)
 
 
+def _profile(text: str | None, stdin: TextIO) -> Profile:
+    """The shipped profile called ``text``, or the profile document in the file ``text``."""
+    if text is None:
+        return PROFILES["trace-enquiry"]
+    if text in PROFILES:
+        return PROFILES[text]
+    if not os.path.exists(text) and text != "-":
+        raise _UsageError(
+            f"--profile: {text!r} is neither a shipped profile ({', '.join(sorted(PROFILES))}) "
+            "nor a file"
+        )
+    try:
+        return profile_from_data(_read_json(text, stdin))
+    except CaseValidationError as error:
+        raise _Invalid([f"{text}: {problem}" for problem in error.problems], "") from None
+
+
+def _progress(stream: TextIO, total: int | None, unit: str) -> Any:
+    """A progress bar on ``stream``, shown only when it is a terminal."""
+    shown = hasattr(stream, "isatty") and stream.isatty()
+    return tqdm(total=total, file=stream, unit=unit, disable=not shown, leave=False)
+
+
+def _caseload_lines(handle: IO[Any]) -> Iterator[tuple[int, Any]]:
+    """Each line of a JSON Lines source that is not blank, with its line number (from 1)."""
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            yield number, line
+
+
+def _count_lines(path: str) -> int | None:
+    try:
+        with open(path, "rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return None
+
+
+def _cmd_report(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    profile = _profile(args.profile, stdin)
+    policy = _policy(args.reading, False)
+    if args.workers < 1:
+        raise _UsageError("--workers: expected 1 or more")
+    stderr: TextIO = args.stderr
+    report = CaseloadReport(as_of=args.as_of, profile=profile.label)
+    invalid = 0
+    with contextlib.ExitStack() as stack:
+        if args.caseload == "-":
+            handle: IO[Any] = getattr(stdin, "buffer", stdin)
+            total = None
+        else:
+            try:
+                handle = stack.enter_context(open(args.caseload, "rb"))
+            except OSError as error:
+                raise _UsageError(
+                    f"{args.caseload}: cannot read the file ({error.strerror or 'error'})"
+                ) from None
+            total = _count_lines(args.caseload)
+        bar = stack.enter_context(_progress(stderr, total, "case"))
+        results = assess_many(
+            _caseload_lines(handle),
+            args.as_of,
+            profile=profile,
+            policy=policy,
+            workers=args.workers,
+        )
+        for result in results:
+            report.add(result)
+            bar.update(1)
+            if not result.ok:
+                invalid += 1
+                for problem in result.problems:
+                    print(
+                        f"sexoffender-rules: {args.caseload}:{result.line}: {problem}", file=stderr
+                    )
+    by_force = args.by == "force"
+    render = {"text": render_text, "csv": render_csv, "json": render_json}[args.format]
+    return (EXIT_INVALID if invalid else EXIT_OK), render(report, by_force)
+
+
+def _cmd_generate(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    if args.size < 0:
+        raise _UsageError("--size: expected 0 or more")
+    with contextlib.ExitStack() as stack:
+        if args.output == "-":
+            out: TextIO = args.stdout
+        else:
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="\n"))
+            except OSError as error:
+                raise _UsageError(
+                    f"{args.output}: cannot write the file ({error.strerror or 'error'})"
+                ) from None
+        bar = stack.enter_context(_progress(args.stderr, args.size, "case"))
+        try:
+            for document in generate_register(args.size, args.seed, args.on):
+                out.write(json.dumps(document, separators=(",", ":")) + "\n")
+                bar.update(1)
+            out.flush()
+        except BrokenPipeError:
+            # The reader stopped early (``| head``), as for the other commands' output.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+    return EXIT_OK, ""
+
+
+def _cmd_profiles(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    if args.format == "json":
+        return EXIT_OK, json.dumps([profile_to_data(p) for p in PROFILES.values()], indent=2)
+    lines = []
+    for name, profile in PROFILES.items():
+        default = " (default)" if name == "trace-enquiry" else ""
+        lines.append(f"{profile.label}{default}\n    {profile.description}")
+    return EXIT_OK, "\n".join(lines)
+
+
+def _cmd_status(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    profile = _profile(args.profile, stdin)
+    policy = _policy(args.reading, False)
+    try:
+        case = _load_case(args.case, stdin)
+    except CaseValidationError as error:
+        raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+    status = assess_status(case, args.as_of, profile, policy)
+    if args.format == "json":
+        return EXIT_OK, json.dumps(status_to_data(status), indent=2)
+    return EXIT_OK, status_text(status)
+
+
+def _profile_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        metavar="NAME|FILE",
+        help="the police-policy profile: a shipped one (see 'profiles'; default trace-enquiry) "
+        "or a profile document (JSON)",
+    )
+    parser.add_argument(
+        "--reading",
+        type=_reading,
+        action="append",
+        metavar="NAME=VALUE",
+        help="choose a reading of the law, e.g. leap_day=previous_day (repeatable; see docs)",
+    )
+
+
+def _as_of_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=date.today(),
+        metavar="YYYY-MM-DD",
+        help="the date to assess on (default: today)",
+    )
+
+
 def _case_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "case", metavar="CASE", help="a case document (JSON), or - for standard input"
@@ -266,7 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sexoffender-rules",
         description="Notification requirements for registered sex offenders "
-        "(Sexual Offences Act 2003, Part 2): assess a case, explain it, validate it.",
+        "(Sexual Offences Act 2003, Part 2): assess a case, explain it, validate it; a person's "
+        "status and whereabouts; caseload reports.",
         epilog="example: sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -329,6 +506,70 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument(
         "start", type=_iso_date, help="the date the periods run from (YYYY-MM-DD)"
     )
+    status = command(
+        "status",
+        "show one person's status: headline, whereabouts with reasons, every flag with its basis",
+        "sexoffender-rules status examples/01-new-conviction.json --as-of 2026-11-29 "
+        "--profile time-based",
+        _cmd_status,
+    )
+    status.add_argument(
+        "case", metavar="CASE", help="a case document (JSON), or - for standard input"
+    )
+    _as_of_argument(status)
+    status.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    _profile_argument(status)
+    report = command(
+        "report",
+        "count a caseload (JSON Lines, one case a line) by status and police force; "
+        "exit status 3 if any line is invalid (each reported as CASELOAD:LINE: problem)",
+        "sexoffender-rules report register.jsonl --as-of 2024-03-31 --by force --format csv",
+        _cmd_report,
+    )
+    report.add_argument(
+        "caseload", metavar="CASELOAD", help="case documents as JSON Lines, or - for standard input"
+    )
+    _as_of_argument(report)
+    report.add_argument(
+        "--by", choices=("force",), help="a row for each managing force as well as the total"
+    )
+    report.add_argument(
+        "--format", choices=("text", "csv", "json"), default="text", help="output format"
+    )
+    report.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes to assess in (default 1)"
+    )
+    _profile_argument(report)
+    generate = command(
+        "generate",
+        "write a seeded synthetic register of fictional cases as JSON Lines",
+        "sexoffender-rules generate --size 70052 --seed 1 --output register.jsonl",
+        _cmd_generate,
+    )
+    generate.add_argument("--size", type=int, required=True, metavar="N", help="number of cases")
+    generate.add_argument("--seed", type=int, required=True, metavar="S", help="the random seed")
+    generate.add_argument(
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file to write, or - for standard output",
+    )
+    generate.add_argument(
+        "--on",
+        type=_iso_date,
+        default=REGISTER_DATE,
+        metavar="YYYY-MM-DD",
+        help=f"the register's snapshot date (default {REGISTER_DATE.isoformat()})",
+    )
+    profiles = command(
+        "profiles",
+        "list the police-policy profiles shipped (name@version and description)",
+        "sexoffender-rules profiles --format json > profiles.json",
+        _cmd_profiles,
+    )
+    profiles.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format"
+    )
     return parser
 
 
@@ -349,6 +590,7 @@ def main(
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        args.stdout, args.stderr = stdout, stderr
         handler: Callable[[argparse.Namespace, TextIO], tuple[int, str]] = args.handler
         status, output = handler(args, stdin)
     except SystemExit as exit_:  # --help

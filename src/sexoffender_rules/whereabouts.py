@@ -565,7 +565,8 @@ def assess_status(
         flags.append(
             Flag(
                 name=_WHEREABOUTS_FLAG[state],
-                basis=Basis.POLICY,
+                # A death is a recorded fact; every other state is the profile's judgement.
+                basis=Basis.RECORDED_FACT if state is Whereabouts.DECEASED else Basis.POLICY,
                 since=since,
                 reasons=tuple(state_reasons),
             )
