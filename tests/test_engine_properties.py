@@ -560,3 +560,32 @@ def test_the_release_cites_the_same_detention_whatever_the_order_of_the_facts() 
         (release,) = assess(case, date(2026, 3, 1)).duties_of(DutyKind.RELEASE)
         cited.add(case.detentions[int(release.fact[len("detentions[") : -1])])
     assert cited == {remand}
+
+
+def test_the_strategies_module_names_the_extra_when_hypothesis_is_missing(tmp_path: Any) -> None:
+    # A stand-in "hypothesis" package that fails to import, first on the path.
+    import subprocess
+    import sys
+
+    fake = tmp_path / "hypothesis"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise ImportError('no hypothesis here')\n")
+    code = "import sexoffender_rules.strategies"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "pip install 'sexoffender-rules[test]'" in result.stderr
+
+
+def test_from_type_draws_cases_through_the_entry_point() -> None:
+    @given(st.from_type(Case))
+    def check(case: Case) -> None:
+        assert isinstance(case, Case)
+        assess(case, date(2026, 1, 1))
+
+    check()

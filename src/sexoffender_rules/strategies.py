@@ -10,6 +10,10 @@ that duties, windows and periods interact, with a bias towards awkward days
 (:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
 
 This module imports hypothesis (a test dependency); nothing else in the package imports it.
+Importing it without hypothesis raises an ``ImportError`` that names the ``test`` extra. With the
+package installed, hypothesis finds these strategies itself (the ``hypothesis`` entry point in
+pyproject.toml calls :func:`register_type_strategies`), so ``st.from_type(Case)`` works in a
+test suite that never imports this module.
 
 >>> from hypothesis import given, settings
 >>> from sexoffender_rules import assess
@@ -28,7 +32,14 @@ from datetime import date, timedelta
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "sexoffender_rules.strategies needs hypothesis, which the 'test' extra installs: "
+        "pip install 'sexoffender-rules[test]'"
+    ) from error
 
 from . import records
 from .calendar import CalendarPeriod
@@ -83,6 +94,7 @@ __all__ = [
     "fact_dates",
     "police_records",
     "profiles",
+    "register_type_strategies",
     "with_fact_after",
     "with_notification",
     "with_police_records",
@@ -918,3 +930,34 @@ def profiles() -> st.SearchStrategy[Profile]:
         precedence=st.permutations(DEFAULT_PRECEDENCE).map(tuple),
     )
     return st.one_of(shipped, varied)
+
+
+def register_type_strategies() -> None:
+    """Register the strategies for the library's public types with hypothesis, so that
+    ``st.from_type(Case)``, ``st.from_type(Profile)`` and ``st.from_type(PoliceRecord)`` (one
+    record) draw from them. Hypothesis calls this through the package's entry point.
+
+    >>> register_type_strategies()
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None, deadline=None)
+    ... @given(st.from_type(Case), st.from_type(Profile))
+    ... def check(case, profile):
+    ...     assert isinstance(case, Case) and isinstance(profile, Profile)
+    >>> check()
+    """
+    st.register_type_strategy(Case, cases())
+    st.register_type_strategy(Profile, profiles())
+    for kind in records.POLICE_RECORDS:
+        st.register_type_strategy(kind, _one_record(kind))
+
+
+def _one_record(kind: type) -> st.SearchStrategy[Any]:
+    def of_kind(found: list[PoliceRecord]) -> list[PoliceRecord]:
+        return [r for r in found if isinstance(r, kind)]
+
+    return (
+        police_records(FACTS_FROM, FACTS_UNTIL, max_size=20)
+        .map(of_kind)
+        .filter(bool)
+        .map(lambda found: found[0])
+    )
