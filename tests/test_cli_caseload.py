@@ -222,3 +222,45 @@ def test_status_of_an_invalid_case_is_invalid_input(tmp_path: Path) -> None:
     result = run("status", case, "--as-of", "2024-03-31", cwd=tmp_path)
     assert result.returncode == 3
     assert result.stderr.startswith(f"sexoffender-rules: {case}: person.date_of_birth")
+
+
+@pytest.mark.parametrize(
+    "status", ["in_breach", "detained", "visit_due", "headline:compliant", "headline:in_breach"]
+)
+def test_report_cases_lists_every_case_behind_a_count(
+    caseload: Path, tmp_path: Path, status: str
+) -> None:
+    table = run("report", caseload, "--as-of", "2024-03-31", "--format", "json", cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    data = json.loads(table.stdout)
+    listed = run("report", caseload, "--as-of", "2024-03-31", "--cases", status, cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0] == f"Cases with {status} on 2024-03-31 (line, reference, force, headline):"
+    rows = [line.split("\t") for line in lines[1:]]
+    # Each listed case, explained on its own, holds the status: the count traces to people.
+    documents = caseload.read_text(encoding="utf-8").splitlines()
+    for where, reference, _force, _headline in rows[:3]:
+        line = int(where.rsplit(":", 1)[1])
+        assert json.loads(documents[line - 1])["person"]["reference"] == reference
+        one = run(
+            "status",
+            "-",
+            "--as-of",
+            "2024-03-31",
+            "--format",
+            "json",
+            cwd=tmp_path,
+            stdin=documents[line - 1],
+        )
+        explained = json.loads(one.stdout)
+        names = {flag["name"] for flag in explained["flags"]}
+        if status.startswith("headline:"):
+            assert explained["headline"] == status.removeprefix("headline:")
+        else:
+            assert status in names
+    total = data["total"]
+    if status.startswith("headline:"):
+        assert len(rows) == total["headlines"].get(status.removeprefix("headline:"), 0)
+    else:
+        assert len(rows) == total["counts"][status]

@@ -39,7 +39,7 @@ from typing import Any
 
 import attrs
 
-from .documents import case_from_data
+from .documents import case_from_data, parse_json
 from .errors import CaseValidationError, SexOffenderRulesError
 from .model import Case
 from .policy import Policy
@@ -81,7 +81,7 @@ class CaseResult:
     problems of an invalid one.
 
     ``index`` is the input's position (from 0); ``line`` its line number where the input gave
-    one. ``problems`` are "field path: problem" lines that never repeat a personal value.
+    one; ``reference`` the person's reference, for tracing a count back to the case. ``problems`` are "field path: problem" lines that never repeat a personal value.
 
     >>> CaseResult(index=0, line=3, problems=("person: required",)).ok
     False
@@ -91,6 +91,7 @@ class CaseResult:
     line: int | None = None
     status: StatusAssessment | None = None
     problems: tuple[str, ...] = ()
+    reference: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,8 +123,6 @@ def _assess_one(
                 except UnicodeDecodeError:
                     raise CaseValidationError(["(document): the line is not UTF-8 text"]) from None
             if isinstance(document, str):
-                from .cli import parse_json  # the one strict JSON decoder; cli imports us
-
                 document = parse_json(document)
             case = case_from_data(document)
         except CaseValidationError as error:
@@ -133,7 +132,7 @@ def _assess_one(
     except SexOffenderRulesError as error:
         problems = getattr(error, "problems", None) or str(error).splitlines()
         return CaseResult(index=index, line=line, problems=tuple(problems))
-    return CaseResult(index=index, line=line, status=status)
+    return CaseResult(index=index, line=line, status=status, reference=case.person.reference)
 
 
 def _assess_chunk(
@@ -156,7 +155,7 @@ def assess_many(
 
     An input is a :class:`~sexoffender_rules.model.Case`, or a pair ``(line_number, document)``
     whose document is a decoded JSON object or one line of JSON Lines (text, or UTF-8 bytes,
-    decoded strictly as :func:`~sexoffender_rules.cli.parse_json` does). An invalid document
+    decoded strictly as :func:`~sexoffender_rules.documents.parse_json` does). An invalid document
     gives a result with its line number and problems; the rest are still assessed.
 
     With ``workers`` above 1, chunks of ``chunk_size`` inputs are assessed in that many processes,

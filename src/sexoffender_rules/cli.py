@@ -44,6 +44,7 @@ from .documents import (
     assessment_to_data,
     case_from_data,
     case_schema,
+    parse_json,
     profile_from_data,
     profile_to_data,
 )
@@ -52,9 +53,9 @@ from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
 from .policy import Policy
-from .whereabouts import PROFILES, Profile, assess_status
+from .whereabouts import PROFILES, STATUS_NAMES, Profile, assess_status
 
-__all__ = ["main", "parse_json"]
+__all__ = ["main"]
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID = 0, 2, 3
 
@@ -122,44 +123,6 @@ def _read_json(path: str, stdin: TextIO) -> Any:
     except UnicodeDecodeError:
         raise CaseValidationError(["(document): the file is not UTF-8 text"]) from None
     return parse_json(text)
-
-
-def parse_json(text: str) -> Any:
-    """Decode a JSON document strictly: a leading byte-order mark is allowed; an object that
-    repeats a key, nesting too deep to follow, or a number too long to read is refused with
-    :class:`~sexoffender_rules.errors.CaseValidationError` (never another exception).
-
-    >>> parse_json('\ufeff{"a": 1}')
-    {'a': 1}
-    >>> parse_json('{"a": 1, "a": 2}')
-    Traceback (most recent call last):
-    ...
-    sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
-      (document): not valid JSON (an object repeats a key)
-    """
-    text = text.removeprefix("\ufeff")
-    try:
-        return json.loads(text, object_pairs_hook=_no_repeated_keys)
-    except json.JSONDecodeError as error:
-        problem = f"{error.msg} at line {error.lineno}, column {error.colno}"
-    except _RepeatedKey:
-        problem = "an object repeats a key"
-    except RecursionError:
-        problem = "nested too deeply"
-    except ValueError:
-        problem = "a number too long to read"
-    raise CaseValidationError([f"(document): not valid JSON ({problem})"])
-
-
-class _RepeatedKey(ValueError):
-    """A JSON object gives one key twice."""
-
-
-def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _RepeatedKey
-    return result
 
 
 def _load_case(path: str, stdin: TextIO) -> Case:
@@ -316,9 +279,23 @@ def _cmd_report(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
             policy=policy,
             workers=args.workers,
         )
+        traced: list[str] = []
         for result in results:
             report.add(result)
             bar.update(1)
+            if (
+                args.cases
+                and result.status is not None
+                and (
+                    args.cases in result.status.flag_names
+                    or args.cases == f"headline:{result.status.headline}"
+                )
+            ):
+                traced.append(
+                    f"{args.caseload}:{result.line}\t{result.reference}\t"
+                    f"{result.status.managing_force or '(no force recorded)'}\t"
+                    f"{result.status.headline}"
+                )
             if not result.ok:
                 invalid += 1
                 for problem in result.problems:
@@ -327,6 +304,13 @@ def _cmd_report(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
                     )
     by_force = args.by == "force"
     render = {"text": render_text, "csv": render_csv, "json": render_json}[args.format]
+    if args.cases:
+        # Each case behind a count, for `sexoffender-rules status` to explain one by one.
+        heading = (
+            f"Cases with {args.cases} on {args.as_of.isoformat()} "
+            "(line, reference, force, headline):"
+        )
+        return (EXIT_INVALID if invalid else EXIT_OK), "\n".join([heading, *traced])
     return (EXIT_INVALID if invalid else EXIT_OK), render(report, by_force)
 
 
@@ -538,6 +522,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--workers", type=int, default=1, metavar="N", help="processes to assess in (default 1)"
+    )
+    report.add_argument(
+        "--cases",
+        choices=[*STATUS_NAMES, *(f"headline:{name}" for name in STATUS_NAMES)],
+        metavar="STATUS",
+        help="instead of the table, list the cases behind one count: a flag such as missing or "
+        "wanted (as the columns count), or headline:NAME (as the headline counts); each with "
+        "its line, reference, force and headline, to explain with 'sexoffender-rules status'",
     )
     _profile_argument(report)
     generate = command(

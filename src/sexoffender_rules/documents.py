@@ -18,6 +18,7 @@ datetime.date(2026, 3, 6)
 from __future__ import annotations
 
 import enum
+import json
 import re
 import types
 import typing
@@ -77,6 +78,7 @@ __all__ = [
     "case_schema",
     "case_to_data",
     "converter",
+    "parse_json",
     "profile_from_data",
     "profile_to_data",
 ]
@@ -662,3 +664,41 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
     fields["profile_version"] = fields.pop("version")
     fields["precedence"] = list(profile.precedence)
     return {"format": PROFILE_FORMAT, "version": 1, **fields}
+
+
+def parse_json(text: str) -> Any:
+    """Decode a JSON document strictly: a leading byte-order mark is allowed; an object that
+    repeats a key, nesting too deep to follow, or a number too long to read is refused with
+    :class:`~sexoffender_rules.errors.CaseValidationError` (never another exception).
+
+    >>> parse_json('\ufeff{"a": 1}')
+    {'a': 1}
+    >>> parse_json('{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+    ...
+    sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
+      (document): not valid JSON (an object repeats a key)
+    """
+    text = text.removeprefix("\ufeff")
+    try:
+        return json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except json.JSONDecodeError as error:
+        problem = f"{error.msg} at line {error.lineno}, column {error.colno}"
+    except _RepeatedKey:
+        problem = "an object repeats a key"
+    except RecursionError:
+        problem = "nested too deeply"
+    except ValueError:
+        problem = "a number too long to read"
+    raise CaseValidationError([f"(document): not valid JSON ({problem})"])
+
+
+class _RepeatedKey(ValueError):
+    """A JSON object gives one key twice."""
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKey
+    return result
