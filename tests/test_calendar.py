@@ -73,7 +73,7 @@ class TestPeriodAfter:
         assert last_day_of_period_after(D(2026, 3, 10), YEAR) == D(2027, 3, 10)
 
     def test_one_year_after_29_february_ends_on_28_february(self) -> None:
-        # No 29 Feb 2025: the last day of February (Dodds v Walker, SPEC §3).
+        # No 29 Feb 2025: the last day of February (Dodds v Walker [1981] 1 WLR 1027, the default reading).
         assert last_day_of_period_after(D(2024, 2, 29), YEAR) == D(2025, 2, 28)
 
     def test_one_year_after_29_february_under_the_alternative_reading(self) -> None:

@@ -219,7 +219,7 @@ RULES = (
         _cite(
             "Powers of Criminal Courts (Sentencing) Act 2000",
             "s.14(1)",
-            "text not seen (cited from the legal review and the Sentencing Code's re-enactment); "
+            "text not seen (its effect is that of the Sentencing Code s.82(2) which re-enacted it); "
             "applies to convictions before 1 December 2020",
         ),
         _cite(
