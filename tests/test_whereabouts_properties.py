@@ -80,3 +80,15 @@ def test_a_known_location_abroad_or_detention_is_never_missing(
     detained = any(d.start <= as_of and (d.end is None or d.end > as_of) for d in case.detentions)
     if (running_abroad or detained) and status.assessment.registration.subject:
         assert "missing" not in status.flag_names
+
+
+@given(statuses())
+def test_every_status_renders(drawn: tuple[Case, date, Profile]) -> None:
+    from sexoffender_rules.caseload import status_text, status_to_data
+
+    case, as_of, profile = drawn
+    status = assess_status(case, as_of, profile)
+    data = status_to_data(status)
+    assert data["headline"] == status.headline
+    assert {f["name"] for f in data["flags"]} == status.flag_names
+    assert status.headline in status_text(status)
