@@ -54,9 +54,9 @@ def test_a_reading_named_but_giving_the_same_answer_is_not_flagged() -> None:
     # Remanded 1-20 Feb 2026 (released on Fri 20 Feb), then a change notification recording the
     # release on 20 Feb itself. Release duty: 3 days beginning with 20 Feb. Under
     # partial_days=liberty_at_end_of_day the release day counts: 20, 21, 22 -> 22 Feb; under
-    # whole_day_at_liberty it does not: 21, 22, 23 -> 23 Feb. The deadline differs, so the
-    # release duty depends on partial_days; release_notified_by_attendance does not matter here,
-    # as the notification records the release (it answers under either reading).
+    # whole_day_at_liberty it does not: 21, 22, 23 -> 23 Feb. Met on 20 Feb either way: the
+    # settled duty does not turn on the day it was due, so no flag. Nor does
+    # release_notified_by_attendance matter: the notification records the release.
     case = Case(
         person=person("FICTIONAL-0164"),
         triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
@@ -69,9 +69,30 @@ def test_a_reading_named_but_giving_the_same_answer_is_not_flagged() -> None:
     result = assess(case, date(2026, 3, 1))
     release = [d for d in result.duties if d.kind.value == "release"]
     assert [(d.deadline, d.state.value) for d in release] == [(date(2026, 2, 22), "met")]
-    assert any("partial_days=liberty_at_end_of_day" in f for f in result.flags), result.flags
-    assert any("due by 2026-02-23" in f for f in result.flags), result.flags
-    assert not any("release_notified_by_attendance" in f for f in result.flags), result.flags
+    assert result.flags == (), result.flags
+
+
+def test_a_partial_day_that_turns_a_late_notification_into_a_met_one_is_flagged() -> None:
+    # As above, but the release is recorded on Mon 23 Feb: due by 22 Feb under the default
+    # reading (met late, breach 23 Feb), by 23 Feb under whole_day_at_liberty (met).
+    case = Case(
+        person=person("FICTIONAL-0168"),
+        triggers=(Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),),
+        detentions=(Detention(kind="remand", start=date(2026, 2, 1), end=date(2026, 2, 20)),),
+        notifications=(
+            Notification(id="n1", date=date(2026, 1, 5), kind="initial"),
+            Notification(id="n2", date=date(2026, 2, 23), kind="change", release=True),
+        ),
+    )
+    result = assess(case, date(2026, 3, 1))
+    (release,) = [d for d in result.duties if d.kind.value == "release"]
+    assert (release.deadline, release.state.value) == (date(2026, 2, 22), "met_late")
+    flags = [f for f in result.flags if "partial_days=liberty_at_end_of_day" in f]
+    assert len(flags) == 1, result.flags
+    assert (
+        "under partial_days=whole_day_at_liberty the release duty from 2026-02-20 is met"
+        in (flags[0])
+    )
 
 
 def test_a_release_answered_only_by_attendance_is_flagged() -> None:

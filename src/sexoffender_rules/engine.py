@@ -612,19 +612,27 @@ def _alternatives(policy: Policy, name: str) -> list[object]:
     return []
 
 
+_STILL_RUNNING = frozenset({DutyState.OPEN, DutyState.SUSPENDED, DutyState.PENDING})
+
+
+def _duty_outcome(duty: Duty) -> tuple[object, ...]:
+    """What a reading can change in a duty that matters on the assessment date: its state,
+    breach and answering notification, and its deadline while it still runs (a settled duty
+    met either way does not turn on the day it was due)."""
+    deadline = duty.deadline if duty.state in _STILL_RUNNING else None
+    return (deadline, duty.state, duty.discharged_by, duty.breach)
+
+
 def _outcome(result: Assessment) -> tuple[object, ...]:
-    """What a reading can change: the periods, each duty's deadline, state and breach, the
-    headline (not the wording of the reasons)."""
+    """What a reading can change: the periods, each duty's outcome, the headline (not the
+    wording of the reasons)."""
     registration = result.registration
     return (
         registration.subject,
         registration.end,
         registration.indefinite,
         tuple((s.trigger_id, s.end, s.indefinite) for s in registration.sources),
-        tuple(
-            (d.kind, d.trigger_date, d.fact, d.deadline, d.state, d.discharged_by, d.breach)
-            for d in result.duties
-        ),
+        tuple((d.kind, d.trigger_date, d.fact, *_duty_outcome(d)) for d in result.duties),
         result.headline,
     )
 
@@ -686,8 +694,7 @@ def _difference(mine: Assessment, other: Assessment) -> str:
         for key in dict.fromkeys([*duties_a, *duties_b])
         if key not in duties_a
         or key not in duties_b
-        or (duties_a[key].deadline, duties_a[key].state, duties_a[key].breach)
-        != (duties_b[key].deadline, duties_b[key].state, duties_b[key].breach)
+        or _duty_outcome(duties_a[key]) != _duty_outcome(duties_b[key])
     ]
     for kind, day, fact in changed[:3]:
         theirs = duties_b.get((kind, day, fact))
