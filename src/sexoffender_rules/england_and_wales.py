@@ -2335,6 +2335,10 @@ def release_duties(
             continue
         path = paths.get(released, "detentions")
         deadline, reason = _window(timeline, released, 3, rule, "Release", [path])
+        answered = timeline.index.first(key, released)
+        # The reading is named only where it can matter: where the first notification after the
+        # release and the first that records it are not the same one.
+        other = timeline.index.first(("release",) if by_attendance else ("any",), released)
         reading = rule.reason(
             "Answered by "
             + (
@@ -2342,7 +2346,9 @@ def release_duties(
                 if by_attendance
                 else "a notification that records the release."
             ),
-            readings=[f"release_notified_by_attendance={str(by_attendance).lower()}"],
+            readings=[f"release_notified_by_attendance={str(by_attendance).lower()}"]
+            if other is not answered
+            else [],
         )
         yield DutyFinding(
             kind=DutyKind.RELEASE,
@@ -2350,7 +2356,7 @@ def release_duties(
             trigger_date=released,
             fact=path,
             deadline=deadline,
-            discharged_by=timeline.index.first(key, released),
+            discharged_by=answered,
             reasons=(reason, reading),
         )
 
