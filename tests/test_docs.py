@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
@@ -35,3 +36,22 @@ def test_every_public_name_exists_and_is_documented() -> None:
         assert doc, name
         assert doc.strip(), name
         assert ">>>" in doc or name.endswith("Error") or name == "ENGLAND_AND_WALES", name
+
+
+def test_the_documentation_site_builds_strictly(tmp_path: Path) -> None:
+    # mkdocs build --strict: no broken link, no unresolved reference, every page in the nav.
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
+    assert "assess_status" in api
+    assert "language-pycon" in api or "highlight" in api
