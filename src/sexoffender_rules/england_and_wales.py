@@ -1762,7 +1762,7 @@ def initial_duties(
     rule = ruleset.rule("ew.s83.initial")
     exception = ruleset.rule("ew.s83.exception")
     transitional = ruleset.rule("ew.s83.transitional")
-    earlier: list[Source] = []
+    earlier: list[tuple[Source, DateInterval]] = []  # earlier sources and their days
     for source in registration_.sources:
         if _s81_open(source):
             continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
@@ -1805,7 +1805,8 @@ def initial_duties(
                         facts=[source.fact],
                     )
                 )
-            earlier.append(source)
+            if source.days is not None:
+                earlier.append((source, source.days))
             yield DutyFinding(
                 kind=DutyKind.INITIAL,
                 rule_id=rule.id,
@@ -1817,13 +1818,15 @@ def initial_duties(
                 reasons=tuple(reasons),
             )
             continue
-        for before in earlier:
+        day_before = add_days(source.relevant_date, -1)
+        # An earlier period that ended before the day before this relevant date cannot show
+        # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
+        # drop it, so the search stays within the periods still running.
+        earlier = [(b, span) for b, span in earlier if span.end > day_before]
+        for before, span in earlier:
             if before.relevant_date >= source.relevant_date:
                 continue
-            span = before.days
-            if span is None:
-                continue  # an undetermined period cannot show (a) or (c)
-            subject_before = add_days(source.relevant_date, -1) in span
+            subject_before = day_before in span
             # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
             # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
             notified = timeline.index.first(
@@ -1849,7 +1852,8 @@ def initial_duties(
                     facts=[source.fact, before.fact, timeline.path(notified)],
                 )
                 break
-        earlier.append(source)
+        if source.days is not None:  # an undetermined period cannot show (a) or (c)
+            earlier.append((source, source.days))
         discharged = timeline.index.first(("kind", NotificationKind.INITIAL), source.relevant_date)
         yield DutyFinding(
             kind=DutyKind.INITIAL,
