@@ -1049,17 +1049,61 @@ def _cycles(triggers: tuple[Trigger, ...]) -> Iterator[str]:
                 target = d.consecutive_to or d.concurrent_with
                 if target is not None and target != t.id:
                     links[t.id].add(target)
+    on_cycle = _on_a_cycle(links)
     for i, t in enumerate(triggers):
-        seen: set[str] = set()
-        todo = list(links.get(t.id, ()))
-        while todo:
-            current = todo.pop()
-            if current == t.id:
-                yield f"triggers[{i}].disposal: its term is linked to itself through other terms"
-                break
-            if current not in seen:
-                seen.add(current)
-                todo.extend(links.get(current, ()))
+        if t.id in on_cycle:
+            yield f"triggers[{i}].disposal: its term is linked to itself through other terms"
+
+
+def _on_a_cycle(links: dict[str, set[str]]) -> set[str]:
+    """The nodes that lie on a cycle of ``links``: those in a strongly connected component of
+    two or more (Tarjan's algorithm, iterative, so a chain of any length is one pass). A node
+    that only leads into a cycle is not on it.
+
+    >>> sorted(_on_a_cycle({"a": {"b"}, "b": {"c"}, "c": {"b"}, "d": {"a"}}))
+    ['b', 'c']
+    >>> _on_a_cycle({str(i): {str(i + 1)} for i in range(5000)})
+    set()
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: set[str] = set()
+    for root in sorted(links):
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(sorted(links.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(links.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.update(component)
+    return found
 
 
 def _overlaps(
