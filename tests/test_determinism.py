@@ -60,3 +60,19 @@ def test_a_fresh_interpreter_with_another_hash_seed_gives_identical_results() ->
     for doc in generate_register(150, seed=11):
         here.update(_data(doc).encode())
     assert digests == {here.hexdigest()}
+
+
+def test_an_assessment_leaves_no_reference_cycle() -> None:
+    # Freed by reference counting alone: nothing is left for the cycle collector, so a batch
+    # run's memory and time do not depend on when it runs.
+    import gc
+
+    cases = [case_from_data(d) for d in generate_register(60, seed=3)]
+    gc.collect()
+    gc.disable()
+    try:
+        for case in cases:
+            assess_status(case, AS_OF)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
