@@ -154,3 +154,17 @@ def test_twelve_hours_are_elapsed_time_across_clock_changes(
     departure: date, clock: str, expected: date
 ) -> None:
     assert latest_notice_day(departure, clock, 12) == expected
+
+
+def test_a_short_trip_in_the_first_days_of_the_2004_regulations_needs_no_notice() -> None:
+    # SI 2004/1220 reg 3(2): under 8 days with departure on or before 9 May 2004 -> no duty;
+    # a 3-day trip leaving on 10 May 2004 is notifiable (3 days or more before 13 August 2012).
+    person = Person(reference="FICTIONAL-0251", date_of_birth=date(1970, 1, 1))
+    fine = Trigger(id="t1", kind="conviction", date=date(2004, 5, 3), disposal=OtherDisposal())
+
+    def duties(start: date) -> int:
+        trip = AbsenceAbroad(start=start, end=date.fromordinal(start.toordinal() + 4))
+        case = Case(person=person, triggers=(fine,), absences_abroad=(trip,))
+        return len(assess(case, date(2004, 6, 1)).duties_of(DutyKind.FOREIGN_TRAVEL))
+
+    assert (duties(date(2004, 5, 9)), duties(date(2004, 5, 10))) == (0, 1)

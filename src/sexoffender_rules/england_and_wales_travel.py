@@ -149,7 +149,8 @@ TRAVEL_RULES = (
             "From 1 May 2004 to 12 August 2012 only a trip abroad for a period of 3 days or more "
             "must be notified. The period is counted in calendar days, the day of departure and "
             "the day of return both counted (the return date recorded, else the expected return, "
-            "else the days so far): a documented reading. " + _WHEN
+            "else the days so far): a documented reading. A trip of less than 8 days leaving "
+            "on or before 9 May 2004 is not notifiable (reg 3(2)). " + _WHEN
         ),
         citations=(_S86, _REGS_2004_SEEN, _EM_2012, _S91),
         in_force=DateInterval(TRAVEL_REGULATIONS_FROM, ALL_TRIPS_FROM),
@@ -207,8 +208,16 @@ def latest_notice_day(departure: date, departure_time: str | None, hours: int) -
     return latest.astimezone(_LONDON).date()
 
 
+_TRANSITION_UNTIL = date(2004, 5, 9)
+
+
 def _trip_days(absence: AbsenceAbroad, as_of: date) -> int:
-    back = absence.end or absence.expected_return or as_of
+    """Days of the trip, the day of departure and the day of return both counted: the return
+    recorded by ``as_of``, else (still abroad) the later of ``as_of`` and the expected return."""
+    if absence.end is not None and absence.end <= as_of:
+        back = absence.end
+    else:
+        back = max(as_of, absence.expected_return or as_of)
     return (back - absence.start).days + 1
 
 
@@ -255,8 +264,8 @@ def travel_duties(
             )
         else:
             days = _trip_days(absence, timeline.as_of)
-            if days < 3:
-                continue  # not notifiable before 13 August 2012: no duty arises
+            if days < 3 or (departure <= _TRANSITION_UNTIL and days < 8):
+                continue  # not notifiable (reg 3(2) of 2004: under 8 days up to 9 May 2004)
             reasons.append(
                 rule.reason(
                     f"A trip abroad leaving on {departure.isoformat()} ({path}) for {days} days: "
