@@ -128,7 +128,10 @@ _S91 = Citation(
     source=(
         "legislation.gov.uk/ukpga/2003/42/section/91/2004-05-01: (1)(a) 'fails, without "
         "reasonable excuse, to comply with section 83(1), 84(1), 84(4)(b), 85(1), 87(4) or 89(2)"
-        "(b) or any requirement imposed by regulations made under section 86(1)'"
+        "(b) or any requirement imposed by regulations made under section 86(1)'; (3) 'on the "
+        "day on which he first fails ... to comply with section 83(1), 84(1) or 85(1) or a "
+        "requirement imposed by regulations made under section 86(1), and continues to commit it "
+        "throughout any period during which the failure continues'"
     ),
 )
 
