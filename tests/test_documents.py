@@ -247,6 +247,15 @@ def _rich_case() -> Case:
                 kind=NotificationKind.CHANGE,
                 other_premises=("PREM-1",),
             ),
+            Notification(
+                id="n7",
+                date=date(2023, 4, 20),
+                kind=NotificationKind.TRAVEL,
+                departure=date(2023, 5, 1),
+                departure_time="07:45",
+                destination="PLACE-1",
+                expected_return=date(2023, 5, 9),
+            ),
         ),
     )
 

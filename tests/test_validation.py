@@ -1988,6 +1988,15 @@ def full_case() -> Case:
                 id="n4", date=D(2022, 10, 6), kind="non_occurrence", expected_date=D(2022, 10, 1)
             ),
             Notification(id="n5", date=D(2023, 3, 2), kind="periodic", names=("NAME-B",)),
+            Notification(
+                id="n6",
+                date=D(2023, 4, 20),
+                kind="travel",
+                departure=D(2023, 5, 1),
+                departure_time="07:45",
+                destination="PLACE-1",
+                expected_return=D(2023, 5, 9),
+            ),
         ],
     )
 

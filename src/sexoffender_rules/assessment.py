@@ -74,6 +74,7 @@ class DutyKind(str, enum.Enum):
     RELEASE = "release"
     PERIODIC = "periodic"
     NON_OCCURRENCE = "non_occurrence"
+    FOREIGN_TRAVEL = "foreign_travel"
 
 
 class DutyState(str, enum.Enum):

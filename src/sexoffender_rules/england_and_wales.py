@@ -36,6 +36,7 @@ from .calendar import (
     last_day_of_period_beginning_with,
 )
 from .engine import DutyFinding, Timeline, change_keys
+from .england_and_wales_travel import TRAVEL_RULES, travel_duties
 from .errors import AmbiguousReadingError
 from .law import Citation, Rule, Ruleset
 from .model import (
@@ -2620,9 +2621,16 @@ def _first_after_commencement(
 ENGLAND_AND_WALES = Ruleset(
     jurisdiction="england-and-wales",
     name="England and Wales: Sexual Offences Act 2003, Part 2",
-    rules=RULES,
+    rules=(*RULES, *TRAVEL_RULES),
     registration=registration,
-    duties=(initial_duties, change_duties, release_duties, non_occurrence_duties, periodic_duties),
+    duties=(
+        initial_duties,
+        change_duties,
+        release_duties,
+        non_occurrence_duties,
+        periodic_duties,
+        travel_duties,
+    ),
     breach_rule="ew.s91.breach",
     cessation_rule="ew.s80.cessation",
 )

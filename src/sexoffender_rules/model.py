@@ -114,6 +114,25 @@ def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
         _text(instance, attribute, value)
 
 
+def _optional_clock_time(instance: object, attribute: Any, value: str | None) -> None:
+    """A time of day as ``"HH:MM"`` (24-hour clock), or ``None``."""
+    if value is None:
+        return
+    _text(instance, attribute, value)
+    hours, sep, minutes = value.partition(":")
+    valid = (
+        sep == ":"
+        and len(hours) == 2
+        and len(minutes) == 2
+        and hours.isdigit()
+        and minutes.isdigit()
+        and int(hours) < 24
+        and int(minutes) < 60
+    )
+    if not valid:
+        raise InvalidValueError(f"{attribute.name}: expected a time of day as HH:MM")
+
+
 def _texts(
     instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
@@ -597,7 +616,9 @@ class AbsenceAbroad:
     """A period outside the United Kingdom: departure on ``start``, return on ``end`` (absent
     while the person is still abroad). ``expected_return`` is the return date the person gave
     for the trip, where known; the whereabouts axis uses it to tell a trip running as notified
-    from one whose return is overdue.
+    from one whose return is overdue. ``details_known_late`` records that the person did not
+    know the details of the trip 7 days before departure (SI 2004/1220 as amended: the 12-hour
+    rule then applies to the travel notification).
 
     >>> AbsenceAbroad(start=date(2023, 5, 1), end=date(2023, 5, 9)).end
     datetime.date(2023, 5, 9)
@@ -606,6 +627,7 @@ class AbsenceAbroad:
     start: date = attrs.field(validator=_date)
     end: date | None = attrs.field(default=None, validator=_optional_date)
     expected_return: date | None = attrs.field(default=None, validator=_optional_date)
+    details_known_late: bool = attrs.field(default=False, validator=_is(bool))
 
 
 # --------------------------------------------------------------------------------------------
@@ -726,7 +748,8 @@ class NotificationKind(str, enum.Enum):
     """What a notification was given under.
 
     ``INITIAL`` s.83(1); ``CHANGE`` s.84(1); ``ADVANCE`` s.84(2) (a s.84(1) notification given
-    before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1).
+    before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1);
+    ``TRAVEL`` s.86 (intended travel outside the United Kingdom, with its departure date).
 
     >>> NotificationKind("advance").value
     'advance'
@@ -737,6 +760,7 @@ class NotificationKind(str, enum.Enum):
     ADVANCE = "advance"
     NON_OCCURRENCE = "non_occurrence"
     PERIODIC = "periodic"
+    TRAVEL = "travel"
 
 
 def _to_notification_kind(value: object) -> Any:
@@ -749,7 +773,14 @@ class Notification:
 
     ``expected_date`` is required for ``ADVANCE`` (the date the event is expected, s.84(2)) and
     ``NON_OCCURRENCE`` (the expected date of the advance notification it answers), and refused for
-    the other kinds.
+    the other kinds. A ``TRAVEL`` notification (s.86) requires ``departure``, the intended date
+    of leaving the United Kingdom, and may give ``departure_time`` (``"HH:MM"``, local time in
+    the United Kingdom), ``destination`` (a reference to the country or first point of arrival)
+    and ``expected_return``; these four are refused on the other kinds.
+
+    >>> Notification(id="n2", date=date(2026, 7, 1), kind="travel", departure=date(2026, 7, 20),
+    ...              departure_time="09:30", destination="PLACE-1").departure
+    datetime.date(2026, 7, 20)
 
     >>> n = Notification(id="n1", date=date(2021, 3, 2), kind="initial", names=("NAME-A",),
     ...                  home_address=HomeAddress(kind="residence", reference="ADDR-1"))
@@ -769,6 +800,10 @@ class Notification:
     other_premises: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
     release: bool = attrs.field(default=False, validator=_is(bool))
     expected_date: Date | None = attrs.field(default=None, validator=_optional_date)
+    departure: Date | None = attrs.field(default=None, validator=_optional_date)
+    departure_time: str | None = attrs.field(default=None, validator=_optional_clock_time)
+    destination: str | None = attrs.field(default=None, validator=_optional_text)
+    expected_return: Date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
     def premises(self) -> tuple[str, ...]:
@@ -914,6 +949,25 @@ def _contradictions(case: Case) -> Iterator[str]:
                 notification.expected_date,
                 "the notification date",
             )
+        yield from _travel_contradictions(path, notification)
+
+
+_TRAVEL_FIELDS = ("departure", "departure_time", "destination", "expected_return")
+
+
+def _travel_contradictions(path: str, notification: Notification) -> Iterator[str]:
+    if notification.kind is not NotificationKind.TRAVEL:
+        for name in _TRAVEL_FIELDS:
+            if getattr(notification, name) is not None:
+                yield f"{path}.{name}: only a travel notification has one"
+        return
+    if notification.departure is None:
+        yield f"{path}.departure: required for a notification of kind travel"
+        return
+    if notification.expected_return is not None and notification.expected_return < (
+        notification.departure
+    ):
+        yield f"{path}.expected_return: is before the departure"
 
 
 def _record_contradictions(case: Case) -> Iterator[str]:

@@ -471,11 +471,13 @@ def _notification(
     events: tuple[Event, ...],
     expected: tuple[date, ...],
     triggered: tuple[date, ...] = (),
+    departures: tuple[date, ...] = (),
 ) -> Notification:
     """A notification of any kind dated on or after ``low``, often just after one of ``anchors``
     or a year or a week after it, or (an initial one) just after one of the ``triggered`` relevant
     dates; an advance one may announce one of ``events``, a non-occurrence one may answer one of
-    the ``expected`` dates."""
+    the ``expected`` dates, a travel one often gives one of the ``departures`` of the case's
+    absences abroad, some days before (or after) it."""
     ways = ["any", "after_fact", "after_fact", "cycle"] if anchors else ["any"]
     ways += ["initial", "initial"] if triggered else []
     how = draw(st.sampled_from(ways))
@@ -512,6 +514,21 @@ def _notification(
             on = max(low, _shift(expected_date, draw(st.integers(-1, 8))))
         else:
             expected_date = max(low, _shift(on, -draw(st.integers(0, 10))))
+    travel: dict[str, Any] = {}
+    if kind is NotificationKind.TRAVEL:
+        if len(departures) > 0 and draw(st.booleans()):
+            departure = draw(st.sampled_from(departures))
+            on = max(low, _shift(departure, -draw(st.integers(-1, 10))))
+        else:
+            departure = _shift(on, draw(st.integers(0, 14)))
+        clock = draw(st.one_of(st.none(), st.times().map(lambda t: t.strftime("%H:%M"))))
+        back = draw(st.one_of(st.none(), st.integers(0, 20).map(lambda n: _shift(departure, n))))
+        travel = {
+            "departure": departure,
+            "departure_time": clock,
+            "destination": draw(st.one_of(st.none(), st.just("PLACE-1"))),
+            "expected_return": back,
+        }
     return Notification(
         id=notification_id,
         date=on,
@@ -519,6 +536,7 @@ def _notification(
         release=draw(st.integers(0, 3)) == 0,
         expected_date=expected_date,
         **content,
+        **travel,
     )
 
 
@@ -556,7 +574,7 @@ def _case(draw: st.DrawFn) -> Case:
         for start, end in draw(_spells(kinds.count(kind), day)):
             detentions.append(Detention(kind=kind, start=start, end=end))
     absences = [
-        AbsenceAbroad(start=start, end=end)
+        AbsenceAbroad(start=start, end=end, details_known_late=draw(st.integers(0, 4)) == 0)
         for start, end in draw(_spells(draw(st.integers(0, 2)), day))
     ]
     events: list[Event] = draw(st.lists(_event(day), max_size=4))
@@ -585,6 +603,7 @@ def _case(draw: st.DrawFn) -> Case:
                 tuple(events),
                 expected,
                 tuple(t.relevant_date for t in triggers),
+                tuple(a.start for a in absences),
             )
         )
         notifications.append(notification)
