@@ -679,8 +679,9 @@ RULES = (
         "ew.s91.breach",
         "Breach",
         "A person who fails, without reasonable excuse, to comply commits an offence on the day "
-        "they first fail; a failure under s.83(1), s.84(1) or s.85(1) continues while the failure "
-        "continues (or until the requirements end), a failure under s.84(4)(b) does not. The "
+        "they first fail; a failure under s.83(1), s.84(1) or s.85(1), or of a requirement of "
+        "regulations under s.86(1) (foreign travel), continues while the failure continues (or "
+        "until the requirements end), a failure under s.84(4)(b) does not. The "
         "library reports prima facie breach: reasonable excuse is a fact for the caller.",
         _soa("s.91(1)(a), (3)"),
     ),
@@ -992,7 +993,7 @@ def _custody(
     follows: dict[str, str] = {}  # trigger id -> id of the term it runs on from
     missing: list[str] = []
 
-    def resolve(trigger: Trigger, seen: frozenset[str]) -> _Custody | None:
+    def resolve(trigger: Trigger) -> _Custody | None:
         if trigger.id in own:
             return own[trigger.id]
         disposal = trigger.disposal
@@ -1003,7 +1004,8 @@ def _custody(
         linked = disposal.consecutive_to or disposal.concurrent_with
         if linked is not None:
             other = in_force.get(linked)
-            before = resolve(other, seen | {trigger.id}) if other and linked not in seen else None
+            # The term it runs from was resolved first (the chain is walked earliest first).
+            before = own.get(linked) if other is not None else None
             if before is None:
                 field = "consecutive_to" if disposal.consecutive_to else "concurrent_with"
                 missing.append(
@@ -1076,7 +1078,7 @@ def _custody(
             chain.append(current)
             current = linked_to(current)
         for link in reversed(chain):
-            resolve(link, frozenset())
+            resolve(link)
     served = own
     # s.82(3)-(4): a term that runs on from another (consecutive), or that overlaps another
     # without either containing the other (partly concurrent), is combined with it. Wholly
@@ -1151,9 +1153,6 @@ def _custody(
                 suspended=served[m].suspended,
                 policy=policy,
             )
-    # `resolve` refers to itself through its closure: empty that cell, so that an assessment
-    # leaves no reference cycle for the garbage collector.
-    del resolve
     return combined, missing
 
 
