@@ -52,6 +52,8 @@ from sexoffender_rules.model import (
     OffenderOfParticularConcern,
     OtherDisposal,
     Person,
+    PrescribedChange,
+    PrescribedChangeKind,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -211,6 +213,9 @@ def _rich_case() -> Case:
                 ),
             ),
             Stay(premises="PREM-1", first_day=date(2023, 2, 1), last_day=date(2023, 2, 8)),
+            PrescribedChange(
+                date=date(2023, 3, 1), kind=PrescribedChangeKind.BANK_ACCOUNT, reference="ACCT-1"
+            ),
         ),
         notifications=(
             Notification(
@@ -246,6 +251,12 @@ def _rich_case() -> Case:
                 date=date(2023, 2, 9),
                 kind=NotificationKind.CHANGE,
                 other_premises=("PREM-1",),
+            ),
+            Notification(
+                id="n7",
+                date=date(2023, 3, 2),
+                kind=NotificationKind.PRESCRIBED,
+                prescribed=("ACCT-1",),
             ),
         ),
     )

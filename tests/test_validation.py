@@ -62,6 +62,7 @@ from sexoffender_rules.model import (
     OtherDisposal,
     Person,
     Resentence,
+    PrescribedChange,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -268,7 +269,7 @@ DISPOSAL_CLASSES = (
     "ImprisonmentForPublicProtection or HospitalOrder or ConditionalDischarge or "
     "AbsoluteDischarge or OtherDisposal"
 )
-EVENT_CLASSES = "NameUsed or HomeAddressChange or Stay"
+EVENT_CLASSES = "NameUsed or HomeAddressChange or Stay or PrescribedChange"
 
 
 @pytest.mark.parametrize(
@@ -847,6 +848,32 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
             ]
         },
         ["notifications[0].expected_date: 2022-09-19 is before the notification date 2022-09-20"],
+    ),
+    (
+        "prescribed-without-references",
+        {"notifications": [Notification(id="n1", date=D(2022, 9, 20), kind="prescribed")]},
+        ["notifications[0].prescribed: required for a notification of kind prescribed"],
+    ),
+    (
+        "prescribed-with-a-name-and-release",
+        {
+            "notifications": [
+                Notification(
+                    id="n1",
+                    date=D(2022, 9, 20),
+                    kind="prescribed",
+                    prescribed=("ACCT-1",),
+                    names=("NAME-A",),
+                    release=True,
+                )
+            ]
+        },
+        [
+            "notifications[0].kind: a notification of kind prescribed gives prescribed details "
+            "only; one that also gives names or addresses is of kind change",
+            "notifications[0].release: a notification of kind prescribed gives prescribed "
+            "details only",
+        ],
     ),
 ]
 ONLY_FOR_ADVANCE = "expected_date: only an advance or non_occurrence notification has one"
@@ -1966,6 +1993,7 @@ def full_case() -> Case:
             HomeAddressChange(date=D(2022, 10, 3), home_address=addr1),
             HomeAddressChange(date=D(2023, 1, 9), home_address=loc1),
             Stay(premises="PREM-1", first_day=D(2023, 2, 1), last_day=D(2023, 2, 4)),
+            PrescribedChange(date=D(2023, 3, 1), kind="passport", reference="DOC-1"),
         ],
         notifications=[
             Notification(
@@ -1988,6 +2016,7 @@ def full_case() -> Case:
                 id="n4", date=D(2022, 10, 6), kind="non_occurrence", expected_date=D(2022, 10, 1)
             ),
             Notification(id="n5", date=D(2023, 3, 2), kind="periodic", names=("NAME-B",)),
+            Notification(id="n6", date=D(2023, 3, 3), kind="prescribed", prescribed=("DOC-1",)),
         ],
     )
 
@@ -2045,6 +2074,7 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "home_address_change",
         "home_address_change",
         "stay",
+        "prescribed_change",
     ]
     assert data["events"][3] == {
         "type": "stay",
@@ -2052,6 +2082,13 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "first_day": "2023-02-01",
         "last_day": "2023-02-04",
     }
+    assert data["events"][4] == {
+        "type": "prescribed_change",
+        "date": "2023-03-01",
+        "kind": "passport",
+        "reference": "DOC-1",
+    }
+    assert data["notifications"][5]["prescribed"] == ["DOC-1"]
     assert data["notifications"][2]["expected_date"] == "2022-10-01"
     assert data["triggers"][0]["date"] == "2021-03-01"
     assert data["triggers"][4]["threshold_sentence_date"] == "2021-04-12"

@@ -74,6 +74,7 @@ class DutyKind(str, enum.Enum):
     RELEASE = "release"
     PERIODIC = "periodic"
     NON_OCCURRENCE = "non_occurrence"
+    PRESCRIBED_CHANGE = "prescribed_change"
 
 
 class DutyState(str, enum.Enum):

@@ -61,6 +61,7 @@ from .model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
+    PrescribedChange,
     ResentenceReason,
     Stay,
     SuspendedImprisonment,
@@ -113,6 +114,7 @@ EVENT_TYPES: dict[type, str] = {
     NameUsed: "name_used",
     HomeAddressChange: "home_address_change",
     Stay: "stay",
+    PrescribedChange: "prescribed_change",
 }
 RECORD_TYPES: dict[type, str] = {
     records.HomeVisit: "home_visit",

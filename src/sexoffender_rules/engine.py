@@ -122,8 +122,9 @@ class NotificationIndex:
 
         Keys: ``("any",)``; ``("kind", kind)``; ``("name", name)``; ``("home", HomeAddress)``;
         ``("premises", reference)`` for the home address and other premises; ``("release",)``;
-        ``("non_occurrence", expected_date)``; and each content key with the notification's kind
-        after it (``("name", name, NotificationKind.CHANGE)``).
+        ``("non_occurrence", expected_date)``; ``("prescribed", reference)`` and
+        ``("prescribed", reference, kind)`` for each prescribed reference; and each content key
+        with the notification's kind after it (``("name", name, NotificationKind.CHANGE)``).
 
         >>> NotificationIndex.build([]).first(("any",), date(2020, 1, 1)) is None
         True
@@ -137,6 +138,8 @@ class NotificationIndex:
                 keys.append(("release",))
             if n.kind is NotificationKind.NON_OCCURRENCE:
                 keys.append(("non_occurrence", n.expected_date))
+            for ref in dict.fromkeys(n.prescribed):
+                keys += [("prescribed", ref), ("prescribed", ref, n.kind)]
             for key in keys:
                 grouped[key].append(n)
                 if isinstance(key, tuple) and key[0] in ("name", "home", "premises"):

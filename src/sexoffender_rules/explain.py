@@ -255,6 +255,17 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
             "change, advance) does",
         },
     ),
+    (
+        "prescribed_restarts_periodic",
+        "Whether a notification given only of prescribed information or a prescribed change "
+        "(bank account, payment card, passport or identity document, relevant household; "
+        "SI 2012/1876) restarts the s.85 period.",
+        {
+            True: "it does: it is a notification under s.84(1)(ca), an event under s.85(2)(b)",
+            False: "it does not: the Home Office answers (31 March 2023) say such information is "
+            "given under s.83 and does not alter the annual notification date",
+        },
+    ),
 )
 
 

@@ -64,6 +64,8 @@ __all__ = [
     "OffenderOfParticularConcern",
     "OtherDisposal",
     "Person",
+    "PrescribedChange",
+    "PrescribedChangeKind",
     "Resentence",
     "ResentenceReason",
     "Stay",
@@ -713,8 +715,50 @@ class Stay:
         return self.first_day
 
 
-Event: TypeAlias = NameUsed | HomeAddressChange | Stay
-_EVENTS = (NameUsed, HomeAddressChange, Stay)
+class PrescribedChangeKind(str, enum.Enum):
+    """The prescribed changes of circumstances (s.84(1)(ca); SI 2012/1876, from 13 August 2012):
+    an account with a banking institution, a payment (debit or credit) card, a passport, another
+    identity document, and beginning to reside or stay for at least 12 hours at a relevant
+    household (a household or other place where a child resides or stays and to which the public
+    do not have access, reg 10).
+
+    >>> PrescribedChangeKind("relevant_household").value
+    'relevant_household'
+    """
+
+    BANK_ACCOUNT = "bank_account"
+    PAYMENT_CARD = "payment_card"
+    PASSPORT = "passport"
+    IDENTITY_DOCUMENT = "identity_document"
+    RELEVANT_HOUSEHOLD = "relevant_household"
+
+
+def _to_prescribed_change_kind(value: object) -> Any:
+    return _to_kind(PrescribedChangeKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class PrescribedChange:
+    """A prescribed change of circumstances on ``date`` (s.84(1)(ca)): an account opened or
+    closed, a card obtained or no longer held, a passport or identity document obtained or
+    changed, or the day the person began to reside or stay at a relevant household. ``reference``
+    is an opaque reference to the account, card, document or household; a notification discharges
+    the duty by carrying it in ``prescribed``.
+
+    >>> PrescribedChange(date=date(2024, 5, 1), kind="bank_account", reference="ACCT-1").kind
+    <PrescribedChangeKind.BANK_ACCOUNT: 'bank_account'>
+    """
+
+    date: Date = attrs.field(validator=_date)
+    kind: PrescribedChangeKind = attrs.field(
+        converter=_to_prescribed_change_kind, validator=_kind(PrescribedChangeKind)
+    )
+    reference: str = attrs.field(validator=_text)
+    known: Date | None = attrs.field(default=None, validator=_optional_date)
+
+
+Event: TypeAlias = NameUsed | HomeAddressChange | Stay | PrescribedChange
+_EVENTS = (NameUsed, HomeAddressChange, Stay, PrescribedChange)
 
 
 # --------------------------------------------------------------------------------------------
@@ -726,7 +770,10 @@ class NotificationKind(str, enum.Enum):
     """What a notification was given under.
 
     ``INITIAL`` s.83(1); ``CHANGE`` s.84(1); ``ADVANCE`` s.84(2) (a s.84(1) notification given
-    before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1).
+    before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1);
+    ``PRESCRIBED`` a notification given only of prescribed information or a prescribed change
+    (s.83(5)(h), s.84(1)(ca); SI 2012/1876), which restarts the s.85 period or not as
+    ``Policy.prescribed_restarts_periodic`` says.
 
     >>> NotificationKind("advance").value
     'advance'
@@ -737,6 +784,7 @@ class NotificationKind(str, enum.Enum):
     ADVANCE = "advance"
     NON_OCCURRENCE = "non_occurrence"
     PERIODIC = "periodic"
+    PRESCRIBED = "prescribed"
 
 
 def _to_notification_kind(value: object) -> Any:
@@ -749,7 +797,8 @@ class Notification:
 
     ``expected_date`` is required for ``ADVANCE`` (the date the event is expected, s.84(2)) and
     ``NON_OCCURRENCE`` (the expected date of the advance notification it answers), and refused for
-    the other kinds.
+    the other kinds. ``prescribed`` lists the references of the prescribed changes
+    (:class:`PrescribedChange`) whose details it gives.
 
     >>> n = Notification(id="n1", date=date(2021, 3, 2), kind="initial", names=("NAME-A",),
     ...                  home_address=HomeAddress(kind="residence", reference="ADDR-1"))
@@ -769,6 +818,7 @@ class Notification:
     other_premises: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
     release: bool = attrs.field(default=False, validator=_is(bool))
     expected_date: Date | None = attrs.field(default=None, validator=_optional_date)
+    prescribed: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
 
     @property
     def premises(self) -> tuple[str, ...]:
@@ -906,6 +956,16 @@ def _contradictions(case: Case) -> Iterator[str]:
             yield f"{path}.expected_date: required for a notification of kind {notification.kind.value}"
         if not needs_expected and notification.expected_date is not None:
             yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
+        if notification.kind is NotificationKind.PRESCRIBED:
+            if not notification.prescribed:
+                yield f"{path}.prescribed: required for a notification of kind prescribed"
+            if notification.names or notification.home_address or notification.other_premises:
+                yield (
+                    f"{path}.kind: a notification of kind prescribed gives prescribed details "
+                    "only; one that also gives names or addresses is of kind change"
+                )
+            if notification.release:
+                yield f"{path}.release: a notification of kind prescribed gives prescribed details only"
         yield from not_before_birth(f"{path}.expected_date", notification.expected_date)
         if notification.kind is NotificationKind.ADVANCE and notification.expected_date is not None:
             yield from ordered(

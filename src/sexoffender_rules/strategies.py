@@ -69,6 +69,8 @@ from .model import (
     OffenderOfParticularConcern,
     OtherDisposal,
     Person,
+    PrescribedChange,
+    PrescribedChangeKind,
     Resentence,
     ResentenceReason,
     Stay,
@@ -141,6 +143,7 @@ HOMES = (
     HomeAddress(kind=HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE, reference="LOC-2"),
 )
 PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
+PRESCRIBED = ("ACCT-1", "CARD-1", "DOC-1")
 
 _LAST_DATE = date(9999, 12, 31)
 _LINKED = (
@@ -443,8 +446,14 @@ def _spells(
 
 @st.composite
 def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
-    kind = draw(st.sampled_from(["name", "home", "stay"]))
+    kind = draw(st.sampled_from(["name", "home", "stay", "prescribed"]))
     on = draw(day)
+    if kind == "prescribed":
+        return PrescribedChange(
+            date=on,
+            kind=draw(st.sampled_from(list(PrescribedChangeKind))),
+            reference=draw(st.sampled_from(PRESCRIBED)),
+        )
     if kind == "name":
         return NameUsed(date=on, name=draw(st.sampled_from(NAMES)))
     if kind == "home":
@@ -454,6 +463,8 @@ def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
 
 
 def _event_content(event: Event) -> dict[str, object]:
+    if isinstance(event, PrescribedChange):
+        return {"prescribed": (event.reference,)}
     if isinstance(event, NameUsed):
         return {"names": (event.name,)}
     if isinstance(event, HomeAddressChange):
@@ -498,6 +509,12 @@ def _notification(
         "home_address": draw(st.one_of(st.none(), st.sampled_from(HOMES))),
         "other_premises": tuple(draw(st.lists(st.sampled_from(PREMISES), max_size=2, unique=True))),
     }
+    content["prescribed"] = tuple(
+        draw(st.lists(st.sampled_from(PRESCRIBED), max_size=2, unique=True))
+    )
+    if kind is NotificationKind.PRESCRIBED:
+        content = {"prescribed": (draw(st.sampled_from(PRESCRIBED)), *content["prescribed"])}
+        content["prescribed"] = tuple(dict.fromkeys(content["prescribed"]))
     expected_date: date | None = None
     if kind is NotificationKind.ADVANCE:
         if len(events) > 0 and draw(st.booleans()):
@@ -516,7 +533,7 @@ def _notification(
         id=notification_id,
         date=on,
         kind=kind,
-        release=draw(st.integers(0, 3)) == 0,
+        release=kind is not NotificationKind.PRESCRIBED and draw(st.integers(0, 3)) == 0,
         expected_date=expected_date,
         **content,
     )
