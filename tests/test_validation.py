@@ -61,8 +61,9 @@ from sexoffender_rules.model import (
     OffenderOfParticularConcern,
     OtherDisposal,
     Person,
-    Resentence,
+    ParentalDirection,
     PrescribedChange,
+    Resentence,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -848,6 +849,28 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
             ]
         },
         ["notifications[0].expected_date: 2022-09-19 is before the notification date 2022-09-20"],
+    ),
+    (
+        "parental-direction-made-at-18",
+        {"parental_directions": [ParentalDirection(made=D(2026, 1, 1))]},
+        [
+            "parental_directions[0].made: the young offender is 18 or over on that day (s.89(1): "
+            "under 18)"
+        ],
+    ),
+    (
+        "parental-direction-ends-and-discharged-before-made",
+        {
+            "parental_directions": [
+                ParentalDirection(
+                    made=D(2005, 1, 1), ends=D(2004, 12, 31), discharged=D(2004, 1, 1)
+                )
+            ]
+        },
+        [
+            "parental_directions[0].ends: is before the day the direction was made",
+            "parental_directions[0].discharged: is before the day the direction was made",
+        ],
     ),
     (
         "prescribed-without-references",
@@ -2018,6 +2041,7 @@ def full_case() -> Case:
             Notification(id="n5", date=D(2023, 3, 2), kind="periodic", names=("NAME-B",)),
             Notification(id="n6", date=D(2023, 3, 3), kind="prescribed", prescribed=("DOC-1",)),
         ],
+        parental_directions=[ParentalDirection(made=D(2021, 3, 1), ends=D(2022, 6, 14))],
     )
 
 
@@ -2089,6 +2113,9 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "reference": "DOC-1",
     }
     assert data["notifications"][5]["prescribed"] == ["DOC-1"]
+    assert data["parental_directions"] == [
+        {"made": "2021-03-01", "ends": "2022-06-14", "discharged": None}
+    ]
     assert data["notifications"][2]["expected_date"] == "2022-10-01"
     assert data["triggers"][0]["date"] == "2021-03-01"
     assert data["triggers"][4]["threshold_sentence_date"] == "2021-04-12"

@@ -38,7 +38,16 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .assessment import Assessment, Duty, DutyKind, DutyState, Headline, Reason, Registration
+from .assessment import (
+    Assessment,
+    Duty,
+    DutyKind,
+    DutyState,
+    Headline,
+    Reason,
+    Registration,
+    Responsible,
+)
 from .calendar import (
     END_OF_TIME,
     DateInterval,
@@ -354,7 +363,8 @@ class DutyFinding:
     ``deadline`` is ``None`` when it cannot yet be fixed (the person is still away). A rule that
     finds an exception sets ``not_required``; one whose duty has not arisen in full sets
     ``pending``. A failure that is not a continuing offence (``continuing=False``) is a breach on
-    the day after the deadline only. ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
+    the day after the deadline only. ``responsible`` is who bears it (the parent
+    under a parental direction). ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
     rule is not in force on the day it would arise (the law in force on each date applies).
 
     >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
@@ -372,6 +382,7 @@ class DutyFinding:
     pending: bool = False
     continuing: bool = True
     reasons: tuple[Reason, ...] = ()
+    responsible: Responsible = Responsible.OFFENDER
 
 
 def settle(
@@ -413,6 +424,7 @@ def settle(
             discharged_by=notification.id if notification else None,
             breach=breach,
             reasons=tuple(reasons),
+            responsible=finding.responsible,
         )
 
     if finding.not_required is not None:

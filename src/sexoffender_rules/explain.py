@@ -12,7 +12,7 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 
 from __future__ import annotations
 
-from .assessment import Assessment, Duty, Reason
+from .assessment import Assessment, Duty, Reason, Responsible
 from .law import Ruleset
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
@@ -35,6 +35,11 @@ def _duty_heading(duty: Duty) -> str:
     if duty.breach is not None:
         end = "continuing" if duty.breach.is_unbounded else f"to {duty.breach.last_day.isoformat()}"
         text += f"; prima facie breach from {duty.breach.start.isoformat()} {end}"
+    if duty.responsible is Responsible.PARENT:
+        text += (
+            "; the parent's duty under a parental direction (s.89): a failure is the parent's "
+            "offence"
+        )
     return text
 
 

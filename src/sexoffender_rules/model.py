@@ -63,6 +63,7 @@ __all__ = [
     "NotificationKind",
     "OffenderOfParticularConcern",
     "OtherDisposal",
+    "ParentalDirection",
     "Person",
     "PrescribedChange",
     "PrescribedChangeKind",
@@ -834,6 +835,31 @@ class Notification:
 
 
 # --------------------------------------------------------------------------------------------
+# Parental directions (s.89-90)
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ParentalDirection:
+    """A court's direction under s.89(1) that s.89(2) applies to a parent of a young offender:
+    the obligations under ss.83-86 are treated as the parent's, who must ensure the young
+    offender attends the police station with them.
+
+    It takes immediate effect on ``made`` (s.89(3)) and has effect until the young offender
+    attains 18, or to the end of ``ends`` where the court directed a shorter period (s.89(3)(b)),
+    or until ``discharged``, the day from which a court discharged it or varied it to end (s.90):
+    whichever comes first.
+
+    >>> ParentalDirection(made=date(2026, 3, 2)).ends is None
+    True
+    """
+
+    made: Date = attrs.field(validator=_date)
+    ends: Date | None = attrs.field(default=None, validator=_optional_date)
+    discharged: Date | None = attrs.field(default=None, validator=_optional_date)
+
+
+# --------------------------------------------------------------------------------------------
 # The case
 # --------------------------------------------------------------------------------------------
 
@@ -871,6 +897,9 @@ class Case:
     notifications: tuple[Notification, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Notification)
     )
+    parental_directions: tuple[ParentalDirection, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(ParentalDirection)
+    )
     managing_force: str | None = attrs.field(default=None, validator=_optional_text)
     police_records: tuple[PoliceRecord, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(*POLICE_RECORDS)
@@ -907,6 +936,7 @@ def _contradictions(case: Case) -> Iterator[str]:
             yield f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
 
     yield from _record_contradictions(case)
+    yield from _direction_problems(case)
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
     yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
     trigger_ids = {t.id: t for t in case.triggers}
@@ -974,6 +1004,33 @@ def _contradictions(case: Case) -> Iterator[str]:
                 notification.expected_date,
                 "the notification date",
             )
+
+
+def _direction_problems(case: Case) -> Iterator[str]:
+    """A parental direction is made while the young offender is under 18 (s.89(1)); it ends, or
+    is discharged, on or after the day it was made."""
+    born = case.person.date_of_birth
+    for i, direction in enumerate(case.parental_directions):
+        path = f"parental_directions[{i}]"
+        if direction.made < born:
+            yield f"{path}.made: is before the date of birth"
+        elif _age_on(born, direction.made) >= 18:
+            yield f"{path}.made: the young offender is 18 or over on that day (s.89(1): under 18)"
+        for field in ("ends", "discharged"):
+            day = getattr(direction, field)
+            if day is not None and day < direction.made:
+                yield f"{path}.{field}: is before the day the direction was made"
+
+
+def _age_on(born: date, day: date) -> int:
+    """Age in whole years on ``day`` (an age is attained at the start of the birthday; a 29
+    February birthday is reached on 1 March in a common year).
+
+    >>> _age_on(date(2008, 2, 29), date(2026, 2, 28)), _age_on(date(2008, 2, 29), date(2026, 3, 1))
+    (17, 18)
+    """
+    years = day.year - born.year
+    return years - 1 if (day.month, day.day) < (born.month, born.day) else years
 
 
 def _record_contradictions(case: Case) -> Iterator[str]:

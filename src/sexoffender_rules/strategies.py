@@ -68,6 +68,7 @@ from .model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
+    ParentalDirection,
     Person,
     PrescribedChange,
     PrescribedChangeKind,
@@ -613,8 +614,31 @@ def _case(draw: st.DrawFn) -> Case:
         "absences_abroad": tuple(draw(st.permutations(absences))),
         "events": tuple(events),
         "notifications": tuple(draw(st.permutations(notifications))),
+        "parental_directions": tuple(draw(_parental_directions(born, triggers))),
     }
     return Case(**parts)
+
+
+@st.composite
+def _parental_directions(
+    draw: st.DrawFn, born: date, triggers: list[Trigger]
+) -> list[ParentalDirection]:
+    """Now and then a parental direction (s.89) made on the relevant date of a trigger while the
+    person is under 18, for the whole period to 18, a shorter one, or discharged later."""
+    young = [
+        t.relevant_date
+        for t in triggers
+        if t.relevant_date < date(born.year + 18, 1, 1) and t.relevant_date >= born
+    ]
+    if not young or draw(st.integers(0, 3)) != 0:
+        return []
+    made = draw(st.sampled_from(young))
+    how = draw(st.sampled_from(["to_18", "shorter", "discharged"]))
+    if how == "shorter":
+        return [ParentalDirection(made=made, ends=_shift(made, draw(st.integers(0, 400))))]
+    if how == "discharged":
+        return [ParentalDirection(made=made, discharged=_shift(made, draw(st.integers(0, 400))))]
+    return [ParentalDirection(made=made)]
 
 
 def cases() -> st.SearchStrategy[Case]:
