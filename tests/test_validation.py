@@ -60,8 +60,8 @@ from sexoffender_rules.model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
-    Person,
     ParentalDirection,
+    Person,
     PrescribedChange,
     Resentence,
     Stay,
@@ -851,12 +851,9 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
         ["notifications[0].expected_date: 2022-09-19 is before the notification date 2022-09-20"],
     ),
     (
-        "parental-direction-made-at-18",
-        {"parental_directions": [ParentalDirection(made=D(2026, 1, 1))]},
-        [
-            "parental_directions[0].made: the young offender is 18 or over on that day (s.89(1): "
-            "under 18)"
-        ],
+        "parental-direction-made-before-birth",
+        {"parental_directions": [ParentalDirection(made=D(1989, 12, 31))]},
+        ["parental_directions[0].made: is before the date of birth"],
     ),
     (
         "parental-direction-ends-and-discharged-before-made",

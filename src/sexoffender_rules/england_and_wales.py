@@ -2631,8 +2631,15 @@ _REGS_2012_SEEN = (
     "definitions seen in the draft (legislation.gov.uk/ukdsi/2012/9780111521410): 'banking "
     "institution', 'child' means a person aged under 18 years, 'credit card'; the rest of reg 2 "
     "and the regulations on bank accounts, payment cards, passports and identity documents, "
-    "and on the prescribed changes under s.84(1)(ca), were not seen (numbers and words not "
-    "seen); in force 13 Aug 2012 (reg 1(2): 28 days after made; Home Office publication page)"
+    "and the one prescribing changes for s.84(1)(ca), were not seen (numbers and words not "
+    "seen). Reg 10 as seen prescribes information for s.83(5)(h); that beginning to reside or "
+    "stay at a relevant household, and opening or closing an account, obtaining or ceasing to "
+    "hold a card or document, are prescribed changes is taken from the Explanatory Memorandum "
+    "para 2.2 (seen: 'notify information in relation to their residence, banking arrangements "
+    "and passports or other forms of identification (for example, ... to notify where the "
+    "offender resides with a child)') and the Scottish analogue SSI 2007/246 reg 4 (seen: an "
+    "account opened or closed, a card obtained or no longer held). In force 13 Aug 2012 (reg "
+    "1(2): 28 days after made; Home Office publication page)"
 )
 _S84_1_CA = (
     "s.84(1)(ca) (inserted later) not seen on legislation.gov.uk; the enabling powers "

@@ -848,7 +848,8 @@ class ParentalDirection:
     It takes immediate effect on ``made`` (s.89(3)) and has effect until the young offender
     attains 18, or to the end of ``ends`` where the court directed a shorter period (s.89(3)(b)),
     or until ``discharged``, the day from which a court discharged it or varied it to end (s.90):
-    whichever comes first.
+    whichever comes first. A court gives one only to a person under 18 (s.89(1)); one recorded as
+    made on or after the 18th birthday has no effect.
 
     >>> ParentalDirection(made=date(2026, 3, 2)).ends is None
     True
@@ -1007,30 +1008,19 @@ def _contradictions(case: Case) -> Iterator[str]:
 
 
 def _direction_problems(case: Case) -> Iterator[str]:
-    """A parental direction is made while the young offender is under 18 (s.89(1)); it ends, or
-    is discharged, on or after the day it was made."""
+    """A parental direction is made on or after the date of birth; it ends, or is discharged, on
+    or after the day it was made. One made when the person is 18 or over is not refused (the
+    same facts stay valid whatever the date of birth): it has no effect, since a direction
+    applies only until the young offender attains 18 (s.89(3)(a))."""
     born = case.person.date_of_birth
     for i, direction in enumerate(case.parental_directions):
         path = f"parental_directions[{i}]"
         if direction.made < born:
             yield f"{path}.made: is before the date of birth"
-        elif _age_on(born, direction.made) >= 18:
-            yield f"{path}.made: the young offender is 18 or over on that day (s.89(1): under 18)"
         for field in ("ends", "discharged"):
             day = getattr(direction, field)
             if day is not None and day < direction.made:
                 yield f"{path}.{field}: is before the day the direction was made"
-
-
-def _age_on(born: date, day: date) -> int:
-    """Age in whole years on ``day`` (an age is attained at the start of the birthday; a 29
-    February birthday is reached on 1 March in a common year).
-
-    >>> _age_on(date(2008, 2, 29), date(2026, 2, 28)), _age_on(date(2008, 2, 29), date(2026, 3, 1))
-    (17, 18)
-    """
-    years = day.year - born.year
-    return years - 1 if (day.month, day.day) < (born.month, born.day) else years
 
 
 def _record_contradictions(case: Case) -> Iterator[str]:

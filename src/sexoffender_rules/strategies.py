@@ -667,7 +667,7 @@ def cases() -> st.SearchStrategy[Case]:
 
 def case_dates(case: Case) -> tuple[date, ...]:
     """Every date a case's facts mention, sorted: trigger dates, starts and ends, event days,
-    notification and expected dates.
+    notification and expected dates, and the dates of parental directions.
 
     >>> from sexoffender_rules.model import Case, Person, Trigger
     >>> case_dates(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
@@ -694,6 +694,8 @@ def case_dates(case: Case) -> tuple[date, ...]:
         days.add(n.date)
         if n.expected_date is not None:
             days.add(n.expected_date)
+    for direction in case.parental_directions:
+        days |= {d for d in (direction.made, direction.ends, direction.discharged) if d}
     return tuple(sorted(days))
 
 
