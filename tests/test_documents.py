@@ -52,6 +52,8 @@ from sexoffender_rules.model import (
     OffenderOfParticularConcern,
     OtherDisposal,
     Person,
+    PrescribedChange,
+    PrescribedChangeKind,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -211,6 +213,9 @@ def _rich_case() -> Case:
                 ),
             ),
             Stay(premises="PREM-1", first_day=date(2023, 2, 1), last_day=date(2023, 2, 8)),
+            PrescribedChange(
+                date=date(2023, 3, 1), kind=PrescribedChangeKind.BANK_ACCOUNT, reference="ACCT-1"
+            ),
         ),
         notifications=(
             Notification(
@@ -255,6 +260,12 @@ def _rich_case() -> Case:
                 departure_time="07:45",
                 destination="PLACE-1",
                 expected_return=date(2023, 5, 9),
+            ),
+            Notification(
+                id="n8",
+                date=date(2023, 3, 2),
+                kind=NotificationKind.PRESCRIBED,
+                prescribed=("ACCT-1",),
             ),
         ),
     )

@@ -60,7 +60,9 @@ from sexoffender_rules.model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
+    ParentalDirection,
     Person,
+    PrescribedChange,
     Resentence,
     Stay,
     SuspendedImprisonment,
@@ -268,7 +270,7 @@ DISPOSAL_CLASSES = (
     "ImprisonmentForPublicProtection or HospitalOrder or ConditionalDischarge or "
     "AbsoluteDischarge or OtherDisposal"
 )
-EVENT_CLASSES = "NameUsed or HomeAddressChange or Stay"
+EVENT_CLASSES = "NameUsed or HomeAddressChange or Stay or PrescribedChange"
 
 
 @pytest.mark.parametrize(
@@ -847,6 +849,51 @@ CONTRADICTIONS: list[tuple[str, dict[str, Any], list[str]]] = [
             ]
         },
         ["notifications[0].expected_date: 2022-09-19 is before the notification date 2022-09-20"],
+    ),
+    (
+        "parental-direction-made-before-birth",
+        {"parental_directions": [ParentalDirection(made=D(1989, 12, 31))]},
+        ["parental_directions[0].made: is before the date of birth"],
+    ),
+    (
+        "parental-direction-ends-and-discharged-before-made",
+        {
+            "parental_directions": [
+                ParentalDirection(
+                    made=D(2005, 1, 1), ends=D(2004, 12, 31), discharged=D(2004, 1, 1)
+                )
+            ]
+        },
+        [
+            "parental_directions[0].ends: is before the day the direction was made",
+            "parental_directions[0].discharged: is before the day the direction was made",
+        ],
+    ),
+    (
+        "prescribed-without-references",
+        {"notifications": [Notification(id="n1", date=D(2022, 9, 20), kind="prescribed")]},
+        ["notifications[0].prescribed: required for a notification of kind prescribed"],
+    ),
+    (
+        "prescribed-with-a-name-and-release",
+        {
+            "notifications": [
+                Notification(
+                    id="n1",
+                    date=D(2022, 9, 20),
+                    kind="prescribed",
+                    prescribed=("ACCT-1",),
+                    names=("NAME-A",),
+                    release=True,
+                )
+            ]
+        },
+        [
+            "notifications[0].kind: a notification of kind prescribed gives prescribed details "
+            "only; one that also gives names or addresses is of kind change",
+            "notifications[0].release: a notification of kind prescribed gives prescribed "
+            "details only",
+        ],
     ),
 ]
 ONLY_FOR_ADVANCE = "expected_date: only an advance or non_occurrence notification has one"
@@ -1966,6 +2013,7 @@ def full_case() -> Case:
             HomeAddressChange(date=D(2022, 10, 3), home_address=addr1),
             HomeAddressChange(date=D(2023, 1, 9), home_address=loc1),
             Stay(premises="PREM-1", first_day=D(2023, 2, 1), last_day=D(2023, 2, 4)),
+            PrescribedChange(date=D(2023, 3, 1), kind="passport", reference="DOC-1"),
         ],
         notifications=[
             Notification(
@@ -1997,7 +2045,9 @@ def full_case() -> Case:
                 destination="PLACE-1",
                 expected_return=D(2023, 5, 9),
             ),
+            Notification(id="n7", date=D(2023, 3, 3), kind="prescribed", prescribed=("DOC-1",)),
         ],
+        parental_directions=[ParentalDirection(made=D(2021, 3, 1), ends=D(2022, 6, 14))],
     )
 
 
@@ -2054,6 +2104,7 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "home_address_change",
         "home_address_change",
         "stay",
+        "prescribed_change",
     ]
     assert data["events"][3] == {
         "type": "stay",
@@ -2061,6 +2112,16 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "first_day": "2023-02-01",
         "last_day": "2023-02-04",
     }
+    assert data["events"][4] == {
+        "type": "prescribed_change",
+        "date": "2023-03-01",
+        "kind": "passport",
+        "reference": "DOC-1",
+    }
+    assert data["notifications"][5]["prescribed"] == ["DOC-1"]
+    assert data["parental_directions"] == [
+        {"made": "2021-03-01", "ends": "2022-06-14", "discharged": None}
+    ]
     assert data["notifications"][2]["expected_date"] == "2022-10-01"
     assert data["triggers"][0]["date"] == "2021-03-01"
     assert data["triggers"][4]["threshold_sentence_date"] == "2021-04-12"

@@ -29,6 +29,7 @@ __all__ = [
     "Headline",
     "Reason",
     "Registration",
+    "Responsible",
     "Source",
 ]
 
@@ -75,6 +76,20 @@ class DutyKind(str, enum.Enum):
     PERIODIC = "periodic"
     NON_OCCURRENCE = "non_occurrence"
     FOREIGN_TRAVEL = "foreign_travel"
+    PRESCRIBED_CHANGE = "prescribed_change"
+
+
+class Responsible(str, enum.Enum):
+    """Who bears a duty to notify: the offender, or (while a parental direction under s.89 has
+    effect on the duty's deadline) the parent, on whom the obligations under ss.83-86 are
+    treated as falling (s.89(2)(a)); a failure then is the parent's offence (s.91(1)(a)).
+
+    >>> Responsible("parent").value
+    'parent'
+    """
+
+    OFFENDER = "offender"
+    PARENT = "parent"
 
 
 class DutyState(str, enum.Enum):
@@ -281,7 +296,10 @@ class Duty:
     notification). ``fact`` is the path of the fact it arose from. ``deadline`` is the last day to
     comply (``None`` while it cannot be fixed). ``breach`` holds the days of prima facie breach:
     from the day after the deadline up to and including the day it was cured, open-ended
-    (:data:`~sexoffender_rules.calendar.END_OF_TIME`) while it continues.
+    (:data:`~sexoffender_rules.calendar.END_OF_TIME`) while it continues. ``responsible`` names
+    who bears the duty (:class:`Responsible`): the parent while a parental direction has effect on
+    the deadline. A breach is reported either way; where the parent is responsible, the failure
+    is the parent's offence, not the young offender's.
 
     >>> d = Duty(kind=DutyKind.INITIAL, trigger_date=date(2022, 4, 4), fact="triggers[0]",
     ...          deadline=date(2022, 4, 6), state=DutyState.MET_LATE, discharged_by="n1",
@@ -298,6 +316,7 @@ class Duty:
     discharged_by: str | None = None
     breach: DateInterval | None = None
     reasons: tuple[Reason, ...] = ()
+    responsible: Responsible = Responsible.OFFENDER
 
     @property
     def is_breached(self) -> bool:

@@ -61,6 +61,7 @@ from .model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
+    PrescribedChange,
     ResentenceReason,
     Stay,
     SuspendedImprisonment,
@@ -113,6 +114,7 @@ EVENT_TYPES: dict[type, str] = {
     NameUsed: "name_used",
     HomeAddressChange: "home_address_change",
     Stay: "stay",
+    PrescribedChange: "prescribed_change",
 }
 RECORD_TYPES: dict[type, str] = {
     records.HomeVisit: "home_visit",
@@ -459,6 +461,7 @@ def _duty_data(duty: Duty) -> dict[str, Any]:
         "state": duty.state.value,
         "discharged_by": duty.discharged_by,
         "breach": breach,
+        "responsible": duty.responsible.value,
         "reasons": [_reason_data(r) for r in duty.reasons],
     }
 
@@ -468,14 +471,18 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
 
     Dates are ISO 8601 strings. A breach's ``end`` is the last day in breach (the day it was
     cured), ``null`` while it continues. ``registration.end`` and a source's ``end`` are a date,
-    ``"indefinite"``, or ``null`` (not subject, or undetermined).
+    ``"indefinite"``, or ``null`` (not subject, or undetermined). Each duty names who is
+    ``responsible`` for it, ``"offender"`` or ``"parent"`` (a parental direction under s.89);
+    ``in_breach_responsible`` lists who is responsible for the breaches on the assessment date
+    behind an ``in_breach`` headline: with ``["parent"]`` the requirement is in breach but the
+    failure is the parent's offence, not the young offender's.
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Person
     >>> data = assessment_to_data(assess(Case(person=Person(reference="F",
     ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1)))
-    >>> data["headline"], data["registration"]["end"]
-    ('not_subject', None)
+    >>> data["headline"], data["registration"]["end"], data["in_breach_responsible"]
+    ('not_subject', None, [])
     """
     registration = assessment.registration
     end: str | None = None
@@ -491,6 +498,13 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
         "ruleset": assessment.ruleset,
         "policy": assessment.policy.readings(),
         "headline": assessment.headline.value,
+        "in_breach_responsible": sorted(
+            {
+                d.responsible.value
+                for d in assessment.duties
+                if d.breach is not None and assessment.as_of in d.breach
+            }
+        ),
         "next_deadline": assessment.next_deadline.isoformat() if assessment.next_deadline else None,
         "registration": {
             "subject": registration.subject,
@@ -513,7 +527,7 @@ CASE_SCHEMA_ID = "urn:sexoffender-rules:schema:case:1"
 """
 
 # Fields whose text may be empty; every other text field needs at least one character.
-_MAY_BE_EMPTY = {(OtherDisposal, "description")}
+_MAY_BE_EMPTY = {(OtherDisposal, "description"), (records.Warrant, "reason")}
 
 
 def _schema_of(

@@ -38,7 +38,16 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .assessment import Assessment, Duty, DutyKind, DutyState, Headline, Reason, Registration
+from .assessment import (
+    Assessment,
+    Duty,
+    DutyKind,
+    DutyState,
+    Headline,
+    Reason,
+    Registration,
+    Responsible,
+)
 from .calendar import (
     END_OF_TIME,
     DateInterval,
@@ -122,8 +131,9 @@ class NotificationIndex:
 
         Keys: ``("any",)``; ``("kind", kind)``; ``("name", name)``; ``("home", HomeAddress)``;
         ``("premises", reference)`` for the home address and other premises; ``("release",)``;
-        ``("non_occurrence", expected_date)``; and each content key with the notification's kind
-        after it (``("name", name, NotificationKind.CHANGE)``).
+        ``("non_occurrence", expected_date)``; ``("prescribed", reference)`` and
+        ``("prescribed", reference, kind)`` for each prescribed reference; and each content key
+        with the notification's kind after it (``("name", name, NotificationKind.CHANGE)``).
 
         >>> NotificationIndex.build([]).first(("any",), date(2020, 1, 1)) is None
         True
@@ -137,6 +147,8 @@ class NotificationIndex:
                 keys.append(("release",))
             if n.kind is NotificationKind.NON_OCCURRENCE:
                 keys.append(("non_occurrence", n.expected_date))
+            for ref in dict.fromkeys(n.prescribed):
+                keys += [("prescribed", ref), ("prescribed", ref, n.kind)]
             for key in keys:
                 grouped[key].append(n)
                 if isinstance(key, tuple) and key[0] in ("name", "home", "premises"):
@@ -351,7 +363,8 @@ class DutyFinding:
     ``deadline`` is ``None`` when it cannot yet be fixed (the person is still away). A rule that
     finds an exception sets ``not_required``; one whose duty has not arisen in full sets
     ``pending``. A failure that is not a continuing offence (``continuing=False``) is a breach on
-    the day after the deadline only. ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
+    the day after the deadline only. ``responsible`` is who bears it (the parent
+    under a parental direction). ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
     rule is not in force on the day it would arise (the law in force on each date applies).
 
     >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
@@ -369,6 +382,7 @@ class DutyFinding:
     pending: bool = False
     continuing: bool = True
     reasons: tuple[Reason, ...] = ()
+    responsible: Responsible = Responsible.OFFENDER
 
 
 def settle(
@@ -410,6 +424,7 @@ def settle(
             discharged_by=notification.id if notification else None,
             breach=breach,
             reasons=tuple(reasons),
+            responsible=finding.responsible,
         )
 
     if finding.not_required is not None:

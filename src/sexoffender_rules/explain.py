@@ -12,7 +12,7 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 
 from __future__ import annotations
 
-from .assessment import Assessment, Duty, Reason
+from .assessment import Assessment, Duty, Reason, Responsible
 from .law import Ruleset
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
@@ -35,6 +35,11 @@ def _duty_heading(duty: Duty) -> str:
     if duty.breach is not None:
         end = "continuing" if duty.breach.is_unbounded else f"to {duty.breach.last_day.isoformat()}"
         text += f"; prima facie breach from {duty.breach.start.isoformat()} {end}"
+    if duty.responsible is Responsible.PARENT:
+        text += (
+            "; the parent's duty under a parental direction (s.89): a failure is the parent's "
+            "offence"
+        )
     return text
 
 
@@ -253,6 +258,17 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
             "the premises regularly stayed at)",
             False: "it does neither: only a notification under s.83(1) or s.84(1) (initial, "
             "change, advance) does",
+        },
+    ),
+    (
+        "prescribed_restarts_periodic",
+        "Whether a notification given only of prescribed information or a prescribed change "
+        "(bank account, payment card, passport or identity document, relevant household; "
+        "SI 2012/1876) restarts the s.85 period.",
+        {
+            True: "it does: it is a notification under s.84(1)(ca), an event under s.85(2)(b)",
+            False: "it does not: the Home Office answers (31 March 2023) say such information is "
+            "given under s.83 and does not alter the annual notification date",
         },
     ),
 )

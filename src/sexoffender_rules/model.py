@@ -63,7 +63,10 @@ __all__ = [
     "NotificationKind",
     "OffenderOfParticularConcern",
     "OtherDisposal",
+    "ParentalDirection",
     "Person",
+    "PrescribedChange",
+    "PrescribedChangeKind",
     "Resentence",
     "ResentenceReason",
     "Stay",
@@ -735,8 +738,50 @@ class Stay:
         return self.first_day
 
 
-Event: TypeAlias = NameUsed | HomeAddressChange | Stay
-_EVENTS = (NameUsed, HomeAddressChange, Stay)
+class PrescribedChangeKind(str, enum.Enum):
+    """The prescribed changes of circumstances (s.84(1)(ca); SI 2012/1876, from 13 August 2012):
+    an account with a banking institution, a payment (debit or credit) card, a passport, another
+    identity document, and beginning to reside or stay for at least 12 hours at a relevant
+    household (a household or other place where a child resides or stays and to which the public
+    do not have access, reg 10).
+
+    >>> PrescribedChangeKind("relevant_household").value
+    'relevant_household'
+    """
+
+    BANK_ACCOUNT = "bank_account"
+    PAYMENT_CARD = "payment_card"
+    PASSPORT = "passport"
+    IDENTITY_DOCUMENT = "identity_document"
+    RELEVANT_HOUSEHOLD = "relevant_household"
+
+
+def _to_prescribed_change_kind(value: object) -> Any:
+    return _to_kind(PrescribedChangeKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class PrescribedChange:
+    """A prescribed change of circumstances on ``date`` (s.84(1)(ca)): an account opened or
+    closed, a card obtained or no longer held, a passport or identity document obtained or
+    changed, or the day the person began to reside or stay at a relevant household. ``reference``
+    is an opaque reference to the account, card, document or household; a notification discharges
+    the duty by carrying it in ``prescribed``.
+
+    >>> PrescribedChange(date=date(2024, 5, 1), kind="bank_account", reference="ACCT-1").kind
+    <PrescribedChangeKind.BANK_ACCOUNT: 'bank_account'>
+    """
+
+    date: Date = attrs.field(validator=_date)
+    kind: PrescribedChangeKind = attrs.field(
+        converter=_to_prescribed_change_kind, validator=_kind(PrescribedChangeKind)
+    )
+    reference: str = attrs.field(validator=_text)
+    known: Date | None = attrs.field(default=None, validator=_optional_date)
+
+
+Event: TypeAlias = NameUsed | HomeAddressChange | Stay | PrescribedChange
+_EVENTS = (NameUsed, HomeAddressChange, Stay, PrescribedChange)
 
 
 # --------------------------------------------------------------------------------------------
@@ -750,6 +795,9 @@ class NotificationKind(str, enum.Enum):
     ``INITIAL`` s.83(1); ``CHANGE`` s.84(1); ``ADVANCE`` s.84(2) (a s.84(1) notification given
     before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1);
     ``TRAVEL`` s.86 (intended travel outside the United Kingdom, with its departure date).
+    ``PRESCRIBED`` a notification given only of prescribed information or a prescribed change
+    (s.83(5)(h), s.84(1)(ca); SI 2012/1876), which restarts the s.85 period or not as
+    ``Policy.prescribed_restarts_periodic`` says.
 
     >>> NotificationKind("advance").value
     'advance'
@@ -761,6 +809,7 @@ class NotificationKind(str, enum.Enum):
     NON_OCCURRENCE = "non_occurrence"
     PERIODIC = "periodic"
     TRAVEL = "travel"
+    PRESCRIBED = "prescribed"
 
 
 def _to_notification_kind(value: object) -> Any:
@@ -773,7 +822,8 @@ class Notification:
 
     ``expected_date`` is required for ``ADVANCE`` (the date the event is expected, s.84(2)) and
     ``NON_OCCURRENCE`` (the expected date of the advance notification it answers), and refused for
-    the other kinds. A ``TRAVEL`` notification (s.86) requires ``departure``, the intended date
+    the other kinds. ``prescribed`` lists the references of the prescribed changes
+    (:class:`PrescribedChange`) whose details it gives. A ``TRAVEL`` notification (s.86) requires ``departure``, the intended date
     of leaving the United Kingdom, and may give ``departure_time`` (``"HH:MM"``, local time in
     the United Kingdom), ``destination`` (a reference to the country or first point of arrival)
     and ``expected_return``; these four are refused on the other kinds.
@@ -804,6 +854,7 @@ class Notification:
     departure_time: str | None = attrs.field(default=None, validator=_optional_clock_time)
     destination: str | None = attrs.field(default=None, validator=_optional_text)
     expected_return: Date | None = attrs.field(default=None, validator=_optional_date)
+    prescribed: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_texts)
 
     @property
     def premises(self) -> tuple[str, ...]:
@@ -816,6 +867,32 @@ class Notification:
         """
         home = (self.home_address.reference,) if self.home_address else ()
         return home + self.other_premises
+
+
+# --------------------------------------------------------------------------------------------
+# Parental directions (s.89-90)
+# --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ParentalDirection:
+    """A court's direction under s.89(1) that s.89(2) applies to a parent of a young offender:
+    the obligations under ss.83-86 are treated as the parent's, who must ensure the young
+    offender attends the police station with them.
+
+    It takes immediate effect on ``made`` (s.89(3)) and has effect until the young offender
+    attains 18, or to the end of ``ends`` where the court directed a shorter period (s.89(3)(b)),
+    or until ``discharged``, the day from which a court discharged it or varied it to end (s.90):
+    whichever comes first. A court gives one only to a person under 18 (s.89(1)); one recorded as
+    made on or after the 18th birthday has no effect.
+
+    >>> ParentalDirection(made=date(2026, 3, 2)).ends is None
+    True
+    """
+
+    made: Date = attrs.field(validator=_date)
+    ends: Date | None = attrs.field(default=None, validator=_optional_date)
+    discharged: Date | None = attrs.field(default=None, validator=_optional_date)
 
 
 # --------------------------------------------------------------------------------------------
@@ -856,6 +933,9 @@ class Case:
     notifications: tuple[Notification, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Notification)
     )
+    parental_directions: tuple[ParentalDirection, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(ParentalDirection)
+    )
     managing_force: str | None = attrs.field(default=None, validator=_optional_text)
     police_records: tuple[PoliceRecord, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(*POLICE_RECORDS)
@@ -892,6 +972,7 @@ def _contradictions(case: Case) -> Iterator[str]:
             yield f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
 
     yield from _record_contradictions(case)
+    yield from _direction_problems(case)
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
     yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
     trigger_ids = {t.id: t for t in case.triggers}
@@ -941,6 +1022,16 @@ def _contradictions(case: Case) -> Iterator[str]:
             yield f"{path}.expected_date: required for a notification of kind {notification.kind.value}"
         if not needs_expected and notification.expected_date is not None:
             yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
+        if notification.kind is NotificationKind.PRESCRIBED:
+            if not notification.prescribed:
+                yield f"{path}.prescribed: required for a notification of kind prescribed"
+            if notification.names or notification.home_address or notification.other_premises:
+                yield (
+                    f"{path}.kind: a notification of kind prescribed gives prescribed details "
+                    "only; one that also gives names or addresses is of kind change"
+                )
+            if notification.release:
+                yield f"{path}.release: a notification of kind prescribed gives prescribed details only"
         yield from not_before_birth(f"{path}.expected_date", notification.expected_date)
         if notification.kind is NotificationKind.ADVANCE and notification.expected_date is not None:
             yield from ordered(
@@ -968,6 +1059,22 @@ def _travel_contradictions(path: str, notification: Notification) -> Iterator[st
         notification.departure
     ):
         yield f"{path}.expected_return: is before the departure"
+
+
+def _direction_problems(case: Case) -> Iterator[str]:
+    """A parental direction is made on or after the date of birth; it ends, or is discharged, on
+    or after the day it was made. One made when the person is 18 or over is not refused (the
+    same facts stay valid whatever the date of birth): it has no effect, since a direction
+    applies only until the young offender attains 18 (s.89(3)(a))."""
+    born = case.person.date_of_birth
+    for i, direction in enumerate(case.parental_directions):
+        path = f"parental_directions[{i}]"
+        if direction.made < born:
+            yield f"{path}.made: is before the date of birth"
+        for field in ("ends", "discharged"):
+            day = getattr(direction, field)
+            if day is not None and day < direction.made:
+                yield f"{path}.{field}: is before the day the direction was made"
 
 
 def _record_contradictions(case: Case) -> Iterator[str]:

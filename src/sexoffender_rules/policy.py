@@ -162,6 +162,15 @@ class Policy:
             literally: they list only notifications under s.83(1) and s.84(1) (initial, change,
             and advance ones), so a periodic notification neither answers the duty nor counts as
             notified.
+        prescribed_restarts_periodic: whether a notification given only of prescribed
+            information or a prescribed change (kind ``prescribed``: a bank account, payment card,
+            passport or identity document, or a relevant household; s.83(5)(h), s.84(1)(ca), SI
+            2012/1876) is an event that restarts the s.85 period. Default ``True``: the
+            notification of a prescribed change is one "under section 84(1)", and s.85(2)(b) makes
+            each such notification an event. ``False`` follows the Home Office's answers to
+            questions (updated 31 March 2023): information on the matters introduced on 13 August
+            2012 "is given under section 83", "is not made under section 84 and does not alter the
+            annual notification date".
 
     >>> Policy().release_notified_by_attendance, Policy().periodic_notifies_changes
     (True, True)
@@ -183,6 +192,7 @@ class Policy:
         default=FailureAfterRequirementsEnd.ONE_DAY, converter=_failure_after_end
     )
     periodic_notifies_changes: bool = attrs.field(default=True, validator=_flag)
+    prescribed_restarts_periodic: bool = attrs.field(default=True, validator=_flag)
 
     @classmethod
     def strict(cls) -> Policy:
@@ -212,4 +222,5 @@ class Policy:
             "release_notified_by_attendance": self.release_notified_by_attendance,
             "failure_after_requirements_end": self.failure_after_requirements_end.value,
             "periodic_notifies_changes": self.periodic_notifies_changes,
+            "prescribed_restarts_periodic": self.prescribed_restarts_periodic,
         }

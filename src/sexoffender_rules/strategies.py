@@ -68,7 +68,10 @@ from .model import (
     NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
+    ParentalDirection,
     Person,
+    PrescribedChange,
+    PrescribedChangeKind,
     Resentence,
     ResentenceReason,
     Stay,
@@ -141,6 +144,7 @@ HOMES = (
     HomeAddress(kind=HomeAddressKind.NO_SOLE_OR_MAIN_RESIDENCE, reference="LOC-2"),
 )
 PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
+PRESCRIBED = ("ACCT-1", "CARD-1", "DOC-1")
 
 _LAST_DATE = date(9999, 12, 31)
 _LINKED = (
@@ -443,8 +447,14 @@ def _spells(
 
 @st.composite
 def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
-    kind = draw(st.sampled_from(["name", "home", "stay"]))
+    kind = draw(st.sampled_from(["name", "home", "stay", "prescribed"]))
     on = draw(day)
+    if kind == "prescribed":
+        return PrescribedChange(
+            date=on,
+            kind=draw(st.sampled_from(list(PrescribedChangeKind))),
+            reference=draw(st.sampled_from(PRESCRIBED)),
+        )
     if kind == "name":
         return NameUsed(date=on, name=draw(st.sampled_from(NAMES)))
     if kind == "home":
@@ -454,6 +464,8 @@ def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
 
 
 def _event_content(event: Event) -> dict[str, object]:
+    if isinstance(event, PrescribedChange):
+        return {"prescribed": (event.reference,)}
     if isinstance(event, NameUsed):
         return {"names": (event.name,)}
     if isinstance(event, HomeAddressChange):
@@ -500,6 +512,12 @@ def _notification(
         "home_address": draw(st.one_of(st.none(), st.sampled_from(HOMES))),
         "other_premises": tuple(draw(st.lists(st.sampled_from(PREMISES), max_size=2, unique=True))),
     }
+    content["prescribed"] = tuple(
+        draw(st.lists(st.sampled_from(PRESCRIBED), max_size=2, unique=True))
+    )
+    if kind is NotificationKind.PRESCRIBED:
+        content = {"prescribed": (draw(st.sampled_from(PRESCRIBED)), *content["prescribed"])}
+        content["prescribed"] = tuple(dict.fromkeys(content["prescribed"]))
     expected_date: date | None = None
     if kind is NotificationKind.ADVANCE:
         if len(events) > 0 and draw(st.booleans()):
@@ -533,7 +551,7 @@ def _notification(
         id=notification_id,
         date=on,
         kind=kind,
-        release=draw(st.integers(0, 3)) == 0,
+        release=kind is not NotificationKind.PRESCRIBED and draw(st.integers(0, 3)) == 0,
         expected_date=expected_date,
         **content,
         **travel,
@@ -615,8 +633,31 @@ def _case(draw: st.DrawFn) -> Case:
         "absences_abroad": tuple(draw(st.permutations(absences))),
         "events": tuple(events),
         "notifications": tuple(draw(st.permutations(notifications))),
+        "parental_directions": tuple(draw(_parental_directions(born, triggers))),
     }
     return Case(**parts)
+
+
+@st.composite
+def _parental_directions(
+    draw: st.DrawFn, born: date, triggers: list[Trigger]
+) -> list[ParentalDirection]:
+    """Now and then a parental direction (s.89) made on the relevant date of a trigger while the
+    person is under 18, for the whole period to 18, a shorter one, or discharged later."""
+    young = [
+        t.relevant_date
+        for t in triggers
+        if t.relevant_date < date(born.year + 18, 1, 1) and t.relevant_date >= born
+    ]
+    if not young or draw(st.integers(0, 3)) != 0:
+        return []
+    made = draw(st.sampled_from(young))
+    how = draw(st.sampled_from(["to_18", "shorter", "discharged"]))
+    if how == "shorter":
+        return [ParentalDirection(made=made, ends=_shift(made, draw(st.integers(0, 400))))]
+    if how == "discharged":
+        return [ParentalDirection(made=made, discharged=_shift(made, draw(st.integers(0, 400))))]
+    return [ParentalDirection(made=made)]
 
 
 def cases() -> st.SearchStrategy[Case]:
@@ -645,7 +686,7 @@ def cases() -> st.SearchStrategy[Case]:
 
 def case_dates(case: Case) -> tuple[date, ...]:
     """Every date a case's facts mention, sorted: trigger dates, starts and ends, event days,
-    notification and expected dates.
+    notification and expected dates, and the dates of parental directions.
 
     >>> from sexoffender_rules.model import Case, Person, Trigger
     >>> case_dates(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
@@ -672,6 +713,8 @@ def case_dates(case: Case) -> tuple[date, ...]:
         days.add(n.date)
         if n.expected_date is not None:
             days.add(n.expected_date)
+    for direction in case.parental_directions:
+        days |= {d for d in (direction.made, direction.ends, direction.discharged) if d}
     return tuple(sorted(days))
 
 
