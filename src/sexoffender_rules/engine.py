@@ -248,7 +248,8 @@ class Timeline:
         ()
         """
         paths: dict[int, str] = {}
-        for name in ("triggers", "detentions", "absences_abroad", "events", "notifications"):
+        names = ("triggers", "detentions", "absences_abroad", "events", "notifications", "orders")
+        for name in names:
             for i, fact in enumerate(getattr(case, name)):
                 paths[id(fact)] = f"{name}[{i}]"
 

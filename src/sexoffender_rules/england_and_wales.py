@@ -98,6 +98,14 @@ SENTENCING_CODE_COMMENCEMENT = date(2020, 12, 1)
 '2020-12-01'
 """
 
+SHPO_COMMENCEMENT = date(2015, 3, 8)
+"""Sexual harm prevention orders (SOA 2003 ss.103A-103K) were inserted by the Anti-social
+Behaviour, Crime and Policing Act 2014 Sch. 5, in force 8 March 2015 (SI 2015/373 art. 2(e)).
+
+>>> SHPO_COMMENCEMENT.isoformat()
+'2015-03-08'
+"""
+
 DTO_ANY_TERM_FROM = date(2022, 6, 28)
 """From 28 June 2022 a detention and training order may be of any term from 4 to 24 months
 (Sentencing Code s.236(1) as amended by PCSC Act 2022 s.158); before, only fixed terms.
@@ -695,6 +703,48 @@ RULES = (
             checked=RECHECKED,
         ),
         _soa("s.82(1)", _REVISED_2019),
+    ),
+    _rule(
+        "ew.s103g.remains_subject",
+        "A sexual harm prevention order keeps a relevant offender subject",
+        "Where a sexual harm prevention order, or an interim one, is made in respect of a person "
+        "who was a relevant offender immediately before it was made (subject through a "
+        "conviction, finding or caution on the day it was made), and the notification period "
+        "would end while the order has effect, the person remains subject until the order ceases "
+        "to have effect: its last day as made or as last renewed or varied, or the day before a "
+        "court discharged it; while it has effect until further order, no end is known. An order "
+        "that ceases on or before the last day of the period changes nothing. One order keeping "
+        "the person subject makes the person a relevant offender when a later order is made. "
+        "Orders made before 8 March 2015 are not sexual harm prevention orders (the sexual "
+        "offences prevention orders they replaced are not modelled) and have no effect here. "
+        "An order that makes a person who is not otherwise a relevant offender subject "
+        "(s.103G(2)-(3)) is not modelled.",
+        _soa(
+            "s.103G(1), (4)",
+            "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08 and the latest revised text "
+            "(/section/103G), seen word for word: (1) 'the defendant would (apart from this "
+            "subsection) cease to be subject to the notification requirements of this Part while "
+            "the order (as renewed from time to time) has effect, the defendant remains subject "
+            "to the notification requirements'; (4) applies (1)-(3) to an interim order without "
+            "'(as renewed from time to time)'",
+            checked=RECHECKED,
+        ),
+        _cite(
+            "Anti-social Behaviour, Crime and Policing Act 2014",
+            "Sch. 5 para. 2 (inserting ss.103A-103K)",
+            "legislation.gov.uk/ukpga/2014/12/schedule/5 commencement note seen: in force "
+            "8 March 2015 by SI 2015/373 art. 2(e)",
+        ),
+        Citation(
+            instrument="Sentencing Act 2020",
+            provision="s.352(2)(b), (3)",
+            checked=RECHECKED,
+            source="text not seen; the legislation.gov.uk annotation to SOA 2003 s.103G was seen: "
+            "'Pt. 2 applied (with modifications) (1.12.2020) by Sentencing Act 2020 (c. 17), "
+            "ss. 352(2)(b)(3)' (orders made on conviction under the Sentencing Code are taken "
+            "to have the same effect)",
+        ),
+        in_force=DateInterval(SHPO_COMMENCEMENT, END_OF_TIME),
     ),
 )
 
@@ -1452,12 +1502,13 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 lapsed=lapsed,
             )
         )
+    sources = [_kept_by_orders(source, timeline, ruleset) for source in sources]
     subject = any(timeline.as_of in s.subject_days for s in sources)
-    indefinite = any(s.indefinite for s in sources)
+    indefinite = any(s.indefinite or (s.kept_by and s.kept_until is None) for s in sources)
     undetermined = any(s.undetermined for s in sources)
     end: date | None = None
     if sources and not indefinite and not undetermined:
-        end = max(s.end for s in sources if s.end is not None)
+        end = max(s.last_day for s in sources if s.last_day is not None)
     if not sources:
         reasons.append(
             rule("ew.s80.subject").reason(
@@ -1500,6 +1551,76 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         undetermined=undetermined and not indefinite,
         reasons=tuple(reasons),
     )
+
+
+def _kept_by_orders(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
+    """s.103G(1), (4): a sexual harm prevention order, or an interim one, made while the person
+    is subject through ``source`` and having effect after the period would end keeps the person
+    subject until the order ceases to have effect; orders are taken in the order they were made,
+    so one order keeping the person subject lets a later one keep them subject further."""
+    if source.indefinite or source.undetermined or source.end is None:
+        return source
+    rule = ruleset.rule("ew.s103g.remains_subject")
+    reasons = list(source.reasons)
+    last: date | None = source.end
+    kept_by: str | None = None
+    orders = sorted(
+        (o for o in timeline.case.orders if o.made <= timeline.as_of),
+        key=lambda o: (o.made, o.id),
+    )
+    for order in orders:
+        path = timeline.path(order)
+        what = order.kind.value.replace("_", " ")
+        if order.made < SHPO_COMMENCEMENT:
+            reasons.append(
+                rule.reason(
+                    f"{path}: made on {order.made.isoformat()}, before sexual harm prevention "
+                    "orders came into force on 8 March 2015: it has no effect here.",
+                    facts=[path],
+                )
+            )
+            continue
+        if last is None or not source.start <= order.made <= last:
+            continue  # not made while the person was a relevant offender through this source
+        known = order
+        if order.discharged is not None and order.discharged > timeline.as_of:
+            known = attrs.evolve(order, discharged=None)  # not yet discharged on the date
+        ceases = known.last_day
+        ceases_text = (
+            "has effect until further order"
+            if ceases is None
+            else f"has effect until {ceases.isoformat()}"
+        )
+        if ceases is not None and ceases <= last:
+            reasons.append(
+                rule.reason(
+                    f"{path}: a {what} made on {order.made.isoformat()} {ceases_text}, not after "
+                    f"the last day subject ({last.isoformat()}): the person would not cease to "
+                    "be subject while it has effect, so s.103G(1) changes nothing.",
+                    facts=[path],
+                )
+            )
+            continue
+        reasons.append(
+            rule.reason(
+                f"{path}: a {what} made on {order.made.isoformat()}, while the person was a "
+                f"relevant offender, {ceases_text}; the person would cease to be subject after "
+                f"{last.isoformat()}, while it has effect, so remains subject "
+                + (
+                    "while it has effect (s.103G(1))."
+                    if ceases is None
+                    else f"until {ceases.isoformat()} (s.103G(1))."
+                ),
+                facts=[path],
+                dates=[] if ceases is None else [("kept_until", ceases)],
+            )
+        )
+        last, kept_by = ceases, path
+    if len(reasons) == len(source.reasons):
+        return source
+    if kept_by is None:
+        return attrs.evolve(source, reasons=tuple(reasons))
+    return attrs.evolve(source, reasons=tuple(reasons), kept_by=kept_by, kept_until=last)
 
 
 def _describe(disposal: Disposal | None) -> str:
