@@ -136,7 +136,8 @@ class Source:
     1 May 2004 is subject from that day); ``None`` means from the relevant date. ``kept_by`` names
     the order (``orders[0]``) under which the person remains subject after the period would have
     ended (SOA 2003 s.103G(1)), and ``kept_until`` is the last day so subject (``None`` while that
-    order has effect until further order).
+    order has effect until further order). ``review_from`` is, for an indefinite period, the
+    first day the person may apply for a review of it (SOA 2003 ss.91A-91B), where known.
 
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
@@ -156,6 +157,7 @@ class Source:
     lapsed: DateInterval | None = None
     kept_by: str | None = None
     kept_until: date | None = None
+    review_from: date | None = None
 
     @property
     def last_day(self) -> date | None:

@@ -441,6 +441,7 @@ def _source_data(source: Source) -> dict[str, Any]:
         else None,
         "kept_by": source.kept_by,
         "kept_until": source.kept_until.isoformat() if source.kept_until else None,
+        "review_from": source.review_from.isoformat() if source.review_from else None,
         "missing": list(source.missing),
         "reasons": [_reason_data(r) for r in source.reasons],
     }

@@ -83,6 +83,11 @@ def explain(assessment: Assessment) -> str:
                 if source.kept_by is not None
                 else ""
             )
+            + (
+                f", review may be sought from {source.review_from.isoformat()}"
+                if source.review_from is not None
+                else ""
+            )
         )
         lines += [_reason_line(r, "    ") for r in source.reasons]
         lines += [f"    - missing: {m}" for m in source.missing]

@@ -68,6 +68,8 @@ __all__ = [
     "Person",
     "Resentence",
     "ResentenceReason",
+    "ReviewDetermination",
+    "ReviewOutcome",
     "Stay",
     "SuspendedImprisonment",
     "Trigger",
@@ -674,6 +676,55 @@ class Order:
         return self.last_day is None
 
 
+class ReviewOutcome(str, enum.Enum):
+    """The outcome of a review of indefinite notification requirements (SOA 2003 s.91C):
+    ``discharged``, the person need not remain subject; ``continue``, the person must.
+
+    >>> ReviewOutcome("discharged").value
+    'discharged'
+    """
+
+    DISCHARGED = "discharged"
+    CONTINUE = "continue"
+
+
+def _to_review_outcome(value: object) -> Any:
+    return _to_kind(ReviewOutcome, value)
+
+
+def _optional_years(
+    instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise WrongTypeError(
+            f"{attribute.name}: expected a whole number, got {type(value).__name__}"
+        )
+    if value < 1:
+        raise InvalidValueError(f"{attribute.name}: expected a whole number of years, at least 1")
+
+
+@attrs.frozen(kw_only=True)
+class ReviewDetermination:
+    """A chief officer's determination on an application for review of indefinite notification
+    requirements (SOA 2003 ss.91A-91C), as notified to the person: ``notice_received`` is the day
+    the person received the notice of it, ``determined`` the day it was made (where known);
+    ``further_review_years`` a period longer than 8 years set, with a determination to
+    ``continue``, before the person may apply again (s.91B(4)-(5)); absent, 8 years.
+
+    >>> ReviewDetermination(notice_received=date(2026, 6, 1), outcome="discharged").outcome
+    <ReviewOutcome.DISCHARGED: 'discharged'>
+    """
+
+    notice_received: date = attrs.field(validator=_date)
+    outcome: ReviewOutcome = attrs.field(
+        converter=_to_review_outcome, validator=_kind(ReviewOutcome)
+    )
+    determined: date | None = attrs.field(default=None, validator=_optional_date)
+    further_review_years: int | None = attrs.field(default=None, validator=_optional_years)
+
+
 # --------------------------------------------------------------------------------------------
 # Facts of change
 # --------------------------------------------------------------------------------------------
@@ -890,6 +941,9 @@ class Case:
     orders: tuple[Order, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Order)
     )
+    review_determinations: tuple[ReviewDetermination, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(ReviewDetermination)
+    )
     managing_force: str | None = attrs.field(default=None, validator=_optional_text)
     police_records: tuple[PoliceRecord, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(*POLICE_RECORDS)
@@ -934,6 +988,13 @@ def _contradictions(case: Case) -> Iterator[str]:
         yield from ordered(f"orders[{i}].served", order.made, order.served, "made")
         yield from ordered(f"orders[{i}].ends", order.made, order.ends, "made")
         yield from ordered(f"orders[{i}].discharged", order.made, order.discharged, "made")
+    for i, review in enumerate(case.review_determinations):
+        path = f"review_determinations[{i}]"
+        yield from not_before_birth(f"{path}.notice_received", review.notice_received)
+        if review.determined is not None and review.determined > review.notice_received:
+            yield f"{path}.determined: is after the day the notice was received"
+        if review.further_review_years is not None and review.outcome is ReviewOutcome.DISCHARGED:
+            yield f"{path}.further_review_years: only a determination to continue sets one"
     trigger_ids = {t.id: t for t in case.triggers}
     for i, trigger in enumerate(case.triggers):
         path = f"triggers[{i}]"
