@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 from sexoffender_rules import assess
@@ -53,10 +54,25 @@ def test_a_discharged_order_keeps_the_person_subject_to_the_day_before_the_disch
     assert (earlier.subject, earlier.end) == (True, date(2029, 1, 6))
 
 
-def test_an_order_made_after_the_period_ended_has_no_s103g1_effect() -> None:
-    registration = assess(_case(_shpo(date(2024, 1, 7), date(2029, 1, 6))), date(2025, 1, 1))
-    assert registration.registration.end == date(2024, 1, 6)
-    assert registration.registration.sources[0].kept_by is None
+def test_an_order_made_after_the_period_ended_makes_the_person_subject_afresh() -> None:
+    order = attrs.evolve(_shpo(date(2024, 1, 8), date(2029, 1, 7)), served=date(2024, 1, 10))
+    registration = assess(_case(order), date(2025, 1, 1)).registration
+    first, second = registration.sources
+    assert (first.end, first.kept_by) == (date(2024, 1, 6), None)  # s.103G(1) does not apply
+    assert (second.fact, second.relevant_date, second.end) == (
+        "orders[0]",
+        date(2024, 1, 10),
+        date(2029, 1, 7),
+    )
+    assert (registration.end, registration.undetermined) == (date(2029, 1, 7), False)
+    # Not subject on the day between the period's end and the order.
+    assert date(2024, 1, 7) not in registration.subject_days
+
+
+def test_an_order_with_no_date_of_service_leaves_the_relevant_date_undetermined() -> None:
+    assessment = assess(_case(_shpo(date(2024, 1, 8), date(2029, 1, 7))), date(2025, 1, 1))
+    assert assessment.registration.undetermined
+    assert any(m.startswith("orders[0].served") for m in assessment.missing)
 
 
 def test_an_order_made_on_the_last_day_of_the_period_keeps_the_person_subject() -> None:

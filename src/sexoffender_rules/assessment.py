@@ -216,6 +216,8 @@ class Source:
         """
         if self.indefinite:
             return "indefinite"
+        if self.kept_by is not None and self.kept_until is None:
+            return "until further order"
         if self.period is None:
             # An indefinite period cut short (SOA 2003 s.82(5)) has an end but no length.
             return "undetermined" if self.end is None else f"until {self.end.isoformat()}"

@@ -728,8 +728,7 @@ RULES = (
         "the person subject makes the person a relevant offender when a later order is made. "
         "Orders made before 8 March 2015 are not sexual harm prevention orders (the sexual "
         "offences prevention orders they replaced are not modelled) and have no effect here. "
-        "An order that makes a person who is not otherwise a relevant offender subject "
-        "(s.103G(2)-(3)) is not modelled.",
+        "An order made on a person who was not a relevant offender is ew.s103g.makes_subject.",
         _soa(
             "s.103G(1), (4)",
             "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08 and the latest revised text "
@@ -754,6 +753,40 @@ RULES = (
             "'Pt. 2 applied (with modifications) (1.12.2020) by Sentencing Act 2020 (c. 17), "
             "ss. 352(2)(b)(3)' (orders made on conviction under the Sentencing Code are taken "
             "to have the same effect)",
+        ),
+        in_force=DateInterval(SHPO_COMMENCEMENT, END_OF_TIME),
+    ),
+    _rule(
+        "ew.s103g.makes_subject",
+        "A sexual harm prevention order makes a person subject",
+        "Where a sexual harm prevention order, or an interim one, is made in respect of a person "
+        "who was not a relevant offender immediately before it was made (not subject through "
+        "any conviction, finding or caution on the day it was made), the order makes the person "
+        "subject until it ceases to have effect (its last day as made or as last renewed or "
+        "varied, or the day before a court discharged it; no end while it has effect until "
+        "further order), and Part 2 applies with the date of service of the order as the "
+        "relevant date: the initial notification is due within 3 days beginning with it. The "
+        "statute makes the person subject from the making of the order; the engine counts the "
+        "person subject from service (the same day where the order is served when made), so no "
+        "duty is found for days between the making and service (a documented simplification). "
+        "Where the date of service is not recorded, the relevant date is undetermined and the "
+        "day the order was made stands in for it.",
+        _soa(
+            "s.103G(2)-(4)",
+            "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08, seen word for word: (2)(a) "
+            "'the order causes the defendant to become subject to the notification requirements "
+            "of this Part from the making of the order until the order (as renewed from time to "
+            "time) ceases to have effect'; (3) 'The \"relevant date\" is the date of service "
+            "of the order'; (4) the same for an interim order",
+            checked=RECHECKED,
+        ),
+        Citation(
+            instrument="Sentencing Act 2020",
+            provision="s.352(2)(b), (3)",
+            checked=RECHECKED,
+            source="text not seen; the legislation.gov.uk annotation to SOA 2003 s.103G was seen: "
+            "'Pt. 2 applied (with modifications) (1.12.2020) by Sentencing Act 2020 (c. 17), "
+            "ss. 352(2)(b)(3)'",
         ),
         in_force=DateInterval(SHPO_COMMENCEMENT, END_OF_TIME),
     ),
@@ -1592,6 +1625,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         )
     sources = [_kept_by_orders(source, timeline, ruleset) for source in sources]
     sources = [_review(source, timeline, ruleset) for source in sources]
+    sources.extend(_made_subject_by_orders(sources, timeline, ruleset))
     subject = any(timeline.as_of in s.subject_days for s in sources)
     indefinite = any(s.indefinite or (s.kept_by and s.kept_until is None) for s in sources)
     undetermined = any(s.undetermined for s in sources)
@@ -1710,6 +1744,56 @@ def _kept_by_orders(source: Source, timeline: Timeline, ruleset: Ruleset) -> Sou
     if kept_by is None:
         return attrs.evolve(source, reasons=tuple(reasons))
     return attrs.evolve(source, reasons=tuple(reasons), kept_by=kept_by, kept_until=last)
+
+
+def _made_subject_by_orders(
+    sources: list[Source], timeline: Timeline, ruleset: Ruleset
+) -> Iterator[Source]:
+    """s.103G(2)-(4): a source for each sexual harm prevention order, or interim order, made on a
+    person who was not then a relevant offender, from service until the order ceases."""
+    rule = ruleset.rule("ew.s103g.makes_subject")
+    made_subject: list[Source] = []
+    for order in sorted(timeline.case.orders, key=lambda o: (o.made, o.id)):
+        if order.made > timeline.as_of or order.made < SHPO_COMMENCEMENT:
+            continue  # not yet made, or not a sexual harm prevention order (ew.s103g.remains_subject)
+        if any(order.made in s.subject_days for s in (*sources, *made_subject)):
+            continue  # a relevant offender when it was made: s.103G(1) applies instead
+        path = timeline.path(order)
+        what = order.kind.value.replace("_", " ")
+        _, last = _in_effect(order, timeline.as_of)
+        served = order.served
+        missing: tuple[str, ...] = ()
+        if served is None:
+            missing = (f"{path}.served: the date of service is the relevant date (s.103G(3))",)
+        relevant = served or order.made
+        ending = "while it has effect" if last is None else f"until {last.isoformat()}"
+        reasons = [
+            rule.reason(
+                f"{path}: a {what} made on {order.made.isoformat()} on a person who was not a "
+                f"relevant offender: it makes the person subject {ending} (s.103G(2)); the "
+                + (
+                    f"relevant date is the date of service, {served.isoformat()} (s.103G(3))."
+                    if served is not None
+                    else "relevant date is the date of service, which is not recorded: "
+                    f"{order.made.isoformat()}, the day it was made, stands in for it."
+                ),
+                facts=[path],
+                dates=[("relevant_date", relevant)] + ([] if last is None else [("end", last)]),
+            )
+        ]
+        source = Source(
+            trigger_id=order.id,
+            fact=path,
+            relevant_date=relevant,
+            period=None,
+            end=last,
+            missing=missing,
+            reasons=tuple(reasons),
+            kept_by=path,
+            kept_until=last,
+        )
+        made_subject.append(source)
+        yield source
 
 
 def _in_effect(order: Order, as_of: date) -> tuple[bool, date | None]:
