@@ -145,3 +145,30 @@ def test_determinations_round_trip_through_the_case_document() -> None:
     data = case_to_data(case)
     assert data["review_determinations"][0]["outcome"] == "continue"
     assert case_from_data(data) == case
+
+
+@pytest.mark.parametrize(
+    ("leap_day", "review_from"),
+    [("next_day", date(2027, 3, 1)), ("previous_day", date(2027, 2, 28))],
+)
+def test_a_relevant_notification_on_29_february_depends_on_the_leap_day_reading(
+    leap_day: str, review_from: date
+) -> None:
+    from sexoffender_rules.policy import NoCorrespondingDay, Policy
+
+    case = Case(
+        person=Person(reference="FICTIONAL-0178", date_of_birth=date(1970, 1, 1)),
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(2012, 2, 27),
+                disposal=ImprisonmentForPublicProtection(),
+            ),
+        ),
+        notifications=(Notification(id="n1", date=date(2012, 2, 29), kind="initial"),),
+    )
+    policy = Policy(leap_day=NoCorrespondingDay(leap_day))
+    assessment = assess(case, date(2013, 1, 1), policy=policy)
+    assert assessment.registration.sources[0].review_from == review_from
+    assert any("a review of triggers[0] may be sought" in flag for flag in assessment.flags)

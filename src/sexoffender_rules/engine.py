@@ -621,7 +621,10 @@ def _outcome(result: Assessment) -> tuple[object, ...]:
         registration.subject,
         registration.end,
         registration.indefinite,
-        tuple((s.trigger_id, s.end, s.indefinite) for s in registration.sources),
+        tuple(
+            (s.trigger_id, s.end, s.indefinite, s.kept_until, s.review_from)
+            for s in registration.sources
+        ),
         tuple(
             (d.kind, d.trigger_date, d.fact, d.deadline, d.state, d.discharged_by, d.breach)
             for d in result.duties
@@ -680,6 +683,10 @@ def _difference(mine: Assessment, other: Assessment) -> str:
     if (a.end, a.indefinite, a.subject) != (b.end, b.indefinite, b.subject):
         end = "indefinite" if b.indefinite else (b.end.isoformat() if b.end else "undetermined")
         parts.append(f"the requirements end {end}")
+    for x, y in zip(a.sources, b.sources, strict=False):
+        if x.review_from != y.review_from:
+            day = y.review_from.isoformat() if y.review_from else "not known"
+            parts.append(f"a review of {x.fact} may be sought from {day}")
     duties_a = {(d.kind, d.trigger_date, d.fact): d for d in mine.duties}
     duties_b = {(d.kind, d.trigger_date, d.fact): d for d in other.duties}
     changed = [
