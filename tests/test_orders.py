@@ -118,3 +118,19 @@ def test_orders_round_trip_through_the_case_document() -> None:
     data = case_to_data(case)
     assert data["orders"][0]["kind"] == "sexual_harm_prevention_order"
     assert case_from_data(data) == case
+
+
+def test_an_order_that_ceased_before_it_was_served_makes_no_one_subject() -> None:
+    order = Order(
+        id="o1",
+        kind="interim_sexual_harm_prevention_order",
+        made=date(2028, 12, 2),
+        served=date(2029, 1, 1),
+        ends=date(2028, 12, 3),
+    )
+    case = Case(
+        person=Person(reference="FICTIONAL-0179", date_of_birth=date(1990, 1, 1)), orders=(order,)
+    )
+    assessment = assess(case, date(2029, 2, 1))
+    assert assessment.registration.sources == ()
+    assert "ew.s103g.makes_subject" in assessment.rule_ids

@@ -685,8 +685,8 @@ def _difference(mine: Assessment, other: Assessment) -> str:
         parts.append(f"the requirements end {end}")
     for x, y in zip(a.sources, b.sources, strict=False):
         if x.review_from != y.review_from:
-            day = y.review_from.isoformat() if y.review_from else "not known"
-            parts.append(f"a review of {x.fact} may be sought from {day}")
+            when = y.review_from.isoformat() if y.review_from else "not known"
+            parts.append(f"a review of {x.fact} may be sought from {when}")
     duties_a = {(d.kind, d.trigger_date, d.fact): d for d in mine.duties}
     duties_b = {(d.kind, d.trigger_date, d.fact): d for d in other.duties}
     changed = [

@@ -1625,7 +1625,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         )
     sources = [_kept_by_orders(source, timeline, ruleset) for source in sources]
     sources = [_review(source, timeline, ruleset) for source in sources]
-    sources.extend(_made_subject_by_orders(sources, timeline, ruleset))
+    sources.extend(_made_subject_by_orders(sources, timeline, ruleset, reasons))
     subject = any(timeline.as_of in s.subject_days for s in sources)
     indefinite = any(s.indefinite or (s.kept_by and s.kept_until is None) for s in sources)
     undetermined = any(s.undetermined for s in sources)
@@ -1747,7 +1747,7 @@ def _kept_by_orders(source: Source, timeline: Timeline, ruleset: Ruleset) -> Sou
 
 
 def _made_subject_by_orders(
-    sources: list[Source], timeline: Timeline, ruleset: Ruleset
+    sources: list[Source], timeline: Timeline, ruleset: Ruleset, notes: list[Reason]
 ) -> Iterator[Source]:
     """s.103G(2)-(4): a source for each sexual harm prevention order, or interim order, made on a
     person who was not then a relevant offender, from service until the order ceases."""
@@ -1766,6 +1766,16 @@ def _made_subject_by_orders(
         if served is None:
             missing = (f"{path}.served: the date of service is the relevant date (s.103G(3))",)
         relevant = served or order.made
+        if last is not None and last < relevant:
+            notes.append(
+                rule.reason(
+                    f"{path}: the {what} ceased to have effect on {last.isoformat()}, before it "
+                    f"was served on {relevant.isoformat()}: no day from service is subject "
+                    "through it.",
+                    facts=[path],
+                )
+            )
+            continue
         ending = "while it has effect" if last is None else f"until {last.isoformat()}"
         reasons = [
             rule.reason(
