@@ -2118,7 +2118,7 @@ def test_case_to_data_writes_the_documented_form() -> None:
         "kind": "passport",
         "reference": "DOC-1",
     }
-    assert data["notifications"][5]["prescribed"] == ["DOC-1"]
+    assert data["notifications"][6]["prescribed"] == ["DOC-1"]
     assert data["parental_directions"] == [
         {"made": "2021-03-01", "ends": "2022-06-14", "discharged": None}
     ]

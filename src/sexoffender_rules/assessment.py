@@ -149,7 +149,11 @@ class Source:
     of the period, ``None`` when indefinite or undetermined. ``missing`` names the facts whose
     absence left it undetermined. ``subject_from`` is the first day the person is subject through
     it where that is later than the relevant date (SOA 2003 s.81(1): a person convicted before
-    1 May 2004 is subject from that day); ``None`` means from the relevant date.
+    1 May 2004 is subject from that day); ``None`` means from the relevant date. ``kept_by`` names
+    the order (``orders[0]``) under which the person remains subject after the period would have
+    ended (SOA 2003 s.103G(1)), and ``kept_until`` is the last day so subject (``None`` while that
+    order has effect until further order). ``review_from`` is, for an indefinite period, the
+    first day the person may apply for a review of it (SOA 2003 ss.91A-91B), where known.
 
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
@@ -167,6 +171,21 @@ class Source:
     reasons: tuple[Reason, ...] = ()
     subject_from: date | None = None
     lapsed: DateInterval | None = None
+    kept_by: str | None = None
+    kept_until: date | None = None
+    review_from: date | None = None
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the person is subject through this source: ``kept_until`` where an order
+        keeps the person subject, else ``end``; ``None`` if there is no such day.
+
+        >>> Source(trigger_id="t", fact="f", relevant_date=date(2019, 1, 7),
+        ...        period=CalendarPeriod(years=5), end=date(2024, 1, 6), kept_by="orders[0]",
+        ...        kept_until=date(2029, 1, 6)).last_day
+        datetime.date(2029, 1, 6)
+        """
+        return self.kept_until if self.kept_by is not None else self.end
 
     @property
     def start(self) -> date:
@@ -213,6 +232,8 @@ class Source:
         """
         if self.indefinite:
             return "indefinite"
+        if self.kept_by is not None and self.kept_until is None:
+            return "until further order"
         if self.period is None:
             # An indefinite period cut short (SOA 2003 s.82(5)) has an end but no length.
             return "undetermined" if self.end is None else f"until {self.end.isoformat()}"
@@ -232,11 +253,12 @@ class Source:
         """
         from .calendar import add_days
 
-        if self.indefinite:
+        if self.indefinite or (self.kept_by is not None and self.kept_until is None):
             return DateInterval(self.start, END_OF_TIME)
-        if self.end is None:
+        last = self.last_day
+        if last is None:
             return None
-        return DateInterval(self.start, add_days(self.end, 1))
+        return DateInterval(self.start, add_days(last, 1))
 
 
 @attrs.frozen(kw_only=True)

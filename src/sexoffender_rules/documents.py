@@ -441,6 +441,9 @@ def _source_data(source: Source) -> dict[str, Any]:
         else source.end.isoformat()
         if source.end
         else None,
+        "kept_by": source.kept_by,
+        "kept_until": source.kept_until.isoformat() if source.kept_until else None,
+        "review_from": source.review_from.isoformat() if source.review_from else None,
         "missing": list(source.missing),
         "reasons": [_reason_data(r) for r in source.reasons],
     }
@@ -471,7 +474,11 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
 
     Dates are ISO 8601 strings. A breach's ``end`` is the last day in breach (the day it was
     cured), ``null`` while it continues. ``registration.end`` and a source's ``end`` are a date,
-    ``"indefinite"``, or ``null`` (not subject, or undetermined). Each duty names who is
+    ``"indefinite"``, or ``null`` (not subject, or undetermined); ``registration.end`` is the
+    last day subject through any source, counting a source's ``kept_until`` (the last day an
+    order named by ``kept_by`` keeps the person subject, SOA 2003 s.103G(1); ``null`` with
+    ``kept_by`` set while that order has effect until further order, when ``registration.end``
+    is ``"indefinite"``). Each duty names who is
     ``responsible`` for it, ``"offender"`` or ``"parent"`` (a parental direction under s.89);
     ``in_breach_responsible`` lists who is responsible for the breaches on the assessment date
     behind an ``in_breach`` headline: with ``["parent"]`` the requirement is in breach but the

@@ -260,7 +260,8 @@ class Timeline:
         ()
         """
         paths: dict[int, str] = {}
-        for name in ("triggers", "detentions", "absences_abroad", "events", "notifications"):
+        names = ("triggers", "detentions", "absences_abroad", "events", "notifications", "orders")
+        for name in names:
             for i, fact in enumerate(getattr(case, name)):
                 paths[id(fact)] = f"{name}[{i}]"
 
@@ -646,7 +647,10 @@ def _outcome(result: Assessment) -> tuple[object, ...]:
         registration.subject,
         registration.end,
         registration.indefinite,
-        tuple((s.trigger_id, s.end, s.indefinite) for s in registration.sources),
+        tuple(
+            (s.trigger_id, s.end, s.indefinite, s.kept_until, s.review_from)
+            for s in registration.sources
+        ),
         tuple((d.kind, d.trigger_date, d.fact, *_duty_outcome(d)) for d in result.duties),
         result.headline,
     )
@@ -702,6 +706,10 @@ def _difference(mine: Assessment, other: Assessment) -> str:
     if (a.end, a.indefinite, a.subject) != (b.end, b.indefinite, b.subject):
         end = "indefinite" if b.indefinite else (b.end.isoformat() if b.end else "undetermined")
         parts.append(f"the requirements end {end}")
+    for x, y in zip(a.sources, b.sources, strict=False):
+        if x.review_from != y.review_from:
+            when = y.review_from.isoformat() if y.review_from else "not known"
+            parts.append(f"a review of {x.fact} may be sought from {when}")
     duties_a = {(d.kind, d.trigger_date, d.fact): d for d in mine.duties}
     duties_b = {(d.kind, d.trigger_date, d.fact): d for d in other.duties}
     changed = [

@@ -56,10 +56,12 @@ from .model import (
     Notification,
     NotificationKind,
     OffenderOfParticularConcern,
+    Order,
     OtherDisposal,
     ParentalDirection,
     PrescribedChange,
     ResentenceReason,
+    ReviewOutcome,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -100,6 +102,23 @@ SENTENCING_CODE_COMMENCEMENT = date(2020, 12, 1)
 
 >>> SENTENCING_CODE_COMMENCEMENT.isoformat()
 '2020-12-01'
+"""
+
+REVIEW_COMMENCEMENT = date(2012, 7, 30)
+"""Review of indefinite notification requirements (SOA 2003 ss.91A-91G) was inserted by the
+Sexual Offences Act 2003 (Remedial) Order 2012 (SI 2012/1883), made 16 July 2012 and in force
+14 days later, on 30 July 2012.
+
+>>> REVIEW_COMMENCEMENT.isoformat()
+'2012-07-30'
+"""
+
+SHPO_COMMENCEMENT = date(2015, 3, 8)
+"""Sexual harm prevention orders (SOA 2003 ss.103A-103K) were inserted by the Anti-social
+Behaviour, Crime and Policing Act 2014 Sch. 5, in force 8 March 2015 (SI 2015/373 art. 2(e)).
+
+>>> SHPO_COMMENCEMENT.isoformat()
+'2015-03-08'
 """
 
 DTO_ANY_TERM_FROM = date(2022, 6, 28)
@@ -700,6 +719,158 @@ RULES = (
             checked=RECHECKED,
         ),
         _soa("s.82(1)", _REVISED_2019),
+    ),
+    _rule(
+        "ew.s103g.remains_subject",
+        "A sexual harm prevention order keeps a relevant offender subject",
+        "Where a sexual harm prevention order, or an interim one, is made in respect of a person "
+        "who was a relevant offender immediately before it was made (subject through a "
+        "conviction, finding or caution on the day it was made), and the notification period "
+        "would end while the order has effect, the person remains subject until the order ceases "
+        "to have effect: its last day as made or as last renewed or varied, or the day before a "
+        "court discharged it; while it has effect until further order, no end is known. An order "
+        "that ceases on or before the last day of the period changes nothing. One order keeping "
+        "the person subject makes the person a relevant offender when a later order is made. "
+        "Orders made before 8 March 2015 are not sexual harm prevention orders (the sexual "
+        "offences prevention orders they replaced are not modelled) and have no effect here. "
+        "An order made on a person who was not a relevant offender is ew.s103g.makes_subject.",
+        _soa(
+            "s.103G(1), (4)",
+            "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08 and the latest revised text "
+            "(/section/103G), seen word for word: (1) 'the defendant would (apart from this "
+            "subsection) cease to be subject to the notification requirements of this Part while "
+            "the order (as renewed from time to time) has effect, the defendant remains subject "
+            "to the notification requirements'; (4) applies (1)-(3) to an interim order without "
+            "'(as renewed from time to time)'",
+            checked=RECHECKED,
+        ),
+        _cite(
+            "Anti-social Behaviour, Crime and Policing Act 2014",
+            "Sch. 5 para. 2 (inserting ss.103A-103K)",
+            "legislation.gov.uk/ukpga/2014/12/schedule/5 commencement note seen: in force "
+            "8 March 2015 by SI 2015/373 art. 2(e)",
+        ),
+        Citation(
+            instrument="Sentencing Act 2020",
+            provision="s.352(2)(b), (3)",
+            checked=RECHECKED,
+            source="text not seen; the legislation.gov.uk annotation to SOA 2003 s.103G was seen: "
+            "'Pt. 2 applied (with modifications) (1.12.2020) by Sentencing Act 2020 (c. 17), "
+            "ss. 352(2)(b)(3)' (orders made on conviction under the Sentencing Code are taken "
+            "to have the same effect)",
+        ),
+        in_force=DateInterval(SHPO_COMMENCEMENT, END_OF_TIME),
+    ),
+    _rule(
+        "ew.s103g.makes_subject",
+        "A sexual harm prevention order makes a person subject",
+        "Where a sexual harm prevention order, or an interim one, is made in respect of a person "
+        "who was not a relevant offender immediately before it was made (not subject through "
+        "any conviction, finding or caution on the day it was made), the order makes the person "
+        "subject until it ceases to have effect (its last day as made or as last renewed or "
+        "varied, or the day before a court discharged it; no end while it has effect until "
+        "further order), and Part 2 applies with the date of service of the order as the "
+        "relevant date: the initial notification is due within 3 days beginning with it. The "
+        "statute makes the person subject from the making of the order; the engine counts the "
+        "person subject from service (the same day where the order is served when made), so no "
+        "duty is found for days between the making and service (a documented simplification). "
+        "Where the date of service is not recorded, the relevant date is undetermined and the "
+        "day the order was made stands in for it.",
+        _soa(
+            "s.103G(2)-(4)",
+            "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08, seen word for word: (2)(a) "
+            "'the order causes the defendant to become subject to the notification requirements "
+            "of this Part from the making of the order until the order (as renewed from time to "
+            "time) ceases to have effect'; (3) 'The \"relevant date\" is the date of service "
+            "of the order'; (4) the same for an interim order",
+            checked=RECHECKED,
+        ),
+        Citation(
+            instrument="Sentencing Act 2020",
+            provision="s.352(2)(b), (3)",
+            checked=RECHECKED,
+            source="text not seen; the legislation.gov.uk annotation to SOA 2003 s.103G was seen: "
+            "'Pt. 2 applied (with modifications) (1.12.2020) by Sentencing Act 2020 (c. 17), "
+            "ss. 352(2)(b)(3)'",
+        ),
+        in_force=DateInterval(SHPO_COMMENCEMENT, END_OF_TIME),
+    ),
+    _rule(
+        "ew.s91b.qualifying_date",
+        "When a review of indefinite notification requirements may be sought",
+        "A person subject to the notification requirements for an indefinite period through a "
+        "conviction, finding or caution (s.80(1) or 81(1)) may apply to the chief officer of "
+        "police for a determination that they are no longer subject, on or after the qualifying "
+        "date: the day after the end of the 15-year period (8-year period if under 18 on the "
+        "relevant date) beginning with the day of the relevant notification. The relevant "
+        "notification is read as the first notification given on or after the relevant date (or "
+        "the day the person became subject), or, where the person was detained on the relevant "
+        "date, the first given on or after the day of release (a documented reading: the "
+        "statute's definition was not seen). After a determination that the person must remain "
+        "subject, the further qualifying date is the day after the end of the 8-year period, or "
+        "the longer period the chief officer set, beginning with the day of the determination "
+        "(the day the notice was received where the determination's own date is not recorded). "
+        "A person is not a qualifying relevant offender while a sexual harm prevention order or "
+        "interim order has effect, so the first day an application may be made is reported as "
+        "the later of the qualifying date and the day after the order ceases, and none while an "
+        "order has effect until further order. The transitional qualifying dates for "
+        "applications in the first years of the scheme (s.91B(7)) are not modelled.",
+        Citation(
+            instrument=SOA,
+            provision="s.91A(1)-(3)",
+            checked=RECHECKED,
+            source="text of the draft Order (legislation.gov.uk/ukdsi/2012/9780111521403/article/"
+            "3) seen: (2) qualifying on the date of application if subject to the indefinite "
+            "notification requirements and not subject to a sexual offences prevention order or "
+            "interim order; the current (2)(b) naming sexual harm prevention orders and interim "
+            "orders was not seen (from the legal research notes)",
+        ),
+        Citation(
+            instrument=SOA,
+            provision="s.91B(1)-(3)",
+            checked=RECHECKED,
+            source="third-party verbatim copy of the revised text (help-benidorm.com, Lexis "
+            "extract) seen for (1)-(2) and the opening of (3): (2)(a) 'the day after the end of "
+            "the 15 year period beginning with the day on which the qualifying relevant offender "
+            "gives the relevant notification', (b) the same with 8 years where under 18 on the "
+            "relevant date; (3) 'the day after the end of the 8 year period beginning with the "
+            "day on which the relevant chief officer of police makes a determination under "
+            "section 91C'; (4)-(7) and the definition of 'relevant notification' not seen",
+        ),
+        _cite(
+            "SI 2012/1883 (Sexual Offences Act 2003 (Remedial) Order 2012)",
+            "art. 1(1), art. 3",
+            "vlex.co.uk copy of the made Order seen: made 16 July 2012, in force 14 days after "
+            "it was made; art. 3 inserts ss.91A-91G",
+        ),
+        in_force=DateInterval(REVIEW_COMMENCEMENT, END_OF_TIME),
+    ),
+    _rule(
+        "ew.s91c.discharged",
+        "A determination on review that the person need not remain subject",
+        "Where the chief officer determines on review that the person is no longer to be subject "
+        "to the indefinite notification requirements, the person ceases to be subject on the "
+        "date the notice of the determination is received. Ceasing to be subject on a day is "
+        "read as not being subject on that day: the last day subject is the day before, and a "
+        "duty whose deadline falls on or after it is not required (a named choice; the other "
+        "reading moves the last day by one day). A determination that the person must remain "
+        "subject changes nothing but the next qualifying date (ew.s91b.qualifying_date).",
+        Citation(
+            instrument=SOA,
+            provision="s.91C",
+            checked=RECHECKED,
+            source="statute text not seen; Halsbury's Laws para 511 as cited in the legal "
+            "research notes: the offender ceases to be subject on the date of receipt of the "
+            "notice of determination",
+        ),
+        _cite(
+            "SI 2012/1883 (Sexual Offences Act 2003 (Remedial) Order 2012)",
+            "art. 3",
+            "legislation.gov.uk/ukdsi/2012/9780111521403/note (explanatory note) seen: s.91A "
+            "provides for a determination that the qualifying relevant offender ceases to remain "
+            "subject to the indefinite notification requirements",
+        ),
+        in_force=DateInterval(REVIEW_COMMENCEMENT, END_OF_TIME),
     ),
 )
 
@@ -1458,12 +1629,15 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 lapsed=lapsed,
             )
         )
+    sources = [_kept_by_orders(source, timeline, ruleset) for source in sources]
+    sources = [_review(source, timeline, ruleset) for source in sources]
+    sources.extend(_made_subject_by_orders(sources, timeline, ruleset, reasons))
     subject = any(timeline.as_of in s.subject_days for s in sources)
-    indefinite = any(s.indefinite for s in sources)
+    indefinite = any(s.indefinite or (s.kept_by and s.kept_until is None) for s in sources)
     undetermined = any(s.undetermined for s in sources)
     end: date | None = None
     if sources and not indefinite and not undetermined:
-        end = max(s.end for s in sources if s.end is not None)
+        end = max(s.last_day for s in sources if s.last_day is not None)
     if not sources:
         reasons.append(
             rule("ew.s80.subject").reason(
@@ -1506,6 +1680,283 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         undetermined=undetermined and not indefinite,
         reasons=tuple(reasons),
     )
+
+
+def _kept_by_orders(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
+    """s.103G(1), (4): a sexual harm prevention order, or an interim one, made while the person
+    is subject through ``source`` and having effect after the period would end keeps the person
+    subject until the order ceases to have effect; orders are taken in the order they were made,
+    so one order keeping the person subject lets a later one keep them subject further."""
+    if source.indefinite or source.undetermined or source.end is None:
+        return source
+    rule = ruleset.rule("ew.s103g.remains_subject")
+    reasons = list(source.reasons)
+    last: date | None = source.end
+    kept_by: str | None = None
+    orders = sorted(
+        (o for o in timeline.case.orders if o.made <= timeline.as_of),
+        key=lambda o: (o.made, o.id),
+    )
+    for order in orders:
+        path = timeline.path(order)
+        what = order.kind.value.replace("_", " ")
+        if order.made < SHPO_COMMENCEMENT:
+            reasons.append(
+                rule.reason(
+                    f"{path}: made on {order.made.isoformat()}, before sexual harm prevention "
+                    "orders came into force on 8 March 2015: it has no effect here.",
+                    facts=[path],
+                )
+            )
+            continue
+        if last is None or not source.start <= order.made <= last:
+            continue  # not made while the person was a relevant offender through this source
+        known = order
+        if order.discharged is not None and order.discharged > timeline.as_of:
+            known = attrs.evolve(order, discharged=None)  # not yet discharged on the date
+        ceases = known.last_day
+        ceases_text = (
+            "has effect until further order"
+            if ceases is None
+            else f"has effect until {ceases.isoformat()}"
+        )
+        if ceases is not None and ceases <= last:
+            reasons.append(
+                rule.reason(
+                    f"{path}: a {what} made on {order.made.isoformat()} {ceases_text}, not after "
+                    f"the last day subject ({last.isoformat()}): the person would not cease to "
+                    "be subject while it has effect, so s.103G(1) changes nothing.",
+                    facts=[path],
+                )
+            )
+            continue
+        reasons.append(
+            rule.reason(
+                f"{path}: a {what} made on {order.made.isoformat()}, while the person was a "
+                f"relevant offender, {ceases_text}; the person would cease to be subject after "
+                f"{last.isoformat()}, while it has effect, so remains subject "
+                + (
+                    "while it has effect (s.103G(1))."
+                    if ceases is None
+                    else f"until {ceases.isoformat()} (s.103G(1))."
+                ),
+                facts=[path],
+                dates=[] if ceases is None else [("kept_until", ceases)],
+            )
+        )
+        last, kept_by = ceases, path
+    if len(reasons) == len(source.reasons):
+        return source
+    if kept_by is None:
+        return attrs.evolve(source, reasons=tuple(reasons))
+    return attrs.evolve(source, reasons=tuple(reasons), kept_by=kept_by, kept_until=last)
+
+
+def _made_subject_by_orders(
+    sources: list[Source], timeline: Timeline, ruleset: Ruleset, notes: list[Reason]
+) -> Iterator[Source]:
+    """s.103G(2)-(4): a source for each sexual harm prevention order, or interim order, made on a
+    person who was not then a relevant offender, from service until the order ceases."""
+    rule = ruleset.rule("ew.s103g.makes_subject")
+    made_subject: list[Source] = []
+    for order in sorted(timeline.case.orders, key=lambda o: (o.made, o.id)):
+        if order.made > timeline.as_of or order.made < SHPO_COMMENCEMENT:
+            continue  # not yet made, or not a sexual harm prevention order (ew.s103g.remains_subject)
+        if any(order.made in s.subject_days for s in (*sources, *made_subject)):
+            continue  # a relevant offender when it was made: s.103G(1) applies instead
+        path = timeline.path(order)
+        what = order.kind.value.replace("_", " ")
+        _, last = _in_effect(order, timeline.as_of)
+        served = order.served
+        missing: tuple[str, ...] = ()
+        if served is None:
+            missing = (f"{path}.served: the date of service is the relevant date (s.103G(3))",)
+        relevant = served or order.made
+        if last is not None and last < relevant:
+            notes.append(
+                rule.reason(
+                    f"{path}: the {what} ceased to have effect on {last.isoformat()}, before it "
+                    f"was served on {relevant.isoformat()}: no day from service is subject "
+                    "through it.",
+                    facts=[path],
+                )
+            )
+            continue
+        ending = "while it has effect" if last is None else f"until {last.isoformat()}"
+        reasons = [
+            rule.reason(
+                f"{path}: a {what} made on {order.made.isoformat()} on a person who was not a "
+                f"relevant offender: it makes the person subject {ending} (s.103G(2)); the "
+                + (
+                    f"relevant date is the date of service, {served.isoformat()} (s.103G(3))."
+                    if served is not None
+                    else "relevant date is the date of service, which is not recorded: "
+                    f"{order.made.isoformat()}, the day it was made, stands in for it."
+                ),
+                facts=[path],
+                dates=[("relevant_date", relevant)] + ([] if last is None else [("end", last)]),
+            )
+        ]
+        source = Source(
+            trigger_id=order.id,
+            fact=path,
+            relevant_date=relevant,
+            period=None,
+            end=last,
+            missing=missing,
+            reasons=tuple(reasons),
+            kept_by=path,
+            kept_until=last,
+        )
+        made_subject.append(source)
+        yield source
+
+
+def _in_effect(order: Order, as_of: date) -> tuple[bool, date | None]:
+    """Whether ``order`` has effect on ``as_of`` (a discharge after it not yet known), and its
+    last day (``None`` until further order)."""
+    if order.discharged is not None and order.discharged > as_of:
+        order = attrs.evolve(order, discharged=None)
+    last = order.last_day
+    return order.made <= as_of and (last is None or last >= as_of), last
+
+
+def _relevant_notification(source: Source, timeline: Timeline) -> tuple[Notification | None, str]:
+    """The s.91B relevant notification of an indefinite source: the first notification on or
+    after the day the person became subject through it or, where the person was detained on the
+    relevant date, on or after the day of release. Returns the notification (``None`` if not yet
+    given) and words saying which it is."""
+    day = source.start
+    detained = any(
+        d.start <= day and (d.end is None or d.end > day) for d in timeline.case.detentions
+    )
+    if not detained:
+        words = f"the first notification on or after {day.isoformat()}"
+        return _first_part_2_notification(timeline, day), words
+    release = next((r for r in timeline.releases if r > day), None)
+    if release is None:
+        return None, "the first after release; detained on the relevant date, not released"
+    words = (
+        f"the first notification on or after {release.isoformat()}, the day of release "
+        "(detained on the relevant date)"
+    )
+    return _first_part_2_notification(timeline, release), words
+
+
+def _review(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
+    """ss.91A-91C: the day a review of an indefinite source may first be sought, and the end of
+    the requirements on a determination that the person need not remain subject."""
+    as_of = timeline.as_of
+    if not source.indefinite or as_of < REVIEW_COMMENCEMENT:
+        return source
+    qualifying = ruleset.rule("ew.s91b.qualifying_date")
+    discharged = ruleset.rule("ew.s91c.discharged")
+    reasons = list(source.reasons)
+    reviews = sorted(
+        (
+            (i, r)
+            for i, r in enumerate(timeline.case.review_determinations)
+            if REVIEW_COMMENCEMENT <= r.notice_received <= as_of
+            and r.notice_received >= source.start
+        ),
+        key=lambda ir: (ir[1].notice_received, ir[0]),
+    )
+    for i, review in reviews:
+        if review.outcome is ReviewOutcome.DISCHARGED:
+            path = f"review_determinations[{i}]"
+            last = add_days(review.notice_received, -1)
+            reasons.append(
+                discharged.reason(
+                    f"{path}: notice of a determination that the person need not remain subject "
+                    f"was received on {review.notice_received.isoformat()}: the person ceases to "
+                    f"be subject that day; the last day subject is {last.isoformat()}.",
+                    facts=[path],
+                    dates=[("ceased", review.notice_received), ("end", last)],
+                )
+            )
+            return attrs.evolve(
+                source, indefinite=False, period=None, end=last, reasons=tuple(reasons)
+            )
+    notification, words = _relevant_notification(source, timeline)
+    if notification is None:
+        reasons.append(
+            qualifying.reason(
+                f"Indefinite period: the relevant notification ({words}) has not been given by "
+                "the assessment date, so the qualifying date for a review (s.91B(2)) is not yet "
+                "known.",
+                facts=[source.fact],
+            )
+        )
+        return attrs.evolve(source, reasons=tuple(reasons))
+    under_18 = source.relevant_date < _attains(timeline.case.person.date_of_birth, 18, timeline)
+    years = 8 if under_18 else 15
+    span = CalendarPeriod(years=years)
+    note_path = timeline.path(notification)
+    end_of_span = last_day_of_period_beginning_with(notification.date, span, timeline.policy)
+    review_from = add_days(end_of_span, 1)
+    reasons.append(
+        qualifying.reason(
+            f"Indefinite period; {'under 18' if under_18 else '18 or over'} on the relevant date: "
+            f"the relevant notification ({words}) is {note_path} on "
+            f"{notification.date.isoformat()}; the {years}-year period beginning with it ends on "
+            f"{end_of_span.isoformat()}, so the qualifying date is {review_from.isoformat()} "
+            "(s.91B(2)).",
+            facts=[source.fact, note_path],
+            dates=[("relevant_notification", notification.date), ("qualifying_date", review_from)],
+            readings=_month_end_reading(
+                notification.date, "leap_day", timeline.policy.leap_day.value, months=False
+            ),
+        )
+    )
+    for i, review in reviews:
+        path = f"review_determinations[{i}]"
+        made = review.determined or review.notice_received
+        further = review.further_review_years or 8
+        end_of_span = last_day_of_period_beginning_with(
+            made, CalendarPeriod(years=further), timeline.policy
+        )
+        review_from = add_days(end_of_span, 1)
+        reasons.append(
+            qualifying.reason(
+                f"{path}: a determination that the person must remain subject, made on "
+                f"{made.isoformat()}"
+                + ("" if review.determined else " (the day the notice was received)")
+                + f": the further qualifying date is the day after the end of the {further}-year "
+                f"period beginning with it, {review_from.isoformat()} (s.91B(3)"
+                + ("-(5)" if review.further_review_years else "")
+                + ").",
+                facts=[path],
+                dates=[("qualifying_date", review_from)],
+            )
+        )
+    for order in timeline.case.orders:
+        effect, ceases = _in_effect(order, as_of)
+        if not effect:
+            continue
+        path = timeline.path(order)
+        what = order.kind.value.replace("_", " ")
+        if ceases is None:
+            reasons.append(
+                qualifying.reason(
+                    f"{path}: a {what} has effect until further order: while it has effect the "
+                    "person is not a qualifying relevant offender (s.91A(2)) and may not apply "
+                    "for a review.",
+                    facts=[path],
+                )
+            )
+            return attrs.evolve(source, reasons=tuple(reasons), review_from=None)
+        if ceases >= review_from:
+            review_from = add_days(ceases, 1)
+            reasons.append(
+                qualifying.reason(
+                    f"{path}: a {what} has effect until {ceases.isoformat()}: while it has effect "
+                    "the person is not a qualifying relevant offender (s.91A(2)), so may first "
+                    f"apply for a review on {review_from.isoformat()}.",
+                    facts=[path],
+                    dates=[("review_from", review_from)],
+                )
+            )
+    return attrs.evolve(source, reasons=tuple(reasons), review_from=review_from)
 
 
 def _describe(disposal: Disposal | None) -> str:

@@ -82,6 +82,17 @@ def explain(assessment: Assessment) -> str:
                 if source.subject_from is not None
                 else ""
             )
+            + (
+                f", kept subject by {source.kept_by} until "
+                + (source.kept_until.isoformat() if source.kept_until else "further order")
+                if source.kept_by is not None
+                else ""
+            )
+            + (
+                f", review may be sought from {source.review_from.isoformat()}"
+                if source.review_from is not None
+                else ""
+            )
         )
         lines += [_reason_line(r, "    ") for r in source.reasons]
         lines += [f"    - missing: {m}" for m in source.missing]

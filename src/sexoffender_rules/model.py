@@ -62,6 +62,8 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "OffenderOfParticularConcern",
+    "Order",
+    "OrderKind",
     "OtherDisposal",
     "ParentalDirection",
     "Person",
@@ -69,6 +71,8 @@ __all__ = [
     "PrescribedChangeKind",
     "Resentence",
     "ResentenceReason",
+    "ReviewDetermination",
+    "ReviewOutcome",
     "Stay",
     "SuspendedImprisonment",
     "Trigger",
@@ -634,6 +638,119 @@ class AbsenceAbroad:
 
 
 # --------------------------------------------------------------------------------------------
+# Orders that bear on the notification requirements
+# --------------------------------------------------------------------------------------------
+
+
+class OrderKind(str, enum.Enum):
+    """The civil orders that bear on the notification requirements (SOA 2003 s.103G; from
+    1 December 2020 also orders made on conviction under the Sentencing Code, to which
+    Sentencing Act 2020 s.352 applies Part 2).
+
+    >>> OrderKind("interim_sexual_harm_prevention_order").value
+    'interim_sexual_harm_prevention_order'
+    """
+
+    SEXUAL_HARM_PREVENTION_ORDER = "sexual_harm_prevention_order"
+    INTERIM_SEXUAL_HARM_PREVENTION_ORDER = "interim_sexual_harm_prevention_order"
+
+
+def _to_order_kind(value: object) -> Any:
+    return _to_kind(OrderKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class Order:
+    """A sexual harm prevention order or interim order: made on ``made``, served on ``served``
+    (where known), having effect until ``ends``, its last day as made or as last renewed or varied
+    (absent: until further order), unless a court discharged it on ``discharged``, from which day
+    it has no effect.
+
+    >>> o = Order(id="o1", kind="sexual_harm_prevention_order", made=date(2019, 1, 7),
+    ...           ends=date(2029, 1, 6), discharged=date(2025, 3, 1))
+    >>> o.last_day, o.until_further_order
+    (datetime.date(2025, 2, 28), False)
+    """
+
+    id: str = attrs.field(validator=_text)
+    kind: OrderKind = attrs.field(converter=_to_order_kind, validator=_kind(OrderKind))
+    made: date = attrs.field(validator=_date)
+    served: date | None = attrs.field(default=None, validator=_optional_date)
+    ends: date | None = attrs.field(default=None, validator=_optional_date)
+    discharged: date | None = attrs.field(default=None, validator=_optional_date)
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day the order has effect; ``None`` while it has effect until further order.
+
+        >>> Order(id="o", kind="sexual_harm_prevention_order", made=date(2020, 1, 1)).last_day
+        """
+        if self.discharged is not None:
+            day_before = date.fromordinal(self.discharged.toordinal() - 1)
+            return day_before if self.ends is None else min(self.ends, day_before)
+        return self.ends
+
+    @property
+    def until_further_order(self) -> bool:
+        """Whether the order has effect with no end fixed (not discharged, no ``ends``).
+
+        >>> Order(id="o", kind="sexual_harm_prevention_order", made=date(2020, 1, 1)
+        ...       ).until_further_order
+        True
+        """
+        return self.last_day is None
+
+
+class ReviewOutcome(str, enum.Enum):
+    """The outcome of a review of indefinite notification requirements (SOA 2003 s.91C):
+    ``discharged``, the person need not remain subject; ``continue``, the person must.
+
+    >>> ReviewOutcome("discharged").value
+    'discharged'
+    """
+
+    DISCHARGED = "discharged"
+    CONTINUE = "continue"
+
+
+def _to_review_outcome(value: object) -> Any:
+    return _to_kind(ReviewOutcome, value)
+
+
+def _optional_years(
+    instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is None:
+        return
+    if type(value) is not int:
+        raise WrongTypeError(
+            f"{attribute.name}: expected a whole number, got {type(value).__name__}"
+        )
+    if value < 1:
+        raise InvalidValueError(f"{attribute.name}: expected a whole number of years, at least 1")
+
+
+@attrs.frozen(kw_only=True)
+class ReviewDetermination:
+    """A chief officer's determination on an application for review of indefinite notification
+    requirements (SOA 2003 ss.91A-91C), as notified to the person: ``notice_received`` is the day
+    the person received the notice of it, ``determined`` the day it was made (where known);
+    ``further_review_years`` a period longer than 8 years set, with a determination to
+    ``continue``, before the person may apply again (s.91B(4)-(5)); absent, 8 years.
+
+    >>> ReviewDetermination(notice_received=date(2026, 6, 1), outcome="discharged").outcome
+    <ReviewOutcome.DISCHARGED: 'discharged'>
+    """
+
+    notice_received: date = attrs.field(validator=_date)
+    outcome: ReviewOutcome = attrs.field(
+        converter=_to_review_outcome, validator=_kind(ReviewOutcome)
+    )
+    determined: date | None = attrs.field(default=None, validator=_optional_date)
+    further_review_years: int | None = attrs.field(default=None, validator=_optional_years)
+
+
+# --------------------------------------------------------------------------------------------
 # Facts of change
 # --------------------------------------------------------------------------------------------
 
@@ -936,6 +1053,12 @@ class Case:
     parental_directions: tuple[ParentalDirection, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(ParentalDirection)
     )
+    orders: tuple[Order, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Order)
+    )
+    review_determinations: tuple[ReviewDetermination, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(ReviewDetermination)
+    )
     managing_force: str | None = attrs.field(default=None, validator=_optional_text)
     police_records: tuple[PoliceRecord, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(*POLICE_RECORDS)
@@ -975,6 +1098,19 @@ def _contradictions(case: Case) -> Iterator[str]:
     yield from _direction_problems(case)
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
     yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
+    yield from _duplicate_ids("orders", (o.id for o in case.orders))
+    for i, order in enumerate(case.orders):
+        yield from not_before_birth(f"orders[{i}].made", order.made)
+        yield from ordered(f"orders[{i}].served", order.made, order.served, "made")
+        yield from ordered(f"orders[{i}].ends", order.made, order.ends, "made")
+        yield from ordered(f"orders[{i}].discharged", order.made, order.discharged, "made")
+    for i, review in enumerate(case.review_determinations):
+        path = f"review_determinations[{i}]"
+        yield from not_before_birth(f"{path}.notice_received", review.notice_received)
+        if review.determined is not None and review.determined > review.notice_received:
+            yield f"{path}.determined: is after the day the notice was received"
+        if review.further_review_years is not None and review.outcome is ReviewOutcome.DISCHARGED:
+            yield f"{path}.further_review_years: only a determination to continue sets one"
     trigger_ids = {t.id: t for t in case.triggers}
     for i, trigger in enumerate(case.triggers):
         path = f"triggers[{i}]"

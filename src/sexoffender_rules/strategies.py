@@ -67,6 +67,8 @@ from .model import (
     Notification,
     NotificationKind,
     OffenderOfParticularConcern,
+    Order,
+    OrderKind,
     OtherDisposal,
     ParentalDirection,
     Person,
@@ -74,6 +76,8 @@ from .model import (
     PrescribedChangeKind,
     Resentence,
     ResentenceReason,
+    ReviewDetermination,
+    ReviewOutcome,
     Stay,
     SuspendedImprisonment,
     Trigger,
@@ -626,8 +630,18 @@ def _case(draw: st.DrawFn) -> Case:
         )
         notifications.append(notification)
 
+    orders: list[Order] = []
+    order_days = [t.date for t in triggers] or [anchor]
+    for i in range(draw(st.sampled_from([0, 0, 0, 1, 1, 2]))):
+        orders.append(draw(_order(f"o{i + 1}", st.sampled_from(order_days) | day)))
+    reviews = [
+        draw(_review_determination(day)) for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1])))
+    ]
+
     parts: dict[str, Any] = {
         "person": Person(reference="FICTIONAL-PBT", date_of_birth=born),
+        "orders": tuple(orders),
+        "review_determinations": tuple(reviews),
         "triggers": tuple(draw(st.permutations(triggers))),
         "detentions": tuple(draw(st.permutations(detentions))),
         "absences_abroad": tuple(draw(st.permutations(absences))),
@@ -660,6 +674,42 @@ def _parental_directions(
     return [ParentalDirection(made=made)]
 
 
+@st.composite
+def _order(draw: st.DrawFn, order_id: str, made_on: st.SearchStrategy[date]) -> Order:
+    """A sexual harm prevention order or interim order: made on a trigger's day or near one,
+    served then or a little later (or not recorded), for a fixed term of 5 to 15 years (an
+    interim order for up to a year) or until further order, now and then discharged."""
+    made = draw(made_on)
+    kind = draw(st.sampled_from(list(OrderKind)))
+    served = draw(st.none() | st.dates(min_value=made, max_value=made + timedelta(days=30)))
+    if kind is OrderKind.INTERIM_SEXUAL_HARM_PREVENTION_ORDER:
+        span = draw(st.integers(1, 366))
+        ends: date | None = made + timedelta(days=span)
+    else:
+        years = draw(st.none() | st.integers(5, 15))
+        ends = None if years is None else made + timedelta(days=365 * years + years // 4 - 1)
+    discharged = draw(
+        st.none() | st.none() | st.dates(min_value=made, max_value=made + timedelta(days=4000))
+    )
+    return Order(id=order_id, kind=kind, made=made, served=served, ends=ends, discharged=discharged)
+
+
+@st.composite
+def _review_determination(draw: st.DrawFn, day: st.SearchStrategy[date]) -> ReviewDetermination:
+    """A determination on review (s.91C): received on a day near the case's facts, made then or
+    up to 6 weeks before (or not recorded); to continue, now and then with a longer period."""
+    received = draw(day)
+    outcome = draw(st.sampled_from(list(ReviewOutcome)))
+    determined = draw(st.none() | st.integers(0, 42).map(lambda n: received - timedelta(days=n)))
+    years = draw(st.none() | st.integers(9, 15)) if outcome is ReviewOutcome.CONTINUE else None
+    return ReviewDetermination(
+        notice_received=received,
+        outcome=outcome,
+        determined=determined,
+        further_review_years=years,
+    )
+
+
 def cases() -> st.SearchStrategy[Case]:
     """Valid England and Wales cases: a person born 1950-2012; 0-3 triggers of every kind with
     every disposal type (or none yet), now and then one from before Part 2 (from 1990, with or
@@ -671,7 +721,9 @@ def cases() -> st.SearchStrategy[Case]:
     detentions and 2 absences abroad that never overlap another of the same kind; up to 4 events
     (names used, home address changes, stays); up to 5 notifications of every kind, advance ones
     with an expected date on or after their date, non-occurrence ones often answering an advance
-    notification's expected date.
+    notification's expected date; up to 2 sexual harm prevention orders or interim orders, made
+    on a trigger's day or near one, for a term or until further order, now and then discharged;
+    now and then a determination on review of indefinite requirements.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20, database=None, deadline=None)
@@ -715,6 +767,10 @@ def case_dates(case: Case) -> tuple[date, ...]:
             days.add(n.expected_date)
     for direction in case.parental_directions:
         days |= {d for d in (direction.made, direction.ends, direction.discharged) if d}
+    for order in case.orders:
+        days |= {d for d in (order.made, order.served, order.ends, order.discharged) if d}
+    for review in case.review_determinations:
+        days |= {d for d in (review.notice_received, review.determined) if d}
     return tuple(sorted(days))
 
 
