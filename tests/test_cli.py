@@ -633,3 +633,11 @@ def test_a_term_longer_than_the_calendar_is_refused_by_validate(tmp_path: Path) 
         "sexoffender-rules: -: triggers[0].disposal.term.years: expected at most 9999 "
         "(longer than the calendar)"
     )
+
+
+def test_version_prints_the_package_version(tmp_path: Path) -> None:
+    from sexoffender_rules import __version__
+
+    result = run("--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"sexoffender-rules {__version__}"

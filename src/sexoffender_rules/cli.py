@@ -417,6 +417,12 @@ def _case_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _package_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``sexoffender-rules``.
 
@@ -430,6 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
         "status and whereabouts; caseload reports.",
         epilog="example: sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
