@@ -24,7 +24,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from .calendar import CalendarPeriod, check_civil_date
+from ._validators import _date, _is, _kind, _optional_date, _to_kind
+from .calendar import CalendarPeriod
 from .errors import InvalidValueError, WrongTypeError
 
 Date: TypeAlias = date
@@ -53,67 +54,28 @@ __all__ = [
 ]
 
 
-def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
-    check_civil_date(value, attribute.name)
-
-
-def _optional_date(instance: object, attribute: Any, value: date | None) -> None:
-    if value is not None:
-        check_civil_date(value, attribute.name)
-
-
-def _kind(kind: type[enum.Enum]) -> Any:
-    """Convert a value to a member of ``kind``; refuse others, naming the values allowed."""
-
-    def convert(value: object) -> object:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except ValueError:
-            return value
-
-    return convert
-
-
-def _one_of(kind: type[enum.Enum], optional: bool = False) -> Any:
-    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, kind):
-            allowed = ", ".join(str(m.value) for m in kind)
-            raise InvalidValueError(f"{attribute.name}: expected one of {allowed}")
-
-    return check
-
-
 def _to_visit_outcome(value: object) -> Any:
-    return _kind(VisitOutcome)(value)
+    return _to_kind(VisitOutcome, value)
 
 
 def _to_contact_kind(value: object) -> Any:
-    return _kind(ContactKind)(value)
+    return _to_kind(ContactKind, value)
 
 
 def _to_trace_result(value: object) -> Any:
-    return _kind(TraceResult)(value)
+    return _to_kind(TraceResult, value)
 
 
 def _to_warrant_end(value: object) -> Any:
-    return _kind(WarrantEnd)(value)
+    return _to_kind(WarrantEnd, value)
 
 
 def _to_marker_kind(value: object) -> Any:
-    return _kind(MarkerKind)(value)
+    return _to_kind(MarkerKind, value)
 
 
 def _to_risk_level(value: object) -> Any:
-    return _kind(RiskLevel)(value)
-
-
-def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise WrongTypeError(f"{attribute.name}: expected text, got {type(value).__name__}")
+    return _to_kind(RiskLevel, value)
 
 
 class _Known:
@@ -160,9 +122,7 @@ class HomeVisit(_Known):
     """
 
     date: Date = attrs.field(validator=_date)
-    outcome: VisitOutcome = attrs.field(
-        converter=_to_visit_outcome, validator=_one_of(VisitOutcome)
-    )
+    outcome: VisitOutcome = attrs.field(converter=_to_visit_outcome, validator=_kind(VisitOutcome))
     known: Date | None = attrs.field(default=None, validator=_optional_date)
 
 
@@ -189,7 +149,7 @@ class Contact(_Known):
 
     date: Date = attrs.field(validator=_date)
     kind: ContactKind = attrs.field(
-        default=ContactKind.IN_PERSON, converter=_to_contact_kind, validator=_one_of(ContactKind)
+        default=ContactKind.IN_PERSON, converter=_to_contact_kind, validator=_kind(ContactKind)
     )
     known: Date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -245,7 +205,7 @@ class TraceEnquiry(_Known):
     date: Date = attrs.field(validator=_date)
     closed: Date | None = attrs.field(default=None, validator=_optional_date)
     result: TraceResult | None = attrs.field(
-        default=None, converter=_to_trace_result, validator=_one_of(TraceResult, optional=True)
+        default=None, converter=_to_trace_result, validator=_kind(TraceResult, optional=True)
     )
     known: Date | None = attrs.field(default=None, validator=_optional_date)
 
@@ -286,9 +246,9 @@ class Warrant(_Known):
     date: Date = attrs.field(validator=_date)
     ended: Date | None = attrs.field(default=None, validator=_optional_date)
     end: WarrantEnd | None = attrs.field(
-        default=None, converter=_to_warrant_end, validator=_one_of(WarrantEnd, optional=True)
+        default=None, converter=_to_warrant_end, validator=_kind(WarrantEnd, optional=True)
     )
-    reason: str = attrs.field(default="", validator=_text)
+    reason: str = attrs.field(default="", validator=_is(str))
     known: Date | None = attrs.field(default=None, validator=_optional_date)
 
 
@@ -327,7 +287,7 @@ class Marker(_Known):
     'locate_trace'
     """
 
-    kind: MarkerKind = attrs.field(converter=_to_marker_kind, validator=_one_of(MarkerKind))
+    kind: MarkerKind = attrs.field(converter=_to_marker_kind, validator=_kind(MarkerKind))
     date: Date = attrs.field(validator=_date)
     cancelled: Date | None = attrs.field(default=None, validator=_optional_date)
     known: Date | None = attrs.field(default=None, validator=_optional_date)
@@ -355,7 +315,7 @@ class RiskAssessment(_Known):
     """
 
     date: Date = attrs.field(validator=_date)
-    level: RiskLevel = attrs.field(converter=_to_risk_level, validator=_one_of(RiskLevel))
+    level: RiskLevel = attrs.field(converter=_to_risk_level, validator=_kind(RiskLevel))
     known: Date | None = attrs.field(default=None, validator=_optional_date)
 
 

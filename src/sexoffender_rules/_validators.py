@@ -1,0 +1,130 @@
+"""The validators and converters shared by the fact classes (model.py, records.py).
+
+Every message names the field and what was expected, never the value given (it may be personal
+data).
+
+>>> import attrs
+>>> @attrs.frozen
+... class Example:
+...     day: date = attrs.field(validator=_date)
+>>> Example(day=date(2026, 1, 1)).day
+datetime.date(2026, 1, 1)
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Any
+
+import attrs
+
+from .calendar import CalendarPeriod, check_civil_date
+from .errors import InvalidValueError, WrongTypeError
+
+
+def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
+    check_civil_date(value, attribute.name)
+
+
+def _optional_date(
+    instance: object, attribute: attrs.Attribute[date | None], value: date | None
+) -> None:
+    if value is not None:
+        check_civil_date(value, attribute.name)
+
+
+def _expected(kinds: tuple[type, ...]) -> str:
+    names = {str: "text", bool: "true or false", tuple: "a list"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _is(*kinds: type, optional: bool = False) -> Any:
+    """An ``instance_of`` validator whose message names the field and never the value."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kinds):
+            raise WrongTypeError(
+                f"{attribute.name}: expected {_expected(kinds)}, got {type(value).__name__}"
+            )
+
+    return check
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    _is(str)(instance, attribute, value)
+    if not value:
+        raise InvalidValueError(f"{attribute.name}: must not be empty")
+
+
+def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _texts(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    _is(tuple)(instance, attribute, value)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise WrongTypeError(f"{attribute.name}[{i}]: expected text, got {type(item).__name__}")
+        if not item:
+            raise InvalidValueError(f"{attribute.name}[{i}]: must not be empty")
+
+
+def _as_tuple(value: Any) -> Any:
+    """Make a list of values a tuple; leave text (not a list of characters) for the validator."""
+    if isinstance(value, (str, bytes, dict, set, frozenset)) or not hasattr(value, "__iter__"):
+        return value  # text, a mapping or an unordered set is not a list: the validator says so
+    return tuple(value)
+
+
+def _to_kind(kind: type[enum.Enum], value: object) -> object:
+    """The member of ``kind`` given as itself or its value; an unknown value is left for
+    :func:`_kind` to refuse."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
+def _kind(kind: type[enum.Enum], *, optional: bool = False) -> Any:
+    """A validator refusing a value not of ``kind`` (or ``None`` where ``optional``), naming the
+    values allowed (not the value)."""
+
+    def check(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, kind):
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise InvalidValueError(f"{attribute.name}: expected one of {allowed}")
+
+    return check
+
+
+def _period(
+    instance: object, attribute: attrs.Attribute[CalendarPeriod], value: CalendarPeriod
+) -> None:
+    _is(CalendarPeriod)(instance, attribute, value)
+    if value.is_zero:
+        raise InvalidValueError(f"{attribute.name}: must not be empty")
+
+
+def _tuple_of(*kinds: type) -> Any:
+    def check(
+        instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
+    ) -> None:
+        _is(tuple)(instance, attribute, value)
+        assert isinstance(value, tuple)
+        for i, item in enumerate(value):
+            if not isinstance(item, kinds):
+                raise WrongTypeError(
+                    f"{attribute.name}[{i}]: expected {_expected(kinds)}, got {type(item).__name__}"
+                )
+
+    return check
