@@ -2995,20 +2995,7 @@ def periodic_duties(
                 else [],
             )
         ]
-        deadline = timeline.away.extended_deadline(due)
-        if deadline != due:
-            reasons.append(
-                extension.reason(
-                    f"{due.isoformat()} falls while detained or abroad: the period continues until "
-                    + (
-                        f"the end of 3 days beginning when that ends, {deadline.isoformat()}."
-                        if deadline
-                        else "3 days after that ends, which it has not yet."
-                    ),
-                    dates=[("deadline", deadline)] if deadline else [],
-                    readings=[f"partial_days={timeline.policy.partial_days.value}"],
-                )
-            )
+        deadline = _extended(timeline, due, extension, reasons)
         following = starts[i + 1] if i + 1 < len(starts) else None
         reasons += _prescribed_cycle_reasons(timeline, ruleset, started, following)
         yield DutyFinding(
@@ -3020,6 +3007,27 @@ def periodic_duties(
             discharged_by=following,
             reasons=tuple(reasons),
         )
+
+
+def _extended(timeline: Timeline, due: date, extension: Rule, reasons: list[Reason]) -> date | None:
+    """s.85(3): the deadline of a periodic notification due on ``due``, continued where that day
+    falls while detained or abroad (``None`` while the spell has not ended); the reason for an
+    extension is added to ``reasons``."""
+    deadline = timeline.away.extended_deadline(due)
+    if deadline != due:
+        reasons.append(
+            extension.reason(
+                f"{due.isoformat()} falls while detained or abroad: the period continues until "
+                + (
+                    f"the end of 3 days beginning when that ends, {deadline.isoformat()}."
+                    if deadline
+                    else "3 days after that ends, which it has not yet."
+                ),
+                dates=[("deadline", deadline)] if deadline else [],
+                readings=[f"partial_days={timeline.policy.partial_days.value}"],
+            )
+        )
+    return deadline
 
 
 def _first_after_commencement(
@@ -3048,20 +3056,7 @@ def _first_after_commencement(
             dates=[("due", due)],
         )
     ]
-    deadline = timeline.away.extended_deadline(due)
-    if deadline != due:
-        reasons.append(
-            extension.reason(
-                f"{due.isoformat()} falls while detained or abroad: the period continues until "
-                + (
-                    f"the end of 3 days beginning when that ends, {deadline.isoformat()}."
-                    if deadline
-                    else "3 days after that ends, which it has not yet."
-                ),
-                dates=[("deadline", deadline)] if deadline else [],
-                readings=[f"partial_days={timeline.policy.partial_days.value}"],
-            )
-        )
+    deadline = _extended(timeline, due, extension, reasons)
     yield DutyFinding(
         kind=DutyKind.PERIODIC,
         rule_id=rule.id,
