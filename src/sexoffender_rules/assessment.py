@@ -155,6 +155,14 @@ class Source:
     order has effect until further order). ``review_from`` is, for an indefinite period, the
     first day the person may apply for a review of it (SOA 2003 ss.91A-91B), where known.
 
+    For a conviction, finding or caution abroad, ``applied_by`` names the notification order or
+    police notice (``orders[0]``) that applies Part 2 to it (SOA 2003 s.98, s.96ZA), and
+    ``subject_from`` is the day it was made or given; ``initial_from`` is then the first of the
+    3 days for the initial notification (the date of service of the order where later than the
+    relevant date, s.98(4); the day the notice was given, s.83(1A)), and ``commencement`` the day
+    read as the commencement of Part 2 in s.85(2)(a) (the date of service of a notification
+    order, s.98(4)); both ``None`` otherwise.
+
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
     >>> s.period_text
@@ -174,6 +182,9 @@ class Source:
     kept_by: str | None = None
     kept_until: date | None = None
     review_from: date | None = None
+    applied_by: str | None = None
+    initial_from: date | None = None
+    commencement: date | None = None
 
     @property
     def last_day(self) -> date | None:

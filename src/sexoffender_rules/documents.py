@@ -442,6 +442,7 @@ def _source_data(source: Source) -> dict[str, Any]:
         if source.end
         else None,
         "kept_by": source.kept_by,
+        "applied_by": source.applied_by,
         "kept_until": source.kept_until.isoformat() if source.kept_until else None,
         "review_from": source.review_from.isoformat() if source.review_from else None,
         "missing": list(source.missing),
@@ -478,7 +479,8 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     last day subject through any source, counting a source's ``kept_until`` (the last day an
     order named by ``kept_by`` keeps the person subject, SOA 2003 s.103G(1); ``null`` with
     ``kept_by`` set while that order has effect until further order, when ``registration.end``
-    is ``"indefinite"``). Each duty names who is
+    is ``"indefinite"``); a source's ``applied_by`` names the notification order or police notice
+    that applies Part 2 to a trigger abroad (s.98, s.96ZA). Each duty names who is
     ``responsible`` for it, ``"offender"`` or ``"parent"`` (a parental direction under s.89);
     ``in_breach_responsible`` lists who is responsible for the breaches on the assessment date
     behind an ``in_breach`` headline: with ``["parent"]`` the requirement is in breach but the

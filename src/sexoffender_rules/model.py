@@ -449,6 +449,12 @@ class Trigger:
     while unknown. ``trial_concluded`` is, for a finding of disability only, the day the trial for
     the offence concluded when the person was later tried (s.82(5)).
 
+    ``abroad`` marks a conviction, finding or caution under the law of a country outside the
+    United Kingdom in respect of a relevant offence (an act that would have been a Schedule 3
+    offence here, s.99, s.96ZA(9)); ``disposal`` is then the corresponding disposal (s.98(3)(c),
+    s.96ZC(3)(c)). It makes the person subject only through a notification order or a police
+    notice (an :class:`Order` whose ``trigger`` names it).
+
     >>> t = Trigger(id="t1", kind=TriggerKind.CONVICTION, date=date(2022, 3, 1),
     ...             threshold_sentence_date=date(2022, 4, 12), disposal=OtherDisposal())
     >>> t.relevant_date
@@ -470,6 +476,7 @@ class Trigger:
     resentences: tuple[Resentence, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Resentence)
     )
+    abroad: bool = attrs.field(default=False, validator=_is(bool))
 
     @property
     def relevant_date(self) -> Date:
@@ -552,16 +559,64 @@ class AbsenceAbroad:
 
 
 class OrderKind(str, enum.Enum):
-    """The civil orders that bear on the notification requirements (SOA 2003 s.103G; from
-    1 December 2020 also orders made on conviction under the Sentencing Code, to which
-    Sentencing Act 2020 s.352 applies Part 2).
+    """The orders and notices that bear on the notification requirements of SOA 2003 Part 2.
+
+    - ``sexual_harm_prevention_order`` (s.103A, or made on conviction under the Sentencing Code
+      from 1 December 2020) and ``interim_sexual_harm_prevention_order`` (s.103F): s.103G.
+    - ``sexual_offences_prevention_order`` (s.104) and ``interim_sexual_offences_prevention_order``
+      (s.109): s.107(3)-(5), s.109(5); repealed from 8 March 2015, but orders applied for before
+      then continue (Anti-social Behaviour, Crime and Policing Act 2014 s.114(2)).
+    - ``notification_order`` (s.97) and ``interim_notification_order`` (s.100): ss.98, 100, for a
+      conviction, finding or caution abroad (a trigger with ``abroad`` set).
+    - ``police_notice``: a notice given by a constable under s.96ZA (from 29 November 2022) for a
+      conviction, finding or caution abroad.
+    - ``risk_of_sexual_harm_order`` (s.123), ``interim_risk_of_sexual_harm_order`` (s.126),
+      ``sexual_risk_order`` (s.122A) and ``interim_sexual_risk_order`` (s.122E): these bear on the
+      requirements only through a conviction, finding or caution for breaching them (s.129).
 
     >>> OrderKind("interim_sexual_harm_prevention_order").value
     'interim_sexual_harm_prevention_order'
+    >>> OrderKind.POLICE_NOTICE.abroad, OrderKind.SEXUAL_RISK_ORDER.needs_breach
+    (True, True)
     """
 
     SEXUAL_HARM_PREVENTION_ORDER = "sexual_harm_prevention_order"
     INTERIM_SEXUAL_HARM_PREVENTION_ORDER = "interim_sexual_harm_prevention_order"
+    SEXUAL_OFFENCES_PREVENTION_ORDER = "sexual_offences_prevention_order"
+    INTERIM_SEXUAL_OFFENCES_PREVENTION_ORDER = "interim_sexual_offences_prevention_order"
+    NOTIFICATION_ORDER = "notification_order"
+    INTERIM_NOTIFICATION_ORDER = "interim_notification_order"
+    POLICE_NOTICE = "police_notice"
+    RISK_OF_SEXUAL_HARM_ORDER = "risk_of_sexual_harm_order"
+    INTERIM_RISK_OF_SEXUAL_HARM_ORDER = "interim_risk_of_sexual_harm_order"
+    SEXUAL_RISK_ORDER = "sexual_risk_order"
+    INTERIM_SEXUAL_RISK_ORDER = "interim_sexual_risk_order"
+
+    @property
+    def abroad(self) -> bool:
+        """Whether it applies Part 2 to a conviction, finding or caution abroad, named by the
+        order's ``trigger`` (a notification order or a police notice).
+
+        >>> OrderKind.INTERIM_NOTIFICATION_ORDER.abroad
+        False
+        """
+        return self in (OrderKind.NOTIFICATION_ORDER, OrderKind.POLICE_NOTICE)
+
+    @property
+    def needs_breach(self) -> bool:
+        """Whether it bears on the requirements only through a conviction, finding or caution
+        for breaching it (s.129): a risk of sexual harm order or a sexual risk order, or an interim
+        one.
+
+        >>> OrderKind.SEXUAL_HARM_PREVENTION_ORDER.needs_breach
+        False
+        """
+        return self in (
+            OrderKind.RISK_OF_SEXUAL_HARM_ORDER,
+            OrderKind.INTERIM_RISK_OF_SEXUAL_HARM_ORDER,
+            OrderKind.SEXUAL_RISK_ORDER,
+            OrderKind.INTERIM_SEXUAL_RISK_ORDER,
+        )
 
 
 def _to_order_kind(value: object) -> Any:
@@ -570,10 +625,18 @@ def _to_order_kind(value: object) -> Any:
 
 @attrs.frozen(kw_only=True)
 class Order:
-    """A sexual harm prevention order or interim order: made on ``made``, served on ``served``
+    """An order or notice of ``kind``: made (a notice: given) on ``made``, served on ``served``
     (where known), having effect until ``ends``, its last day as made or as last renewed or varied
     (absent: until further order), unless a court discharged it on ``discharged``, from which day
-    it has no effect.
+    it has no effect. For an interim order, ``discharged`` is also the day the main application
+    was determined, when it ceases to have effect (ss.100(4)(b), 103F, 109(4)(b)); for a police
+    notice, the day it was cancelled (s.96ZA(5)) or quashed on appeal (s.96ZD).
+
+    ``trigger`` is, for a notification order or a police notice, the id of the conviction,
+    finding or caution abroad it relates to. ``breach_conviction`` is, for a risk of sexual harm
+    order or sexual risk order (or an interim one), the day the person was first convicted,
+    found not guilty by reason of insanity, found under a disability to have done the act, or
+    cautioned, for breaching it (s.122H or s.128): s.129 applies from that day.
 
     >>> o = Order(id="o1", kind="sexual_harm_prevention_order", made=date(2019, 1, 7),
     ...           ends=date(2029, 1, 6), discharged=date(2025, 3, 1))
@@ -587,6 +650,8 @@ class Order:
     served: date | None = attrs.field(default=None, validator=_optional_date)
     ends: date | None = attrs.field(default=None, validator=_optional_date)
     discharged: date | None = attrs.field(default=None, validator=_optional_date)
+    trigger: str | None = attrs.field(default=None, validator=_optional_text)
+    breach_conviction: date | None = attrs.field(default=None, validator=_optional_date)
 
     @property
     def last_day(self) -> date | None:
@@ -1008,11 +1073,13 @@ def _contradictions(case: Case) -> Iterator[str]:
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
     yield from _duplicate_ids("notifications", (n.id for n in case.notifications))
     yield from _duplicate_ids("orders", (o.id for o in case.orders))
+    abroad = {t.id: t for t in case.triggers}
     for i, order in enumerate(case.orders):
         yield from not_before_birth(f"orders[{i}].made", order.made)
         yield from ordered(f"orders[{i}].served", order.made, order.served, "made")
         yield from ordered(f"orders[{i}].ends", order.made, order.ends, "made")
         yield from ordered(f"orders[{i}].discharged", order.made, order.discharged, "made")
+        yield from _order_problems(f"orders[{i}]", order, abroad)
     for i, review in enumerate(case.review_determinations):
         path = f"review_determinations[{i}]"
         yield from not_before_birth(f"{path}.notice_received", review.notice_received)
@@ -1086,6 +1153,31 @@ def _contradictions(case: Case) -> Iterator[str]:
                 "the notification date",
             )
         yield from _travel_contradictions(path, notification)
+
+
+def _order_problems(path: str, order: Order, triggers: dict[str, Trigger]) -> Iterator[str]:
+    """The fields an order of its kind must or must not have."""
+    kind = order.kind
+    related = triggers.get(order.trigger or "")
+    if kind.abroad and order.trigger is None:
+        yield f"{path}.trigger: required for a {kind.value}: the conviction, finding or caution abroad"
+    if kind.abroad and order.trigger is not None and related is None:
+        yield f"{path}.trigger: names no trigger of the case"
+    if kind.abroad and related is not None and not related.abroad:
+        yield f"{path}.trigger: names a trigger that is not abroad"
+    if kind.abroad and related is not None and order.made < related.date:
+        yield f"{path}.made: is before the conviction, finding or caution it relates to"
+    if not kind.abroad and order.trigger is not None:
+        yield f"{path}.trigger: only a notification_order or police_notice relates to a trigger"
+    if not kind.needs_breach and order.breach_conviction is not None:
+        yield f"{path}.breach_conviction: only a risk of sexual harm order or sexual risk order has one"
+    if order.breach_conviction is not None and order.breach_conviction < order.made:
+        yield f"{path}.breach_conviction: is before made"
+    if kind is OrderKind.POLICE_NOTICE:
+        if order.ends is not None:
+            yield f"{path}.ends: a police notice has no fixed end (s.96ZA(2))"
+        if order.served not in (None, order.made):
+            yield f"{path}.served: a police notice is given in person on the day it is made"
 
 
 _TRAVEL_FIELDS = ("departure", "departure_time", "destination", "expected_return")

@@ -423,6 +423,7 @@ def _trigger(
         trial_concluded=tried,
         sentence_date=sentenced,
         resentences=tuple(resentences),
+        abroad=draw(st.integers(0, 5)) == 0,
     )
 
 
@@ -632,8 +633,9 @@ def _case(draw: st.DrawFn) -> Case:
 
     orders: list[Order] = []
     order_days = [t.date for t in triggers] or [anchor]
+    abroad = tuple((t.id, t.date) for t in triggers if t.abroad)
     for i in range(draw(st.sampled_from([0, 0, 0, 1, 1, 2]))):
-        orders.append(draw(_order(f"o{i + 1}", st.sampled_from(order_days) | day)))
+        orders.append(draw(_order(f"o{i + 1}", st.sampled_from(order_days) | day, abroad)))
     reviews = [
         draw(_review_determination(day)) for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1])))
     ]
@@ -675,23 +677,49 @@ def _parental_directions(
 
 
 @st.composite
-def _order(draw: st.DrawFn, order_id: str, made_on: st.SearchStrategy[date]) -> Order:
-    """A sexual harm prevention order or interim order: made on a trigger's day or near one,
-    served then or a little later (or not recorded), for a fixed term of 5 to 15 years (an
-    interim order for up to a year) or until further order, now and then discharged."""
+def _order(
+    draw: st.DrawFn,
+    order_id: str,
+    made_on: st.SearchStrategy[date],
+    abroad: tuple[tuple[str, date], ...] = (),
+) -> Order:
+    """An order or notice of any kind: made on a trigger's day or near one, served then or a
+    little later (or not recorded), for a fixed term of 5 to 15 years (an interim order for up to
+    a year) or until further order, now and then discharged. A notification order or police notice
+    relates to a trigger abroad (and is made on or after it); a risk order now and then has a
+    breach conviction."""
     made = draw(made_on)
-    kind = draw(st.sampled_from(list(OrderKind)))
+    kinds = [k for k in OrderKind if abroad or not k.abroad]
+    kind = draw(st.sampled_from(kinds))
+    trigger: str | None = None
+    if kind.abroad:
+        trigger, convicted = draw(st.sampled_from(abroad))
+        made = max(made, convicted)
     served = draw(st.none() | st.dates(min_value=made, max_value=made + timedelta(days=30)))
-    if kind is OrderKind.INTERIM_SEXUAL_HARM_PREVENTION_ORDER:
+    if kind.value.startswith("interim_"):
         span = draw(st.integers(1, 366))
         ends: date | None = made + timedelta(days=span)
     else:
         years = draw(st.none() | st.integers(5, 15))
         ends = None if years is None else made + timedelta(days=365 * years + years // 4 - 1)
+    if kind is OrderKind.POLICE_NOTICE:
+        ends, served = None, draw(st.sampled_from([None, made]))
     discharged = draw(
         st.none() | st.none() | st.dates(min_value=made, max_value=made + timedelta(days=4000))
     )
-    return Order(id=order_id, kind=kind, made=made, served=served, ends=ends, discharged=discharged)
+    breach = None
+    if kind.needs_breach and draw(st.integers(0, 2)) > 0:
+        breach = draw(st.dates(min_value=made, max_value=made + timedelta(days=2000)))
+    return Order(
+        id=order_id,
+        kind=kind,
+        made=made,
+        served=served,
+        ends=ends,
+        discharged=discharged,
+        trigger=trigger,
+        breach_conviction=breach,
+    )
 
 
 @st.composite
@@ -768,7 +796,11 @@ def case_dates(case: Case) -> tuple[date, ...]:
     for direction in case.parental_directions:
         days |= {d for d in (direction.made, direction.ends, direction.discharged) if d}
     for order in case.orders:
-        days |= {d for d in (order.made, order.served, order.ends, order.discharged) if d}
+        days |= {
+            d
+            for d in (order.made, order.served, order.ends, order.discharged, order.breach_conviction)
+            if d
+        }
     for review in case.review_determinations:
         days |= {d for d in (review.notice_received, review.determined) if d}
     return tuple(sorted(days))
