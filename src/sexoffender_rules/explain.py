@@ -82,6 +82,7 @@ def explain(assessment: Assessment) -> str:
                 if source.subject_from is not None
                 else ""
             )
+            + (f" under {source.applied_by}" if source.applied_by is not None else "")
             + (
                 f", kept subject by {source.kept_by} until "
                 + (source.kept_until.isoformat() if source.kept_until else "further order")

@@ -798,7 +798,13 @@ def case_dates(case: Case) -> tuple[date, ...]:
     for order in case.orders:
         days |= {
             d
-            for d in (order.made, order.served, order.ends, order.discharged, order.breach_conviction)
+            for d in (
+                order.made,
+                order.served,
+                order.ends,
+                order.discharged,
+                order.breach_conviction,
+            )
             if d
         }
     for review in case.review_determinations:

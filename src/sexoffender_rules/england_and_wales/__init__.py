@@ -7,7 +7,10 @@ to a :class:`~sexoffender_rules.engine.Timeline`:
 
 - :mod:`.subject`: who is subject and for how long (ss.80-82, 131, 132, 134), with
   :func:`registration`, and the rules the engine cites for breach (s.91) and cessation (s.80(2));
-- :mod:`.orders`: sexual harm prevention orders keeping or making a person subject (s.103G);
+- :mod:`.orders`: orders and notices that keep or make a person subject: sexual harm prevention
+  orders (s.103G), sexual offences prevention orders (ss.107, 109), interim notification orders
+  (s.100), convictions for breach of a risk order (s.129), and notification orders and police
+  notices for a conviction, finding or caution abroad (ss.98, 96ZA-96ZC);
 - :mod:`.review`: review of indefinite notification requirements (ss.91A-91F);
 - :mod:`.initial`: initial notification (s.83(1), (3));
 - :mod:`.changes`: notification of changes, release and non-occurrence (s.84);

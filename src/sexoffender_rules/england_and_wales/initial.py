@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..assessment import DutyKind, Registration, Source
+from ..assessment import DutyKind, Reason, Registration, Source
 from ..calendar import DateInterval, add_days
 from ..engine import DutyFinding, Timeline
 from ..law import Ruleset
-from ..model import NotificationKind
-from ._common import _S83_SEEN, PART_2_COMMENCEMENT, _rule, _soa, _soa_s81
+from ..model import NotificationKind, OrderKind
+from ._common import _S83_SEEN, PART_2_COMMENCEMENT, RECHECKED, _rule, _soa, _soa_s81
 from ._duties import _first_part_2_notification, _s81_open, _window
+from .orders import _S83_4_SEEN
 
 RULES = (
     _rule(
@@ -56,8 +57,11 @@ RULES = (
         "No initial notification is needed for a new conviction, finding or caution if, "
         "immediately before it, the person was subject because of an earlier event, had made the "
         "initial notification for that event, and remains subject because of it throughout the "
-        "new 3-day period.",
+        "new 3-day period. The same holds for a notification order or a police notice for a "
+        "conviction, finding or caution abroad, 'immediately before' being read as immediately "
+        "before the order was made or the notice given (s.83(4); s.96ZC(5)).",
         _soa("s.83(2)"),
+        _soa("s.83(4)", _S83_4_SEEN, checked=RECHECKED),
     ),
 )
 
@@ -85,12 +89,19 @@ def initial_duties(
     for source in registration_.sources:
         if _s81_open(source):
             continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
+        # Abroad (s.98(4), s.83(1A)): the 3 days begin with service or the notice, and s.83(4)
+        # looks at the day before the order was made or the notice given.
+        abroad = source.applied_by is not None
+        first_day = source.initial_from or source.start
+        since = source.start if abroad else source.relevant_date
         deadline, reason = _window(
-            timeline, source.start, 3, rule, "Initial notification", [source.fact]
+            timeline, first_day, 3, rule, "Initial notification", [source.fact]
         )
         not_required = None
         reasons = [reason]
-        if source.subject_from is not None:
+        if abroad:
+            reasons.insert(0, _abroad_start(timeline, source, ruleset))
+        elif source.subject_from is not None:
             reasons.insert(
                 0,
                 transitional.reason(
@@ -137,13 +148,21 @@ def initial_duties(
                 reasons=tuple(reasons),
             )
             continue
-        day_before = add_days(source.relevant_date, -1)
-        # An earlier period that ended before the day before this relevant date cannot show
-        # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
-        # drop it, so the search stays within the periods still running.
-        earlier = [(b, span) for b, span in earlier if span.end > day_before]
-        for before, span in earlier:
-            if before.relevant_date >= source.relevant_date:
+        day_before = add_days(since, -1)
+        if not abroad:
+            # An earlier period that ended before the day before this relevant date cannot show
+            # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
+            # drop it, so the search stays within the periods still running.
+            earlier = [(b, span) for b, span in earlier if span.end > day_before]
+        # Sources come in relevant-date order, but an order or notice for a trigger abroad takes
+        # effect long after its relevant date: any other source may be the earlier event.
+        candidates = (
+            [(b, b.days) for b in registration_.sources if b is not source and b.days is not None]
+            if abroad
+            else earlier
+        )
+        for before, span in candidates:
+            if (before.start if abroad else before.relevant_date) >= since:
                 continue
             subject_before = day_before in span
             # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
@@ -151,7 +170,7 @@ def initial_duties(
             notified = timeline.index.first(
                 ("kind", NotificationKind.INITIAL),
                 before.start,
-                before=source.relevant_date,
+                before=since,
             )
             throughout = before.indefinite or (deadline is not None and deadline in span)
             if subject_before and notified is not None and deadline is None and not throughout:
@@ -167,20 +186,44 @@ def initial_duties(
                 not_required = exception.reason(
                     f"Already subject through {before.fact} and notified under s.83(1) on "
                     f"{notified.date.isoformat()}, and still subject through it to the end of the "
-                    "3 days: no initial notification is required.",
+                    "3 days: no initial notification is required"
+                    + (" (s.83(4))." if abroad else "."),
                     facts=[source.fact, before.fact, timeline.path(notified)],
                 )
                 break
         if source.days is not None:  # an undetermined period cannot show (a) or (c)
             earlier.append((source, source.days))
-        discharged = timeline.index.first(("kind", NotificationKind.INITIAL), source.relevant_date)
+        discharged = timeline.index.first(("kind", NotificationKind.INITIAL), since)
         yield DutyFinding(
             kind=DutyKind.INITIAL,
             rule_id=rule.id,
-            trigger_date=source.relevant_date,
+            trigger_date=first_day if abroad else source.relevant_date,
             fact=source.fact,
             deadline=deadline,
             discharged_by=discharged,
             not_required=not_required,
             reasons=tuple(reasons),
         )
+
+
+def _abroad_start(timeline: Timeline, source: Source, ruleset: Ruleset) -> Reason:
+    """Why the 3 days of the initial notification for a trigger abroad begin when they do."""
+    order = next(o for o in timeline.case.orders if timeline.path(o) == source.applied_by)
+    first_day = source.initial_from or source.start
+    if order.kind is OrderKind.POLICE_NOTICE:
+        words = (
+            f"the 3 days begin with the day the notice was given, {first_day.isoformat()} "
+            "(s.83(1A), s.96ZC(4))."
+        )
+        rule_id = "ew.s96za.notice"
+    else:
+        words = (
+            "the 3 days begin with the relevant date or, if later, the date of service of the "
+            f"order (s.83(1) read with s.98(4)): {first_day.isoformat()}."
+        )
+        rule_id = "ew.s98.notification_order"
+    return ruleset.rule(rule_id).reason(
+        f"{source.fact}: made subject by {source.applied_by}; " + words,
+        facts=[source.fact, f"{source.applied_by}"],
+        dates=[("initial_from", first_day)],
+    )

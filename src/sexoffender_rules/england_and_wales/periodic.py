@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..assessment import DutyKind, Reason, Registration
+from ..assessment import DutyKind, Reason, Registration, Source
 from ..calendar import END_OF_TIME, CalendarPeriod, DateInterval, last_day_of_period_after
 from ..engine import DutyFinding, Timeline
 from ..law import Citation, Rule, Ruleset
@@ -188,35 +188,46 @@ def _first_after_commencement(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset, cycle: list[Notification]
 ) -> Iterator[DutyFinding]:
     """s.85(2)(a): for a person subject from 1 May 2004 (s.81), the commencement of Part 2 is an
-    event; the first notification under Part 2 on or after that day discharges the duty."""
-    sources = [
-        s
-        for s in registration_.sources
-        if s.subject_from == PART_2_COMMENCEMENT and not _s81_open(s)
-    ]
-    if not sources:
-        return
-    rule = ruleset.rule("ew.s85.first_after_commencement")
+    event, and for a person subject under a notification order, the date of service of the order
+    (s.98(4)); the first notification under Part 2 on or after that day discharges the duty."""
+    events: dict[date, list[Source]] = {}
+    for s in registration_.sources:
+        if s.applied_by is None and s.subject_from == PART_2_COMMENCEMENT and not _s81_open(s):
+            events.setdefault(PART_2_COMMENCEMENT, []).append(s)
+        elif s.commencement is not None and s.commencement in s.subject_days:
+            events.setdefault(s.commencement, []).append(s)
     extension = ruleset.rule("ew.s85.extension")
-    facts = [s.fact for s in sources]
-    start = PART_2_COMMENCEMENT
-    due = last_day_of_period_after(start, CalendarPeriod(years=1), timeline.policy)
-    reasons = [
-        rule.reason(
-            f"Subject from 1 May 2004 through {', '.join(facts)} (s.81(1)): the commencement of "
-            f"Part 2 is an event under s.85(2)(a); the next notification is due within one year "
-            f"after it, by {due.isoformat()}.",
-            facts=facts,
-            dates=[("due", due)],
+    for start, sources in sorted(events.items()):
+        facts = [s.fact for s in sources]
+        due = last_day_of_period_after(start, CalendarPeriod(years=1), timeline.policy)
+        if sources[0].applied_by is None:
+            rule = ruleset.rule("ew.s85.first_after_commencement")
+            words = (
+                f"Subject from 1 May 2004 through {', '.join(facts)} (s.81(1)): the commencement "
+                "of Part 2 is an event under s.85(2)(a)"
+            )
+        else:
+            rule = ruleset.rule("ew.s98.notification_order")
+            words = (
+                f"Subject through {', '.join(facts)} under a notification order served on "
+                f"{start.isoformat()}: the date of service is read as the commencement of Part 2 "
+                "(s.98(4)), an event under s.85(2)(a)"
+            )
+        reasons = [
+            rule.reason(
+                f"{words}; the next notification is due within one year after it, by "
+                f"{due.isoformat()}.",
+                facts=facts,
+                dates=[("due", due)],
+            )
+        ]
+        deadline = _extended(timeline, due, extension, reasons)
+        yield DutyFinding(
+            kind=DutyKind.PERIODIC,
+            rule_id=rule.id,
+            trigger_date=start,
+            fact=facts[0],
+            deadline=deadline,
+            discharged_by=next((n for n in cycle if n.date >= start), None),
+            reasons=tuple(reasons),
         )
-    ]
-    deadline = _extended(timeline, due, extension, reasons)
-    yield DutyFinding(
-        kind=DutyKind.PERIODIC,
-        rule_id=rule.id,
-        trigger_date=start,
-        fact=facts[0],
-        deadline=deadline,
-        discharged_by=next((n for n in cycle if n.date >= start), None),
-        reasons=tuple(reasons),
-    )

@@ -21,10 +21,10 @@ from ..calendar import (
 )
 from ..engine import Timeline
 from ..law import Citation, Ruleset
-from ..model import Notification, ReviewOutcome
+from ..model import Notification, OrderKind, ReviewOutcome
 from ._common import RECHECKED, REVIEW_COMMENCEMENT, SOA, _attains, _cite, _rule
 from ._duties import _first_part_2_notification, _month_end_reading
-from .orders import _in_effect
+from .orders import BARS_REVIEW, NOTICE_COMMENCEMENT, _in_effect
 
 RULES = (
     _rule(
@@ -42,8 +42,9 @@ RULES = (
         "subject, the further qualifying date is the day after the end of the 8-year period, or "
         "the longer period the chief officer set, beginning with the day of the determination "
         "(the day the notice was received where the determination's own date is not recorded). "
-        "A person is not a qualifying relevant offender while a sexual harm prevention order or "
-        "interim order has effect, so the first day an application may be made is reported as "
+        "A person is not a qualifying relevant offender while a sexual harm prevention order, a "
+        "sexual offences prevention order or an interim one has effect (other orders do not "
+        "bar a review), so the first day an application may be made is reported as "
         "the later of the qualifying date and the day after the order ceases, and none while an "
         "order has effect until further order. The transitional qualifying dates for "
         "applications in the first years of the scheme (s.91B(7)) are not modelled.",
@@ -138,6 +139,19 @@ def _review(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
     qualifying = ruleset.rule("ew.s91b.qualifying_date")
     discharged = ruleset.rule("ew.s91c.discharged")
     reasons = list(source.reasons)
+    order = next((o for o in timeline.case.orders if timeline.path(o) == source.applied_by), None)
+    notification_order = order is not None and order.kind is OrderKind.NOTIFICATION_ORDER
+    if notification_order and as_of >= NOTICE_COMMENCEMENT:
+        reasons.append(
+            ruleset.rule("ew.s98.notification_order").reason(
+                f"Indefinite period under {source.applied_by}, a notification order: "
+                "s.91A(3) as seen names requirements by virtue of s.80(1), s.81(1) or a "
+                "notice under s.96ZA, not a notification order, so no qualifying date for a "
+                "review is reported (a saving for notification orders was not seen: check).",
+                facts=[source.fact, str(source.applied_by)],
+            )
+        )
+        return attrs.evolve(source, reasons=tuple(reasons), review_from=None)
     reviews = sorted(
         (
             (i, r)
@@ -217,7 +231,7 @@ def _review(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
         )
     for order in timeline.case.orders:
         effect, ceases = _in_effect(order, as_of)
-        if not effect:
+        if not effect or order.kind not in BARS_REVIEW:
             continue
         path = timeline.path(order)
         what = order.kind.value.replace("_", " ")

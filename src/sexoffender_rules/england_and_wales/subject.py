@@ -7,7 +7,8 @@
   custodial thresholds), s.134 (absolute and conditional discharges), extended sentences,
   sentences for offenders of particular concern and suspended sentences.
 - :func:`registration` applies them, then the orders of :mod:`.orders` and the review of
-  :mod:`.review`.
+  :mod:`.review`; a trigger abroad counts only through a notification order or police notice
+  (:mod:`.orders`), its period reckoned from the foreign date.
 - ``GENERAL_RULES``: the rules the engine cites for its own steps, breach (s.91(1)(a), (3)) and
   the end of the requirements (s.80(2), s.82(1)).
 
@@ -71,7 +72,7 @@ from ._common import (
     _soa_s81,
 )
 from ._duties import _month_end_reading
-from .orders import _kept_by_orders, _made_subject_by_orders
+from .orders import Abroad, _applied, _applied_abroad, _kept_by_orders, _made_subject_by_orders
 from .review import _review
 
 RULES = (
@@ -901,6 +902,11 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         path = timeline.path(original)
         trigger = in_force[original.id]
         history = _history(original, timeline.as_of)
+        abroad: Abroad | None = None
+        if original.abroad:
+            abroad = _applied_abroad(original, timeline, ruleset, reasons)
+            if abroad is None:
+                continue  # a conviction, finding or caution abroad alone makes no one subject
         if trigger.kind is TriggerKind.CONVICTION and isinstance(
             trigger.disposal, AbsoluteDischarge
         ):
@@ -932,13 +938,17 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
             continue
-        source_reasons = [
-            rule("ew.s80.subject").reason(
-                f"{path}: {trigger.kind.value.replace('_', ' ')} on {trigger.date.isoformat()} in "
-                "respect of a Schedule 3 offence makes the person subject.",
-                facts=[path],
-            )
-        ]
+        source_reasons = (
+            list(abroad.reasons)
+            if abroad is not None
+            else [
+                rule("ew.s80.subject").reason(
+                    f"{path}: {trigger.kind.value.replace('_', ' ')} on {trigger.date.isoformat()} "
+                    "in respect of a Schedule 3 offence makes the person subject.",
+                    facts=[path],
+                )
+            ]
+        )
         relevant = trigger.relevant_date
         if trigger.threshold_sentence_date is not None:
             source_reasons.append(
@@ -960,8 +970,9 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         if len(history) > 1 or trigger.sentence_date != trigger.relevant_date:
             source_reasons.append(_history_reason(history, path, ruleset))
         missing: list[str] = [m for m in missing_links if m.startswith(path + ".")]
-        transitional = relevant < PART_2_COMMENCEMENT
-        before_1997 = relevant < SEX_OFFENDERS_ACT_1997_COMMENCEMENT
+        # s.81 is about convictions, findings and cautions within s.80(1), not those abroad.
+        transitional = relevant < PART_2_COMMENCEMENT and abroad is None
+        before_1997 = relevant < SEX_OFFENDERS_ACT_1997_COMMENCEMENT and abroad is None
         if transitional and before_1997 and trigger.kind is TriggerKind.CAUTION:
             reasons.append(
                 rule("ew.s81.before_1997").reason(
@@ -985,6 +996,9 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         if trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
             missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
         subject_from = PART_2_COMMENCEMENT if transitional else None
+        if abroad is not None:
+            subject_from = abroad.subject_from
+            missing.extend(abroad.missing)
         if missing:
             if transitional:
                 source_reasons.append(
@@ -1006,6 +1020,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     missing=tuple(missing),
                     reasons=tuple(source_reasons),
                     subject_from=subject_from,
+                    **_applied(abroad),
                 )
             )
             continue
@@ -1083,6 +1098,20 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 )
             )
             period_end = tried
+        if abroad is not None:
+            if period_end is not None and period_end < abroad.subject_from:
+                reasons.extend(source_reasons)
+                reasons.append(
+                    ruleset.rule(abroad.rule_id).reason(
+                        f"{path}: the notification period ended on {period_end.isoformat()}, "
+                        f"before {abroad.path} took effect: it makes no one subject.",
+                        facts=[path, abroad.path],
+                        dates=[("end", period_end)],
+                    )
+                )
+                continue
+            if abroad.last is not None and (period_end is None or abroad.last < period_end):
+                period_end = abroad.last
         indefinite = period_end is None
         if transitional:
             if period_end is not None and period_end < PART_2_COMMENCEMENT:
@@ -1171,6 +1200,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 reasons=tuple(source_reasons),
                 subject_from=subject_from,
                 lapsed=lapsed,
+                **_applied(abroad),
             )
         )
     sources = [_kept_by_orders(source, timeline, ruleset) for source in sources]
