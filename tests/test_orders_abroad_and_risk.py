@@ -271,3 +271,11 @@ def test_other_disposal_abroad_is_five_years() -> None:
     notice = _order("police_notice", date(2023, 1, 16), trigger="t1")
     (source,) = assess(_case(notice, triggers=(trigger,)), date(2024, 1, 2)).registration.sources
     assert source.end == date(2025, 10, 4)
+
+
+def test_a_notification_order_recorded_before_part_2_has_no_effect() -> None:
+    order = _order("notification_order", date(2003, 6, 2), served=date(2003, 6, 2), trigger="t1")
+    case = _case(order, triggers=(_abroad(date(2002, 5, 6), months=30),))
+    assessment = assess(case, date(2005, 1, 3))
+    assert assessment.registration.sources == ()
+    assert "ew.s98.notification_order" in assessment.rule_ids

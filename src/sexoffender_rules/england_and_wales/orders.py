@@ -327,7 +327,8 @@ RULES = (
         "28 November 2022 these orders were made by magistrates' courts in England and Wales; "
         "from 29 November 2022 only by a sheriff in Scotland (police notices, ew.s96za.notice, "
         "took their place in England and Wales), but an order still makes the person subject to "
-        "Part 2 wherever they are. A conviction, finding or caution abroad with no such order or "
+        "Part 2 wherever they are; one recorded as made before 1 May 2004 has no effect. A "
+        "conviction, finding or caution abroad with no such order or "
         "notice makes no one subject (s.80(1)). Review (a named choice): s.91A(3) as seen names "
         "notices under s.96ZA and not notification orders, so from 29 November 2022 no "
         "qualifying date is reported for indefinite requirements under a notification order "
@@ -737,12 +738,15 @@ def _applied_abroad(
     for order in sorted(timeline.case.orders, key=lambda o: (o.made, o.id)):
         if order.trigger != trigger.id or order.made > timeline.as_of:
             continue
-        if order.kind is OrderKind.POLICE_NOTICE and order.made < NOTICE_COMMENCEMENT:
+        notice = order.kind is OrderKind.POLICE_NOTICE
+        first = NOTICE_COMMENCEMENT if notice else PART_2_COMMENCEMENT
+        if order.made < first:
             order_path = timeline.path(order)
             notes.append(
-                ruleset.rule("ew.s96za.notice").reason(
-                    f"{order_path}: recorded as given on {order.made.isoformat()}, before notices "
-                    "under s.96ZA could be given (29 November 2022): it has no effect.",
+                ruleset.rule("ew.s96za.notice" if notice else "ew.s98.notification_order").reason(
+                    f"{order_path}: recorded as made or given on {order.made.isoformat()}, before "
+                    f"such {'notices' if notice else 'orders'} could be made or given "
+                    f"({first.isoformat()}): it has no effect.",
                     facts=[order_path],
                 )
             )
