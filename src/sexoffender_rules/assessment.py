@@ -76,6 +76,8 @@ class DutyKind(str, enum.Enum):
     PERIODIC = "periodic"
     NON_OCCURRENCE = "non_occurrence"
     FOREIGN_TRAVEL = "foreign_travel"
+    TRAVEL_CHANGE = "travel_change"
+    TRAVEL_RETURN = "travel_return"
     PRESCRIBED_CHANGE = "prescribed_change"
 
 
