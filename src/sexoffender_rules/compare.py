@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import Any
 
 import attrs
 
@@ -321,6 +322,42 @@ class Comparison:
                 else "none differs."
             )
         )
+
+    def to_data(self) -> dict[str, Any]:
+        """The comparison as JSON-ready data: the ruleset names, the date, the counts and, for
+        each case that differs, what differs (dates as ISO strings).
+
+        >>> Comparison(baseline="a", reform="b", as_of=date(2026, 1, 1), cases=()).to_data()["cases"]
+        []
+        """
+        return {
+            "baseline": self.baseline,
+            "reform": self.reform,
+            "as_of": self.as_of.isoformat(),
+            "counts": self.counts(),
+            "cases": [
+                {
+                    "index": c.index,
+                    "reference": c.reference,
+                    "headline": [h.value for h in c.headline] if c.headline else None,
+                    "registration_end": list(c.registration_end) if c.registration_end else None,
+                    "duties": [
+                        {
+                            "kind": d.kind.value,
+                            "fact": d.fact,
+                            "trigger_date": d.trigger_date.isoformat(),
+                            "change": d.change.value,
+                            "changes": [
+                                {"field": name, "baseline": old, "reform": new}
+                                for name, old, new in d.changes
+                            ],
+                        }
+                        for d in c.duties
+                    ],
+                }
+                for c in self.differing
+            ],
+        }
 
     def text(self) -> str:
         """The summary, the counts, and the differences of each case that differs.
