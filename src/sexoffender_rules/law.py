@@ -157,7 +157,8 @@ class Ruleset:
     general steps it takes itself (a breach from the day after a deadline; no duty once the
     requirements have ended). ``parameters`` are the key figures the rules read (the periodic
     interval, the days of notice before travel, ...), so a reform that changes a figure changes
-    data, not code; ``description`` says in a sentence what the ruleset is.
+    data, not code; ``description`` says in a sentence what the ruleset is; ``baseline`` is the
+    name of the ruleset a reform was derived from (``None`` for a jurisdiction's own).
 
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
     >>> ENGLAND_AND_WALES.rule("ew.s83.initial").citation

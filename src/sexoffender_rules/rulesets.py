@@ -150,8 +150,9 @@ class UnknownReformError(SexOffenderRulesError, ValueError):
 def register_reform(name: str, ruleset: Ruleset) -> Ruleset:
     """Register ``ruleset``, a reform, under ``name``, and return it. It is off by default: no
     case is assessed under it unless it is asked for by name. Registering the same ruleset again
-    does nothing; another ruleset under a name already taken is refused with ``ValueError``, as
-    is a ruleset that is not derived from another (``baseline`` unset).
+    does nothing; one of the same ruleset name (its module imported again, which builds it
+    anew) takes its place; another ruleset under a name already taken is refused with ``ValueError``,
+    as is a ruleset that is not derived from another (``baseline`` unset).
 
     >>> from sexoffender_rules.calendar import CalendarPeriod
     >>> england = ruleset_for("england-and-wales")
@@ -163,6 +164,10 @@ def register_reform(name: str, ruleset: Ruleset) -> Ruleset:
     'six-monthly'
     >>> ruleset_for("england-and-wales") is england
     True
+    >>> register_reform("six-monthly", england.derive(name="other"))
+    Traceback (most recent call last):
+    ...
+    ValueError: name: a reform is already registered under it
     >>> unregister_reform("six-monthly")
     """
     if not isinstance(ruleset, Ruleset):
@@ -170,7 +175,7 @@ def register_reform(name: str, ruleset: Ruleset) -> Ruleset:
     if ruleset.baseline is None:
         raise ValueError("ruleset: a reform is derived from a baseline (Ruleset.derive)")
     existing = _REFORMS.get(name)
-    if existing is not None and existing is not ruleset:
+    if existing is not None and existing.name != ruleset.name:
         raise ValueError("name: a reform is already registered under it")
     _REFORMS[name] = ruleset
     return ruleset
