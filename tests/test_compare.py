@@ -178,3 +178,20 @@ def test_the_weekly_figure_is_a_parameter_too() -> None:
     [weekly] = assess(case, as_of).duties_of(DutyKind.PERIODIC)
     [longer] = assess(case, as_of, ruleset=fortnightly).duties_of(DutyKind.PERIODIC)
     assert (weekly.deadline, longer.deadline) == (date(2026, 6, 8), date(2026, 6, 15))
+
+
+def test_the_days_to_notify_are_a_parameter() -> None:
+    # A caution on Fri 2026-03-06: 3 days beginning with it end Sun 2026-03-08; 7 days end Thu
+    # 2026-03-12. Notified on 2026-03-10: late under the baseline, in time under the reform.
+    seven = ENGLAND_AND_WALES.derive(name="seven days", parameters={"notification_days": 7})
+    case = Case(
+        person=Person(reference="FICTIONAL-0257", date_of_birth=date(1980, 1, 1)),
+        triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),),
+        notifications=(Notification(id="n1", date=date(2026, 3, 10), kind="initial"),),
+    )
+    [initial] = compare([case], ENGLAND_AND_WALES, seven, date(2026, 4, 1)).cases[0].duties
+    assert initial.kind is DutyKind.INITIAL
+    assert initial.changes[:2] == (
+        ("deadline", "2026-03-08", "2026-03-12"),
+        ("state", "met late", "met"),
+    )

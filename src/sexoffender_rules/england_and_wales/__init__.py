@@ -90,12 +90,19 @@ __all__ = [
     "travel_duties",
 ]
 
-PARAMETERS = {**PERIODIC_PARAMETERS, **TRAVEL_PARAMETERS}
+PARAMETERS = {
+    # s.83(1), s.84(1) (and the prescribed changes under it): "within the period of 3 days".
+    "notification_days": 3,
+    # s.84(4)(b): notice that an event notified in advance did not occur, within 6 days.
+    "non_occurrence_days": 6,
+    **PERIODIC_PARAMETERS,
+    **TRAVEL_PARAMETERS,
+}
 """The key figures of the England and Wales rules, read through
 :meth:`~sexoffender_rules.law.Ruleset.parameter` (docs/reforms.md lists them).
 
->>> sorted(PARAMETERS)[:2]
-['periodic_interval', 'travel_change_hours']
+>>> PARAMETERS["notification_days"], str(PARAMETERS["periodic_interval"])
+(3, '1 year')
 """
 
 DUTY_FUNCTIONS: tuple[DutyFunction, ...] = (

@@ -86,7 +86,12 @@ def initial_duties(
         if _s81_open(source):
             continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
         deadline, reason = _window(
-            timeline, source.start, 3, rule, "Initial notification", [source.fact]
+            timeline,
+            source.start,
+            ruleset.parameter("notification_days"),
+            rule,
+            "Initial notification",
+            [source.fact],
         )
         not_required = None
         reasons = [reason]
