@@ -162,22 +162,29 @@ _REG_7_2004 = Citation(
         "England and Wales from 13 August 2012 (its amending text not seen)"
     ),
 )
-_NACRO = Citation(
-    instrument=_REGS_2004 + " as amended",
-    provision="change of details; return (regulation numbers not seen)",
-    checked=_CHECKED,
-    source=(
-        "regulations' text not seen. Nacro, 'Travelling abroad while on the Sex Offenders' "
-        "Register' (nacro.org.uk) seen: 'If any of this information should change, you must "
-        "report in person and make a fresh notification at least 24 hours before your "
-        "departure from the UK'; the information listed includes 'The date of re-entry to the UK "
-        "and point of arrival'; the page breaks off at 'If you do not provide details of your "
-        "date of re-entry to the' (the return duty and its time limit not seen). The 2001 "
-        "Regulations the 2004 ones replaced required notice of leaving and of returning "
-        "(SSI 2001/188 explanatory note, legislation.gov.uk, seen: 'notices where they propose "
-        "to leave, and return to, the United Kingdom')"
-    ),
+_NACRO_SEEN = (
+    "regulations' text not seen. Nacro, 'Travelling abroad while on the Sex Offenders' "
+    "Register' (nacro.org.uk) seen: 'If any of this information should change, you must "
+    "report in person and make a fresh notification at least 24 hours before your "
+    "departure from the UK'; the information listed includes 'The date of re-entry to the UK "
+    "and point of arrival'; the page breaks off at 'If you do not provide details of your "
+    "date of re-entry to the' (the return duty and its time limit not seen). Under the Sex "
+    "Offenders Act 1997 the 2001 Regulations required notices of leaving and of returning: "
+    "the Scottish instrument's explanatory note (legislation.gov.uk/ssi/2001/188/note/made) "
+    "seen: 'notices where they propose to leave, and return to, the United Kingdom'; of the "
+    "England and Wales instrument (SI 2001/1846, third-party copy) only regs 1-5 seen"
 )
+
+
+def _as_amended(provision: str) -> Citation:
+    return Citation(
+        instrument=_REGS_2004 + " as amended",
+        provision=provision,
+        checked=_CHECKED,
+        source=_NACRO_SEEN,
+    )
+
+
 _S91 = Citation(
     instrument=_SOA,
     provision="s.91(1)(a), (3)",
@@ -270,7 +277,7 @@ TRAVEL_RULES = (
             "the last moment for 24 hours' notice gives no duty (it cannot be notified in time; a "
             "changed return is then notified on return)."
         ),
-        citations=(_NACRO, _S86, _S91),
+        citations=(_as_amended("change of travel details (regulation not seen)"), _S86, _S91),
         in_force=DateInterval(TRAVEL_REGULATIONS_FROM, END_OF_TIME),
     ),
     Rule(
@@ -286,7 +293,7 @@ TRAVEL_RULES = (
             "travel_return_days); no time away is disregarded; the point of arrival is not "
             "modelled; the duty applies from 1 May 2004."
         ),
-        citations=(_NACRO, _S86, _S91),
+        citations=(_as_amended("notification of return (regulation not seen)"), _S86, _S91),
         in_force=DateInterval(TRAVEL_REGULATIONS_FROM, END_OF_TIME),
     ),
 )
@@ -575,8 +582,8 @@ def _return_duty(
     reasons = [
         why,
         rule.reason(
-            f"The person returned on {back.isoformat()} ({path}.end) and the return was not "
-            f"notified in advance: {basis}. The return is due within {days} days beginning "
+            f"The person returned on {back.isoformat()} ({path}.end), a return not notified in "
+            f"advance as it happened: {basis}. The return is due within {days} days beginning "
             f"with the day of return: by {deadline.isoformat()}.",
             facts=facts,
             dates=[("returned", back), ("deadline", deadline)],
