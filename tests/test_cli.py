@@ -29,6 +29,7 @@ COMMANDS = (
     "validate",
     "schema",
     "rules",
+    "compare",
     "calendar",
     "status",
     "report",
@@ -458,6 +459,49 @@ def test_schema(entry: list[str], tmp_path: Path) -> None:
     schema = json.loads(result.stdout)
     assert schema["$id"] == "urn:sexoffender-rules:schema:case:1"
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_compare_with_the_crime_and_policing_act_reform(tmp_path: Path) -> None:
+    # Example 01: NAME-B first used on 2026-11-25 and notified on 2026-11-26. Baseline: 3 days
+    # beginning with 2026-11-25 -> 2026-11-27, met. Reform: by the day before first use,
+    # 2026-11-24 -> met late, breach 2026-11-25 to 2026-11-26. The other examples use no new name.
+    result = run(
+        "compare", "--reform", "crime-and-policing-act-2026", "--as-of", "2026-11-29",
+        *EXAMPLES, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{len(EXAMPLES)} cases compared on 2026-11-29 (")
+    assert lines[0].endswith(": 1 differs.")
+    assert lines[-1] == (
+        "  change of name from 2026-11-25 (events[0]): deadline 2026-11-27 -> 2026-11-24; "
+        "state met -> met late; breach none -> from 2026-11-25 to 2026-11-26"
+    )
+    data = json.loads(
+        run(
+            "compare", "--reform", "crime-and-policing-act-2026", "--as-of", "2026-11-29",
+            "--format", "json", EXAMPLES[0], cwd=tmp_path,
+        ).stdout
+    )  # fmt: skip
+    assert data["counts"]["changed"] == 1
+    [duty] = data["cases"][0]["duties"]
+    assert duty["changes"][0] == {
+        "field": "deadline",
+        "baseline": "2026-11-27",
+        "reform": "2026-11-24",
+    }
+
+
+def test_compare_refuses_an_unknown_reform_and_invalid_cases(tmp_path: Path) -> None:
+    unknown = run("compare", "--reform", "nothing", EXAMPLES[0], cwd=tmp_path)
+    assert unknown.returncode == 2
+    assert "crime-and-policing-act-2026" in unknown.stderr
+    bad = write(tmp_path / "bad.json", several_problems())
+    invalid = run("compare", "--reform", "crime-and-policing-act-2026", bad, cwd=tmp_path)
+    assert invalid.returncode == 3
+    assert all(
+        line.startswith(f"sexoffender-rules: {bad}: ") for line in invalid.stderr.splitlines()
+    )
 
 
 def test_rules(tmp_path: Path) -> None:

@@ -200,7 +200,9 @@ def _rich_case() -> Case:
             ),
         ),
         absences_abroad=(
-            AbsenceAbroad(start=date(2023, 5, 1), end=date(2023, 5, 9)),
+            AbsenceAbroad(
+                start=date(2023, 5, 1), end=date(2023, 5, 9), details_changed=date(2023, 4, 25)
+            ),
             AbsenceAbroad(start=date(2026, 11, 20)),
         ),
         events=(
@@ -266,6 +268,19 @@ def _rich_case() -> Case:
                 date=date(2023, 3, 2),
                 kind=NotificationKind.PRESCRIBED,
                 prescribed=("ACCT-1",),
+            ),
+            Notification(
+                id="n9",
+                date=date(2023, 4, 26),
+                kind=NotificationKind.TRAVEL,
+                departure=date(2023, 5, 1),
+                expected_return=date(2023, 5, 9),
+            ),
+            Notification(
+                id="n10",
+                date=date(2023, 5, 10),
+                kind=NotificationKind.RETURN,
+                departure=date(2023, 5, 1),
             ),
         ),
     )

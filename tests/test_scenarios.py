@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
-from sexoffender_rules import Policy, assess
+from sexoffender_rules import CalendarPeriod, Policy, Ruleset, assess
 from sexoffender_rules.documents import assessment_to_data, case_from_data
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+from sexoffender_rules.rulesets import reform_named, reforms, ruleset_for
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*/*.json"))
 
@@ -25,10 +26,30 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
-def run(scenario: dict[str, Any]) -> dict[str, Any]:
+def ruleset(scenario: dict[str, Any]) -> Ruleset | None:
+    """The ruleset a scenario names: none (its jurisdiction's), a registered reform by name, or a
+    reform derived from a jurisdiction's ruleset with changed parameters (a period given as the
+    fields of a CalendarPeriod, a figure as a number)."""
+    named = scenario.get("ruleset")
+    if named is None:
+        return None
+    if isinstance(named, str):
+        return reform_named(named)
+    parameters = {
+        key: CalendarPeriod(**value) if isinstance(value, dict) else value
+        for key, value in named.get("parameters", {}).items()
+    }
+    return ruleset_for(named["baseline"]).derive(name=named["name"], parameters=parameters)
+
+
+def assessed(scenario: dict[str, Any]) -> Any:
     case = case_from_data(scenario["case"])
     policy = Policy(**scenario.get("policy", {}))
-    return assessment_to_data(assess(case, date.fromisoformat(scenario["as_of"]), policy))
+    return assess(case, date.fromisoformat(scenario["as_of"]), policy, ruleset(scenario))
+
+
+def run(scenario: dict[str, Any]) -> dict[str, Any]:
+    return assessment_to_data(assessed(scenario))
 
 
 def pick(actual: Any, expected: Any) -> Any:
@@ -68,13 +89,14 @@ def test_there_are_at_least_forty_scenarios_with_working() -> None:
 
 
 def test_every_rule_fires_in_some_scenario() -> None:
+    # The rules of the baseline and of every registered reform.
     fired: set[str] = set()
     for path in SCENARIOS:
-        scenario = load(path)
-        case = case_from_data(scenario["case"])
-        policy = Policy(**scenario.get("policy", {}))
-        fired |= assess(case, date.fromisoformat(scenario["as_of"]), policy).rule_ids
-    never = sorted({rule.id for rule in ENGLAND_AND_WALES.rules} - fired)
+        fired |= assessed(load(path)).rule_ids
+    rules = {rule.id for rule in ENGLAND_AND_WALES.rules}
+    for name in reforms():
+        rules |= {rule.id for rule in reform_named(name).rules}
+    never = sorted(rules - fired)
     assert never == []
 
 

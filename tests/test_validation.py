@@ -2046,6 +2046,7 @@ def full_case() -> Case:
                 expected_return=D(2023, 5, 9),
             ),
             Notification(id="n7", date=D(2023, 3, 3), kind="prescribed", prescribed=("DOC-1",)),
+            Notification(id="n8", date=D(2023, 5, 10), kind="return", departure=D(2023, 5, 1)),
         ],
         parental_directions=[ParentalDirection(made=D(2021, 3, 1), ends=D(2022, 6, 14))],
     )

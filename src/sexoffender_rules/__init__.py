@@ -39,6 +39,7 @@ from .calendar import (
     last_day_of_period_beginning_with,
 )
 from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
+from .compare import CaseComparison, Change, Comparison, DutyDifference, compare
 from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
 from .engine import assess
 from .england_and_wales import ENGLAND_AND_WALES
@@ -115,10 +116,13 @@ __all__ = [
     "Basis",
     "CalendarPeriod",
     "Case",
+    "CaseComparison",
     "CaseResult",
     "CaseValidationError",
     "CaseloadReport",
+    "Change",
     "Citation",
+    "Comparison",
     "ConditionalDischarge",
     "DateInterval",
     "DateOutOfRangeError",
@@ -127,6 +131,7 @@ __all__ = [
     "DetentionKind",
     "DisregardedTime",
     "Duty",
+    "DutyDifference",
     "DutyKind",
     "DutyState",
     "ExtendedSentence",
@@ -187,6 +192,7 @@ __all__ = [
     "case_from_data",
     "case_schema",
     "case_to_data",
+    "compare",
     "days_between",
     "explain",
     "explain_markdown",

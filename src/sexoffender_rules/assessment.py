@@ -62,7 +62,9 @@ class Reason:
 
 
 class DutyKind(str, enum.Enum):
-    """The kinds of duty to notify.
+    """The kinds of duty to notify. ``FOREIGN_TRAVEL`` is notice of a trip abroad before leaving,
+    ``TRAVEL_CHANGE`` notice of a change of its notified details, ``TRAVEL_RETURN`` notice of a
+    return not notified in advance or differing (s.86; SI 2004/1220 as amended).
 
     >>> DutyKind("periodic").value
     'periodic'
@@ -76,6 +78,8 @@ class DutyKind(str, enum.Enum):
     PERIODIC = "periodic"
     NON_OCCURRENCE = "non_occurrence"
     FOREIGN_TRAVEL = "foreign_travel"
+    TRAVEL_CHANGE = "travel_change"
+    TRAVEL_RETURN = "travel_return"
     PRESCRIBED_CHANGE = "prescribed_change"
 
 

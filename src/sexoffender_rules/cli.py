@@ -40,6 +40,7 @@ from .caseload import (
     status_text,
     status_to_data,
 )
+from .compare import compare
 from .documents import (
     assessment_to_data,
     case_from_data,
@@ -53,7 +54,13 @@ from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
 from .policy import Policy
-from .rulesets import UnknownJurisdictionError, ruleset_for
+from .rulesets import (
+    UnknownJurisdictionError,
+    UnknownReformError,
+    reform_named,
+    reforms,
+    ruleset_for,
+)
 from .whereabouts import PROFILES, STATUS_NAMES, Profile, assess_status
 
 __all__ = ["main"]
@@ -174,6 +181,36 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 
 def _cmd_schema(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
     return EXIT_OK, json.dumps(case_schema(), indent=2)
+
+
+def _cmd_compare(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    policy = _policy(args.reading, args.strict)
+    try:
+        reform = reform_named(args.reform)
+    except UnknownReformError as error:
+        raise _UsageError(f"--reform: {error}") from None
+    baseline = None
+    cases, problems = [], []
+    for path in args.cases:
+        try:
+            case = _load_case(path, stdin)
+            ruleset = ruleset_for(case.jurisdiction)
+        except CaseValidationError as error:
+            problems += [f"{path}: {problem}" for problem in error.problems]
+        except UnknownJurisdictionError as error:
+            problems.append(f"{path}: {error}")
+        else:
+            if ruleset.name != reform.baseline:
+                problems.append(f"{path}: jurisdiction: the reform is not one of its ruleset")
+            else:
+                baseline = ruleset
+                cases.append(case)
+    if problems or baseline is None:
+        raise _Invalid(problems, "")
+    result = compare(cases, baseline, reform, args.as_of, policy)
+    if args.format == "json":
+        return EXIT_OK, json.dumps(result.to_data(), indent=2)
+    return EXIT_OK, result.text()
 
 
 def _cmd_rules(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
@@ -486,6 +523,40 @@ def build_parser() -> argparse.ArgumentParser:
         "print every rule with its citation and the readings of the law, as Markdown",
         "sexoffender-rules rules > docs/england-and-wales.md",
         _cmd_rules,
+    )
+    compare_ = command(
+        "compare",
+        "compare cases under their jurisdiction's ruleset and under a registered reform: which "
+        "results differ and how (headline, end of registration, each duty added, removed or "
+        "changed)",
+        "sexoffender-rules compare --reform crime-and-policing-act-2026 --as-of 2026-11-29 "
+        "examples/*.json",
+        _cmd_compare,
+    )
+    compare_.add_argument(
+        "cases", nargs="+", metavar="CASE", help="case documents, or - for standard input"
+    )
+    compare_.add_argument(
+        "--reform",
+        required=True,
+        metavar="NAME",
+        help=f"the registered reform to compare with (known: {', '.join(reforms())})",
+    )
+    _as_of_argument(compare_)
+    compare_.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format"
+    )
+    compare_.add_argument(
+        "--reading",
+        type=_reading,
+        action="append",
+        metavar="NAME=VALUE",
+        help="choose a reading of the law, e.g. leap_day=previous_day (repeatable; see docs)",
+    )
+    compare_.add_argument(
+        "--strict",
+        action="store_true",
+        help="leave every open reading open: fail (status 3) where the answer depends on one",
     )
     calendar = command(
         "calendar",

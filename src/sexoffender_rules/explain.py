@@ -287,8 +287,9 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
 
 
 def ruleset_markdown(ruleset: Ruleset) -> str:
-    """The rules of ``ruleset`` as Markdown: each rule's id, statement, citations, the date its
-    text was checked, and where; then the readings of the law with their defaults.
+    """The rules of ``ruleset`` as Markdown: its parameters, each rule's id, statement,
+    citations, the date its text was checked, and where; then the readings of the law with their
+    defaults.
 
     docs/england-and-wales.md is this text for the England and Wales ruleset (a test keeps the
     two equal; ``sexoffender-rules rules`` prints it).
@@ -314,6 +315,18 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
             else f"{rule.in_force.start.isoformat()} to {rule.in_force.last_day.isoformat()}"
         )
         lines.append(f"| `{rule.id}` {rule.title} | {in_force} | {rule.citation} |")
+    if ruleset.parameters:
+        lines += [
+            "",
+            "## Parameters",
+            "",
+            "The key figures the rules read (`Ruleset.parameter`); a reform may change them "
+            "(`Ruleset.derive`).",
+            "",
+            "| Parameter | Value |",
+            "|---|---|",
+        ]
+        lines += [f"| `{name}` | {value} |" for name, value in ruleset.parameters.items()]
     for rule in ruleset.rules:
         lines += ["", f"## `{rule.id}`: {rule.title}", "", rule.statement, ""]
         for c in rule.citations:

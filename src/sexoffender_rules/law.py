@@ -4,7 +4,9 @@ A :class:`Rule` is the library's statement of one provision: a stable id, the pr
 words, the citations it rests on (each with the date its text was checked), and the interval in
 which it is in force. A :class:`Ruleset` is a jurisdiction's rules plus the functions that apply
 them; the engine knows no jurisdiction and only calls what the ruleset gives it. A reform is a
-ruleset built from a baseline with some rules replaced (:meth:`Ruleset.replacing`).
+ruleset derived from a baseline (:meth:`Ruleset.derive`): some key figures (its ``parameters``)
+changed, rules added, withdrawn or replaced; :func:`~sexoffender_rules.compare.compare` reports
+how the results of cases differ under the two.
 
 >>> from datetime import date
 >>> from sexoffender_rules.calendar import DateInterval, END_OF_TIME
@@ -18,8 +20,9 @@ ruleset built from a baseline with some rules replaced (:meth:`Ruleset.replacing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -141,6 +144,10 @@ RegistrationFunction = Callable[["Timeline", "Ruleset"], "Registration"]
 DutyFunction = Callable[["Timeline", "Registration", "Ruleset"], Iterable["DutyFinding"]]
 
 
+def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen(kw_only=True)
 class Ruleset:
     """A jurisdiction's rules and the functions that apply them.
@@ -148,7 +155,10 @@ class Ruleset:
     ``registration`` decides who is subject and for how long; each of ``duties`` emits the duties
     of one kind. ``breach_rule`` and ``cessation_rule`` are the rules the engine cites for the
     general steps it takes itself (a breach from the day after a deadline; no duty once the
-    requirements have ended).
+    requirements have ended). ``parameters`` are the key figures the rules read (the periodic
+    interval, the days of notice before travel, ...), so a reform that changes a figure changes
+    data, not code; ``description`` says in a sentence what the ruleset is; ``baseline`` is the
+    name of the ruleset a reform was derived from (``None`` for a jurisdiction's own).
 
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
     >>> ENGLAND_AND_WALES.rule("ew.s83.initial").citation
@@ -162,7 +172,9 @@ class Ruleset:
     duties: tuple[DutyFunction, ...]
     breach_rule: str
     cessation_rule: str
-    parameters: dict[str, Any] = attrs.field(factory=dict)
+    parameters: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
+    description: str = ""
+    baseline: str | None = None
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for r in self.rules]
@@ -183,8 +195,100 @@ class Ruleset:
                 return rule
         raise KeyError(f"rule: no rule {rule_id!r} in {self.name}")
 
+    def parameter(self, name: str) -> Any:
+        """The key figure called ``name`` (a ``KeyError`` naming it if the ruleset has none).
+
+        >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+        >>> str(ENGLAND_AND_WALES.parameter("periodic_interval"))
+        '1 year'
+        """
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise KeyError(f"parameters: no parameter {name!r} in {self.name}") from None
+
+    def derive(
+        self,
+        *,
+        name: str,
+        description: str = "",
+        parameters: Mapping[str, Any] | None = None,
+        new_parameters: Mapping[str, Any] | None = None,
+        add: Iterable[Rule] = (),
+        remove: Iterable[str] = (),
+        replace: Iterable[Rule] = (),
+        duties: Iterable[DutyFunction] | None = None,
+    ) -> Ruleset:
+        """A reform: a new ruleset called ``name`` derived from this one (its baseline).
+
+        - ``parameters`` changes key figures the baseline has (a ``KeyError`` for a figure it has
+          not, a ``TypeError`` for a value of another type than the baseline's), and
+          ``new_parameters`` adds figures the added rules read;
+        - ``add`` adds rules (their ids must be new), ``replace`` puts rules in the place of the
+          baseline's rules of the same ids (a statement, citation or in-force interval changed);
+        - ``remove`` withdraws rules by id: a withdrawn rule stays listed, so the functions that
+          cite it still find it, but is in force on no day, so the engine applies no duty under
+          it (the breach and cessation rules cannot be withdrawn);
+        - ``duties`` replaces the functions that emit duties (for an added duty, the baseline's
+          functions and the new one).
+
+        The baseline is not changed.
+
+        >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+        >>> from sexoffender_rules.calendar import CalendarPeriod
+        >>> six = ENGLAND_AND_WALES.derive(
+        ...     name="six-monthly", parameters={"periodic_interval": CalendarPeriod(months=6)})
+        >>> str(six.parameter("periodic_interval")), six.baseline
+        ('6 months', 'England and Wales: Sexual Offences Act 2003, Part 2')
+        >>> str(ENGLAND_AND_WALES.parameter("periodic_interval"))
+        '1 year'
+        >>> ENGLAND_AND_WALES.derive(name="no weekly", remove=["ew.s85.weekly"]).rule(
+        ...     "ew.s85.weekly").in_force.is_empty
+        True
+        """
+        changed = dict(parameters or {})
+        for key, value in changed.items():
+            if key not in self.parameters:
+                raise KeyError(f"parameters: no parameter {key!r} in {self.name}")
+            if not isinstance(value, type(self.parameters[key])):
+                raise TypeError(
+                    f"parameters.{key}: must be a {type(self.parameters[key]).__name__}"
+                )
+        added = dict(new_parameters or {})
+        clash = sorted(set(added) & set(self.parameters))
+        if clash:
+            raise KeyError(f"new_parameters: {clash[0]!r} is already a parameter of {self.name}")
+        replacing = {r.id: r for r in replace}
+        known = {r.id for r in self.rules}
+        unknown = sorted(set(replacing) - known)
+        if unknown:
+            raise KeyError(f"replace: no rule {unknown[0]!r} to replace in {self.name}")
+        withdrawn = set(remove)
+        unknown = sorted(withdrawn - known)
+        if unknown:
+            raise KeyError(f"remove: no rule {unknown[0]!r} to withdraw in {self.name}")
+        if withdrawn & {self.breach_rule, self.cessation_rule}:
+            raise ValueError("remove: the breach and cessation rules cannot be withdrawn")
+        rules = []
+        for rule in self.rules:
+            rule = replacing.get(rule.id, rule)
+            if rule.id in withdrawn:
+                start = rule.in_force.start
+                rule = attrs.evolve(rule, in_force=DateInterval(start, start))
+            rules.append(rule)
+        return attrs.evolve(
+            self,
+            name=name,
+            description=description or f"{self.name}, reformed",
+            rules=(*rules, *add),
+            parameters={**self.parameters, **changed, **added},
+            duties=tuple(duties) if duties is not None else self.duties,
+            baseline=self.name,
+        )
+
     def replacing(self, *rules: Rule, name: str | None = None) -> Ruleset:
-        """A reform: this ruleset with the rules of the same ids replaced by ``rules``.
+        """A reform: this ruleset with the rules of the same ids replaced by ``rules``
+        (:meth:`derive` with ``replace`` only).
 
         >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
         >>> weekly = ENGLAND_AND_WALES.rule("ew.s85.weekly")
@@ -193,12 +297,4 @@ class Ruleset:
         >>> ENGLAND_AND_WALES.replacing(never, name="no weekly").rule("ew.s85.weekly").in_force.is_empty
         True
         """
-        by_id = {r.id: r for r in rules}
-        unknown = set(by_id) - {r.id for r in self.rules}
-        if unknown:
-            raise KeyError(f"rules: no rule {sorted(unknown)[0]!r} to replace in {self.name}")
-        return attrs.evolve(
-            self,
-            name=name or f"{self.name} (reformed)",
-            rules=tuple(by_id.get(r.id, r) for r in self.rules),
-        )
+        return self.derive(name=name or f"{self.name} (reformed)", replace=rules)

@@ -541,16 +541,21 @@ class AbsenceAbroad:
     for the trip, where known; the whereabouts axis uses it to tell a trip running as notified
     from one whose return is overdue. ``details_known_late`` records that the person did not
     know the details of the trip 7 days before departure (SI 2004/1220 as amended: the 12-hour
-    rule then applies to the travel notification).
+    rule then applies to the travel notification). ``details_changed`` is the day on which
+    details the person had notified for the trip changed before departure, where they did: a
+    fresh travel notification is then due at least 24 hours before departure.
 
     >>> AbsenceAbroad(start=date(2023, 5, 1), end=date(2023, 5, 9)).end
     datetime.date(2023, 5, 9)
+    >>> AbsenceAbroad(start=date(2023, 5, 1), details_changed=date(2023, 4, 27)).details_changed
+    datetime.date(2023, 4, 27)
     """
 
     start: date = attrs.field(validator=_date)
     end: date | None = attrs.field(default=None, validator=_optional_date)
     expected_return: date | None = attrs.field(default=None, validator=_optional_date)
     details_known_late: bool = attrs.field(default=False, validator=_is(bool))
+    details_changed: date | None = attrs.field(default=None, validator=_optional_date)
 
 
 # --------------------------------------------------------------------------------------------
@@ -885,7 +890,9 @@ class NotificationKind(str, enum.Enum):
 
     ``INITIAL`` s.83(1); ``CHANGE`` s.84(1); ``ADVANCE`` s.84(2) (a s.84(1) notification given
     before the event, with its expected date); ``NON_OCCURRENCE`` s.84(4)(b); ``PERIODIC`` s.85(1);
-    ``TRAVEL`` s.86 (intended travel outside the United Kingdom, with its departure date).
+    ``TRAVEL`` s.86 (intended travel outside the United Kingdom, with its departure date; a later
+    one for the same departure is a fresh notification of changed details). ``RETURN`` s.86
+    (the return to the United Kingdom from the trip that left on its ``departure``).
     ``PRESCRIBED`` a notification given only of prescribed information or a prescribed change
     (s.83(5)(h), s.84(1)(ca); SI 2012/1876), which restarts the s.85 period or not as
     ``Policy.prescribed_restarts_periodic`` says.
@@ -900,6 +907,7 @@ class NotificationKind(str, enum.Enum):
     NON_OCCURRENCE = "non_occurrence"
     PERIODIC = "periodic"
     TRAVEL = "travel"
+    RETURN = "return"
     PRESCRIBED = "prescribed"
 
 
@@ -917,7 +925,9 @@ class Notification:
     (:class:`PrescribedChange`) whose details it gives. A ``TRAVEL`` notification (s.86) requires ``departure``, the intended date
     of leaving the United Kingdom, and may give ``departure_time`` (``"HH:MM"``, local time in
     the United Kingdom), ``destination`` (a reference to the country or first point of arrival)
-    and ``expected_return``; these four are refused on the other kinds.
+    and ``expected_return``; these four are refused on the other kinds, except that a ``RETURN``
+    notification requires ``departure`` (the day of departure of the trip it reports the return
+    from) and refuses the other three.
 
     >>> Notification(id="n2", date=date(2026, 7, 1), kind="travel", departure=date(2026, 7, 20),
     ...              departure_time="09:30", destination="PLACE-1").departure
@@ -1184,13 +1194,19 @@ _TRAVEL_FIELDS = ("departure", "departure_time", "destination", "expected_return
 
 
 def _travel_contradictions(path: str, notification: Notification) -> Iterator[str]:
-    if notification.kind is not NotificationKind.TRAVEL:
+    kind = notification.kind
+    if kind is not NotificationKind.TRAVEL:
         for name in _TRAVEL_FIELDS:
+            if name == "departure" and kind is NotificationKind.RETURN:
+                continue
             if getattr(notification, name) is not None:
                 yield f"{path}.{name}: only a travel notification has one"
+    if kind not in (NotificationKind.TRAVEL, NotificationKind.RETURN):
         return
     if notification.departure is None:
-        yield f"{path}.departure: required for a notification of kind travel"
+        yield f"{path}.departure: required for a notification of kind {kind.value}"
+        return
+    if kind is NotificationKind.RETURN:
         return
     if notification.expected_return is not None and notification.expected_return < (
         notification.departure
@@ -1226,6 +1242,8 @@ def _record_contradictions(case: Case) -> Iterator[str]:
     for i, absence in enumerate(case.absences_abroad):
         if absence.expected_return is not None and absence.expected_return < absence.start:
             yield f"absences_abroad[{i}].expected_return: is before the departure"
+        if absence.details_changed is not None and absence.details_changed > absence.start:
+            yield f"absences_abroad[{i}].details_changed: is after the departure"
 
 
 SEX_OFFENDERS_ACT_1997_COMMENCEMENT = date(1997, 9, 1)

@@ -552,6 +552,15 @@ def _notification(
             "destination": draw(st.one_of(st.none(), st.just("PLACE-1"))),
             "expected_return": back,
         }
+    elif kind is NotificationKind.RETURN:
+        # A return notification reports the return from the trip that left on its departure:
+        # usually one of the case's absences, given some days after it began.
+        if len(departures) > 0 and draw(st.booleans()):
+            departure = draw(st.sampled_from(departures))
+            on = max(low, _shift(departure, draw(st.integers(0, 12))))
+        else:
+            departure = max(low, _shift(on, -draw(st.integers(0, 14))))
+        travel = {"departure": departure}
     return Notification(
         id=notification_id,
         date=on,
@@ -597,7 +606,14 @@ def _case(draw: st.DrawFn) -> Case:
         for start, end in draw(_spells(kinds.count(kind), day)):
             detentions.append(Detention(kind=kind, start=start, end=end))
     absences = [
-        AbsenceAbroad(start=start, end=end, details_known_late=draw(st.integers(0, 4)) == 0)
+        AbsenceAbroad(
+            start=start,
+            end=end,
+            details_known_late=draw(st.integers(0, 4)) == 0,
+            details_changed=max(low, _shift(start, -draw(st.integers(0, 10))))
+            if draw(st.integers(0, 3)) == 0
+            else None,
+        )
         for start, end in draw(_spells(draw(st.integers(0, 2)), day))
     ]
     events: list[Event] = draw(st.lists(_event(day), max_size=4))

@@ -17,10 +17,16 @@ to a :class:`~sexoffender_rules.engine.Timeline`:
 - :mod:`.periodic`: annual and weekly notification (s.85);
 - :mod:`.prescribed`: prescribed information and changes (s.83(5)(h), s.84(1)(ca); SI 2012/1876);
 - :mod:`.parental`: parental directions (ss.89-90);
-- :mod:`.travel`: notification of travel outside the United Kingdom (s.86; SI 2004/1220).
+- :mod:`.travel`: notification of travel outside the United Kingdom (s.86; SI 2004/1220);
+- :mod:`.reforms`: reforms of this ruleset, registered by name and off by default (the Crime and
+  Policing Act 2026 notification change, commencement unconfirmed).
 
 Importing the package registers :data:`ENGLAND_AND_WALES` with
-:mod:`sexoffender_rules.rulesets` under the jurisdiction ``england-and-wales``.
+:mod:`sexoffender_rules.rulesets` under the jurisdiction ``england-and-wales``, and
+:data:`CRIME_AND_POLICING_ACT_2026` as the reform ``crime-and-policing-act-2026``.
+
+The key figures the rules read are the ruleset's parameters (:data:`PARAMETERS`), so a reform
+that changes a figure is a :meth:`~sexoffender_rules.law.Ruleset.derive` with new parameters.
 
 Readings the statute leaves open are :class:`~sexoffender_rules.policy.Policy` fields or, where
 named in a rule, documented choices; docs/england-and-wales.md lists them all.
@@ -31,8 +37,8 @@ named in a rule, documented choices; docs/england-and-wales.md lists them all.
 
 from __future__ import annotations
 
-from ..law import Ruleset
-from ..rulesets import register
+from ..law import DutyFunction, Ruleset
+from ..rulesets import register, register_reform
 from . import changes, initial, orders, parental, periodic, prescribed, review, subject, travel
 from ._common import (
     DTO_ANY_TERM_FROM,
@@ -45,11 +51,13 @@ from ._common import (
 from .changes import change_duties, non_occurrence_duties, release_duties
 from .initial import initial_duties
 from .parental import _parental
-from .periodic import periodic_duties
+from .periodic import PERIODIC_PARAMETERS, periodic_duties
 from .prescribed import PRESCRIBED_INFORMATION_FROM, prescribed_duties
+from .reforms import crime_and_policing_act_2026
 from .subject import PERIOD_TABLE, PeriodRow, registration
 from .travel import (
     ALL_TRIPS_FROM,
+    TRAVEL_PARAMETERS,
     TRAVEL_REGULATIONS_FROM,
     TRAVEL_RULES,
     latest_notice_day,
@@ -58,8 +66,11 @@ from .travel import (
 
 __all__ = [
     "ALL_TRIPS_FROM",
+    "CRIME_AND_POLICING_ACT_2026",
     "DTO_ANY_TERM_FROM",
+    "DUTY_FUNCTIONS",
     "ENGLAND_AND_WALES",
+    "PARAMETERS",
     "PART_2_COMMENCEMENT",
     "PERIOD_TABLE",
     "PRESCRIBED_INFORMATION_FROM",
@@ -71,6 +82,7 @@ __all__ = [
     "WEEKLY_NOTIFICATION_FROM",
     "PeriodRow",
     "change_duties",
+    "crime_and_policing_act_2026",
     "initial_duties",
     "latest_notice_day",
     "non_occurrence_duties",
@@ -81,10 +93,43 @@ __all__ = [
     "travel_duties",
 ]
 
+PARAMETERS = {
+    # s.83(1), s.84(1) (and the prescribed changes under it): "within the period of 3 days".
+    "notification_days": 3,
+    # s.84(4)(b): notice that an event notified in advance did not occur, within 6 days.
+    "non_occurrence_days": 6,
+    **PERIODIC_PARAMETERS,
+    **TRAVEL_PARAMETERS,
+}
+"""The key figures of the England and Wales rules, read through
+:meth:`~sexoffender_rules.law.Ruleset.parameter` (docs/reforms.md lists them).
+
+>>> PARAMETERS["notification_days"], str(PARAMETERS["periodic_interval"])
+(3, '1 year')
+"""
+
+DUTY_FUNCTIONS: tuple[DutyFunction, ...] = (
+    initial_duties,
+    change_duties,
+    release_duties,
+    non_occurrence_duties,
+    periodic_duties,
+    travel_duties,
+    prescribed_duties,
+)
+"""The functions that emit the duties, in order; the ruleset applies each through the parental
+direction rule (s.89), and a reform may replace one of them (:mod:`.reforms`).
+
+>>> travel_duties in DUTY_FUNCTIONS
+True
+"""
+
 ENGLAND_AND_WALES = register(
     Ruleset(
         jurisdiction="england-and-wales",
         name="England and Wales: Sexual Offences Act 2003, Part 2",
+        description="Part 2 of the Sexual Offences Act 2003 and the regulations under it, as "
+        "in force on each date",
         rules=(
             *subject.RULES,
             *initial.RULES,
@@ -98,18 +143,8 @@ ENGLAND_AND_WALES = register(
             *parental.RULES,
         ),
         registration=registration,
-        duties=tuple(
-            _parental(emit)
-            for emit in (
-                initial_duties,
-                change_duties,
-                release_duties,
-                non_occurrence_duties,
-                periodic_duties,
-                travel_duties,
-                prescribed_duties,
-            )
-        ),
+        duties=tuple(_parental(emit) for emit in DUTY_FUNCTIONS),
+        parameters=PARAMETERS,
         breach_rule="ew.s91.breach",
         cessation_rule="ew.s80.cessation",
     )
@@ -120,5 +155,15 @@ ENGLAND_AND_WALES = register(
 True
 >>> from sexoffender_rules.rulesets import ruleset_for
 >>> ruleset_for("england-and-wales") is ENGLAND_AND_WALES
+True
+"""
+
+CRIME_AND_POLICING_ACT_2026 = register_reform(
+    "crime-and-policing-act-2026", crime_and_policing_act_2026()
+)
+"""The Crime and Policing Act 2026 reform (commencement unconfirmed, taken as Royal Assent),
+registered as ``crime-and-policing-act-2026``; never applied unless asked for.
+
+>>> CRIME_AND_POLICING_ACT_2026.baseline == ENGLAND_AND_WALES.name
 True
 """

@@ -383,7 +383,9 @@ def _change_duty(
     what: str,
 ) -> DutyFinding:
     rule = ruleset.rule(rule_id)
-    deadline, reason = _window(timeline, day, 3, rule, what, [path])
+    deadline, reason = _window(
+        timeline, day, ruleset.parameter("notification_days"), rule, what, [path]
+    )
     covered, advance_reasons = _advance_cover(
         timeline, occurred, key, day, ruleset.rule("ew.s84.advance"), path
     )
@@ -566,7 +568,9 @@ def release_duties(
         if released not in subject:
             continue
         path = paths.get(released, "detentions")
-        deadline, reason = _window(timeline, released, 3, rule, "Release", [path])
+        deadline, reason = _window(
+            timeline, released, ruleset.parameter("notification_days"), rule, "Release", [path]
+        )
         answered = timeline.index.first(key, released)
         # The reading is named only where it can matter: where the first notification after the
         # release and the first that records it are not the same one.
@@ -630,7 +634,10 @@ def non_occurrence_duties(
         if all(_occurred_between(occurred.get(key, []), n.date, last_cover) for key in announced):
             continue  # also when it announces no change at all
         path = timeline.path(n)
-        deadline, reason = _window(timeline, expected, 6, rule, "Notice of non-occurrence", [path])
+        days = ruleset.parameter("non_occurrence_days")
+        deadline, reason = _window(
+            timeline, expected, days, rule, "Notice of non-occurrence", [path]
+        )
         notes = []
         if restated:
             details = ", ".join(dict.fromkeys(_DETAIL[key[0]] for key in restated))

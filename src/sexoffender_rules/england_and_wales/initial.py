@@ -95,7 +95,12 @@ def initial_duties(
         first_day = source.initial_from or source.start
         since = source.start if abroad else source.relevant_date
         deadline, reason = _window(
-            timeline, first_day, 3, rule, "Initial notification", [source.fact]
+            timeline,
+            first_day,
+            ruleset.parameter("notification_days"),
+            rule,
+            "Initial notification",
+            [source.fact],
         )
         not_required = None
         reasons = [reason]

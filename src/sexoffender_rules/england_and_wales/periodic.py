@@ -1,7 +1,8 @@
 """Periodic notification (SOA 2003 s.85): annual notification after each notification
 under s.83(1), s.84(1) or s.85(1) (s.85(1)), the first after the commencement of Part 2
 (s.85(2)), weekly notification for a person with no sole or main residence (s.85(5)(a), (6); SI
-2012/1876, from 13 August 2012) and the extension for time away (s.85(3)-(4)).
+2012/1876, from 13 August 2012) and the extension for time away (s.85(3)-(4)). The periods are
+parameters of the ruleset (:data:`PERIODIC_PARAMETERS`), so a reform can change them.
 
 >>> WEEKLY_NOTIFICATION_FROM.isoformat()
 '2012-08-13'
@@ -30,6 +31,17 @@ from ._common import (
 from ._duties import _month_end_reading, _s81_open
 from .changes import _homes_notified, _occurred
 from .prescribed import _cycle_kinds, _prescribed_cycle_reasons
+
+PERIODIC_PARAMETERS: dict[str, CalendarPeriod] = {
+    "periodic_interval": CalendarPeriod(years=1),
+    "weekly_interval": CalendarPeriod(weeks=1),
+}
+"""The applicable periods of s.85(5): one year (s.85(5)(b)); one week where the last home address
+notified is not a sole or main residence (s.85(5)(a), (6); SI 2012/1876).
+
+>>> str(PERIODIC_PARAMETERS["periodic_interval"]), str(PERIODIC_PARAMETERS["weekly_interval"])
+('1 year', '1 week')
+"""
 
 RULES = (
     _rule(
@@ -122,10 +134,10 @@ def periodic_duties(
         path = timeline.path(started)
         no_residence = last_home is not None and not last_home.has_residence
         if no_residence and weekly.in_force_on(started.date):
-            rule, period = weekly, CalendarPeriod(weeks=1)
+            rule, period = weekly, ruleset.parameter("weekly_interval")
             basis = "the last home address notified is a place with no sole or main residence"
         else:
-            rule, period = annual, CalendarPeriod(years=1)
+            rule, period = annual, ruleset.parameter("periodic_interval")
             if no_residence:
                 basis = "weekly notification was not yet in force"
             elif last_home is None:
@@ -143,7 +155,7 @@ def periodic_duties(
                     started.date,
                     "corresponding_date",
                     timeline.policy.corresponding_date.value,
-                    months=False,
+                    months=period.total_months % 12 != 0,
                 )
                 if period.total_months
                 else [],
@@ -197,9 +209,10 @@ def _first_after_commencement(
         elif s.commencement is not None and s.commencement in s.subject_days:
             events.setdefault(s.commencement, []).append(s)
     extension = ruleset.rule("ew.s85.extension")
+    period = ruleset.parameter("periodic_interval")
     for start, sources in sorted(events.items()):
         facts = [s.fact for s in sources]
-        due = last_day_of_period_after(start, CalendarPeriod(years=1), timeline.policy)
+        due = last_day_of_period_after(start, period, timeline.policy)
         if sources[0].applied_by is None:
             rule = ruleset.rule("ew.s85.first_after_commencement")
             words = (
@@ -215,7 +228,7 @@ def _first_after_commencement(
             )
         reasons = [
             rule.reason(
-                f"{words}; the next notification is due within one year after it, by "
+                f"{words}; the next notification is due within {period} after it, by "
                 f"{due.isoformat()}.",
                 facts=facts,
                 dates=[("due", due)],

@@ -187,7 +187,9 @@ def prescribed_duties(
             continue
         path = timeline.path(event)
         what = f"Prescribed change ({event.kind.value.replace('_', ' ')})"
-        deadline, reason = _window(timeline, event.date, 3, rule, what, [path])
+        deadline, reason = _window(
+            timeline, event.date, ruleset.parameter("notification_days"), rule, what, [path]
+        )
         reasons = [reason]
         answer = timeline.index.first_among(
             [("prescribed", event.reference, kind) for kind in kinds], event.date

@@ -10,8 +10,15 @@ is the trip's day of departure.
   from that day every trip, the Republic of Ireland included (``ew.s86.travel``).
 - When: not less than 7 days before the day of departure (a notification on the 7th day before
   complies); where the details were not known 7 days ahead (``details_known_late``), or the person
-  became subject fewer than 7 days before departure, not less than 12 hours before departure (24
-  hours before 13 August 2012) (``ew.s86.travel-late-details``).
+  became subject fewer than 7 days before departure, not less than 12 hours before departure
+  (``ew.s86.travel-late-details``; 24 hours before 13 August 2012,
+  ``ew.s86.travel-late-details-24-hours``).
+- A change of the notified details before departure (``details_changed``): a fresh travel
+  notification at least 24 hours before departure (``ew.s86.travel-change``).
+- A return not notified in advance, or differing from the return notified: a ``return``
+  notification within 3 days beginning with the day of return (``ew.s86.travel-return``).
+
+The figures are parameters of the ruleset (:data:`TRAVEL_PARAMETERS`), so a reform can change them.
 
 >>> from sexoffender_rules import assess
 >>> from sexoffender_rules.model import AbsenceAbroad, Case, Person, Trigger
@@ -30,13 +37,20 @@ from datetime import date, datetime, time, timedelta, timezone
 from dateutil import tz
 
 from ..assessment import DutyKind, Reason, Registration
-from ..calendar import END_OF_TIME, DateInterval, add_days
+from ..calendar import (
+    END_OF_TIME,
+    DateInterval,
+    IntervalSet,
+    add_days,
+    last_day_of_days_beginning_with,
+)
 from ..engine import DutyFinding, Timeline
 from ..law import Citation, Rule, Ruleset
 from ..model import AbsenceAbroad, Notification, NotificationKind
 
 __all__ = [
     "ALL_TRIPS_FROM",
+    "TRAVEL_PARAMETERS",
     "TRAVEL_RULES",
     "latest_notice_day",
     "travel_duties",
@@ -50,6 +64,21 @@ ALL_TRIPS_FROM = date(2012, 8, 13)
 
 >>> ALL_TRIPS_FROM.isoformat()
 '2012-08-13'
+"""
+
+TRAVEL_PARAMETERS: dict[str, int] = {
+    "travel_notice_days": 7,
+    "travel_late_hours": 12,
+    "travel_late_hours_before_2012": 24,
+    "travel_change_hours": 24,
+    "travel_return_days": 3,
+}
+"""The figures of the travel rules, parameters of the England and Wales ruleset: days of notice
+before departure; hours of notice where the details were not known in time (from 13 August 2012,
+and before); hours of notice of a change of details; days to notify a return.
+
+>>> TRAVEL_PARAMETERS["travel_notice_days"], TRAVEL_PARAMETERS["travel_return_days"]
+(7, 3)
 """
 
 _CHECKED = date(2026, 12, 2)
@@ -121,6 +150,41 @@ _NI_REG_7 = Citation(
         "and 24-hour figures are read from this twin amendment"
     ),
 )
+_REG_7_2004 = Citation(
+    instrument=_REGS_2004,
+    provision="reg 7(2)",
+    checked=_CHECKED,
+    source=(
+        "text not seen. The 2004 Regulations extend to England and Wales and Northern Ireland; "
+        "the Northern Ireland amendment of them (legislation.gov.uk/nisr/2014/185/regulation/7/"
+        "made, seen) substitutes '12 hours' for '24 hours' in reg 7(2) of the 2004 Regulations, "
+        "so before amendment reg 7(2) said 24 hours; SI 2012/1876 made the same change for "
+        "England and Wales from 13 August 2012 (its amending text not seen)"
+    ),
+)
+_NACRO_SEEN = (
+    "regulations' text not seen. Nacro, 'Travelling abroad while on the Sex Offenders' "
+    "Register' (nacro.org.uk) seen: 'If any of this information should change, you must "
+    "report in person and make a fresh notification at least 24 hours before your "
+    "departure from the UK'; the information listed includes 'The date of re-entry to the UK "
+    "and point of arrival'; the page breaks off at 'If you do not provide details of your "
+    "date of re-entry to the' (the return duty and its time limit not seen). Under the Sex "
+    "Offenders Act 1997 the 2001 Regulations required notices of leaving and of returning: "
+    "the Scottish instrument's explanatory note (legislation.gov.uk/ssi/2001/188/note/made) "
+    "seen: 'notices where they propose to leave, and return to, the United Kingdom'; of the "
+    "England and Wales instrument (SI 2001/1846, third-party copy) only regs 1-5 seen"
+)
+
+
+def _as_amended(provision: str) -> Citation:
+    return Citation(
+        instrument=_REGS_2004 + " as amended",
+        provision=provision,
+        checked=_CHECKED,
+        source=_NACRO_SEEN,
+    )
+
+
 _S91 = Citation(
     instrument=_SOA,
     provision="s.91(1)(a), (3)",
@@ -142,6 +206,14 @@ _WHEN = (
     "another trip). A failure continues (s.91(3)) until a travel notification of the trip is "
     "given, even after departure, or the requirements end: a documented reading (the duty to "
     "notify before leaving can no longer be met on time, but the notification still answers it)."
+)
+
+_HOURS = (
+    "Hours are counted in elapsed time in Europe/London, across clock changes, from the "
+    "departure time the travel notification gives (00:00 on the day of departure where none is "
+    "given); the deadline is the civil date on which the last moment to notify falls, and a "
+    "notification on that date complies (notifications record dates, not times): documented "
+    "readings. 'As soon as practicable' is not tested."
 )
 
 TRAVEL_RULES = (
@@ -173,16 +245,55 @@ TRAVEL_RULES = (
         id="ew.s86.travel-late-details",
         title="Travel abroad: details not known 7 days ahead",
         statement=(
-            "Where the details of the trip were not known 7 days before departure (a recorded "
-            "fact), or the person became subject fewer than 7 days before it, the notification "
-            "is due not less than 12 hours before departure (24 hours before 13 August 2012). "
-            "Hours are counted in elapsed time in Europe/London, across clock changes, from the "
-            "departure time the travel notification gives (00:00 on the day of departure where "
-            "none is given); the deadline is the civil date on which the last moment to notify "
-            "falls, and a notification on that date complies (notifications record dates, not "
-            "times): documented readings. 'As soon as practicable' is not tested."
+            "From 13 August 2012, where the details of the trip were not known 7 days before "
+            "departure (a recorded fact), or the person became subject fewer than 7 days before "
+            "it, the notification is due not less than 12 hours before departure. " + _HOURS
         ),
         citations=(_NI_REG_7, _EM_2012, _S86),
+        in_force=DateInterval(ALL_TRIPS_FROM, END_OF_TIME),
+    ),
+    Rule(
+        id="ew.s86.travel-late-details-24-hours",
+        title="Travel abroad, before 13 August 2012: details not known 7 days ahead",
+        statement=(
+            "From 1 May 2004 to 12 August 2012, where the details of the trip were not known 7 "
+            "days before departure, or the person became subject fewer than 7 days before it, the "
+            "notification is due not less than 24 hours before departure. " + _HOURS
+        ),
+        citations=(_REG_7_2004, _NI_REG_7, _S86),
+        in_force=DateInterval(TRAVEL_REGULATIONS_FROM, ALL_TRIPS_FROM),
+    ),
+    Rule(
+        id="ew.s86.travel-change",
+        title="Travel abroad: a change of the notified details",
+        statement=(
+            "Where details the person notified for a trip change before departure (a recorded "
+            "fact, the day of the change), a fresh travel notification of the same departure is "
+            "due at least 24 hours before departure, counted as for details not known in time "
+            "(from the departure time the fresh notification gives, else the first one). It is "
+            "answered by a travel notification of that departure given on or after the day of "
+            "the change. Documented readings: the duty applies to every notifiable trip from 1 "
+            "May 2004 (the text of the 2004 Regulations on changes was not seen); a change after "
+            "the last moment for 24 hours' notice gives no duty (it cannot be notified in time; a "
+            "changed return is then notified on return)."
+        ),
+        citations=(_as_amended("change of travel details (regulation not seen)"), _S86, _S91),
+        in_force=DateInterval(TRAVEL_REGULATIONS_FROM, END_OF_TIME),
+    ),
+    Rule(
+        id="ew.s86.travel-return",
+        title="Travel abroad: notification of the return",
+        statement=(
+            "Where the person returns to the United Kingdom from a notifiable trip and the return "
+            "date was not notified before departure (no travel notification of the trip given on "
+            "or before the day of departure gives one), or differs from the one the last such "
+            "notification gave, the return must be notified within 3 days beginning with the "
+            "day of return, by a return notification of that departure. Documented readings: "
+            "the 3 days are not seen in the England and Wales text (a parameter, "
+            "travel_return_days); no time away is disregarded; the point of arrival is not "
+            "modelled; the duty applies from 1 May 2004."
+        ),
+        citations=(_as_amended("notification of return (regulation not seen)"), _S86, _S91),
         in_force=DateInterval(TRAVEL_REGULATIONS_FROM, END_OF_TIME),
     ),
 )
@@ -224,17 +335,62 @@ def _trip_days(absence: AbsenceAbroad, as_of: date) -> int:
     return (back - absence.start).days + 1
 
 
-def _travel_notification(timeline: Timeline, departure: date) -> Notification | None:
+def _travel_notifications(timeline: Timeline, departure: date) -> list[Notification]:
+    """The travel notifications giving ``departure``, earliest first."""
+    return sorted(
+        (
+            n
+            for n in timeline.index.all(("kind", NotificationKind.TRAVEL))
+            if n.departure == departure
+        ),
+        key=lambda n: (n.date, n.id),
+    )
+
+
+def _return_notification(timeline: Timeline, departure: date, back: date) -> Notification | None:
+    """The first return notification of the trip that left on ``departure``, given on or after
+    the day of return ``back``."""
     matching = [
-        n for n in timeline.index.all(("kind", NotificationKind.TRAVEL)) if n.departure == departure
+        n
+        for n in timeline.index.all(("kind", NotificationKind.RETURN))
+        if n.departure == departure and n.date >= back
     ]
     return min(matching, key=lambda n: (n.date, n.id), default=None)
+
+
+def _notifiable(
+    timeline: Timeline, absence: AbsenceAbroad, ruleset: Ruleset
+) -> tuple[Rule, Reason] | None:
+    """The rule under which the trip is notifiable, and why; ``None`` if it is not (a trip of
+    under 3 days before 13 August 2012, or of under 8 days leaving by 9 May 2004)."""
+    departure, path = absence.start, timeline.path(absence)
+    if departure >= ALL_TRIPS_FROM:
+        rule = ruleset.rule("ew.s86.travel")
+        return rule, rule.reason(
+            f"A trip abroad leaving on {departure.isoformat()} ({path}), on or after 13 August "
+            "2012: every trip is notifiable.",
+            facts=[path],
+            dates=[("departure", departure)],
+        )
+    days = _trip_days(absence, timeline.as_of)
+    if days < 3 or (departure <= _TRANSITION_UNTIL and days < 8):
+        return None  # not notifiable (reg 3(2) of 2004: under 8 days up to 9 May 2004)
+    rule = ruleset.rule("ew.s86.travel-3-days")
+    return rule, rule.reason(
+        f"A trip abroad leaving on {departure.isoformat()} ({path}) for {days} days: before 13 "
+        "August 2012 a trip of 3 days or more is notifiable.",
+        facts=[path],
+        dates=[("departure", departure)],
+    )
 
 
 def travel_duties(
     timeline: Timeline, registration_: Registration, ruleset: Ruleset
 ) -> Iterator[DutyFinding]:
-    """s.86 and SI 2004/1220 as amended: a duty for each trip abroad that leaves while subject.
+    """s.86 and SI 2004/1220 as amended: for each notifiable trip abroad that leaves while
+    subject, a duty to notify it before leaving; where its notified details changed before
+    departure, a duty to notify the change; and where its return was not notified in advance
+    or differs, a duty to notify the return.
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import AbsenceAbroad, Case, Notification, Person, Trigger
@@ -243,86 +399,205 @@ def travel_duties(
     ...     absences_abroad=(AbsenceAbroad(start=date(2026, 7, 20), end=date(2026, 7, 22)),),
     ...     notifications=(Notification(id="n1", date=date(2026, 7, 13), kind="travel",
     ...                                 departure=date(2026, 7, 20)),))
-    >>> [d.state.value for d in assess(case, date(2026, 8, 1)).duties_of(DutyKind.FOREIGN_TRAVEL)]
+    >>> result = assess(case, date(2026, 8, 1))
+    >>> [d.state.value for d in result.duties_of(DutyKind.FOREIGN_TRAVEL)]
     ['met']
+    >>> [(d.deadline, d.state.value) for d in result.duties_of(DutyKind.TRAVEL_RETURN)]
+    [(datetime.date(2026, 7, 24), 'overdue')]
     """
     subject = registration_.subject_days
-    late_rule = ruleset.rule("ew.s86.travel-late-details")
     for absence in timeline.case.absences_abroad:
         departure = absence.start
         if departure > timeline.as_of or departure not in subject:
             continue
-        path = timeline.path(absence)
-        all_trips = departure >= ALL_TRIPS_FROM
-        rule = ruleset.rule("ew.s86.travel" if all_trips else "ew.s86.travel-3-days")
-        reasons: list[Reason] = []
+        notifiable = _notifiable(timeline, absence, ruleset)
+        if notifiable is None:
+            continue
+        rule, why = notifiable
+        notifications = _travel_notifications(timeline, departure)
+        yield _departure_duty(timeline, absence, ruleset, subject, rule, why, notifications)
+        change = _change_duty(timeline, absence, ruleset, why, notifications)
+        if change is not None:
+            yield change
+        back = _return_duty(timeline, absence, ruleset, why, notifications)
+        if back is not None:
+            yield back
+
+
+def _departure_duty(
+    timeline: Timeline,
+    absence: AbsenceAbroad,
+    ruleset: Ruleset,
+    subject: IntervalSet,
+    rule: Rule,
+    why: Reason,
+    notifications: list[Notification],
+) -> DutyFinding:
+    """The duty to notify the trip before leaving (7 days, or 12 or 24 hours)."""
+    departure, path = absence.start, timeline.path(absence)
+    all_trips = departure >= ALL_TRIPS_FROM
+    notification = notifications[0] if notifications else None
+    span = subject.span_containing(departure)
+    subject_from = span.start if span is not None else departure
+    notice_days = ruleset.parameter("travel_notice_days")
+    ahead = add_days(departure, -notice_days)
+    reasons = [why]
+    if absence.details_known_late or subject_from > ahead:
         if all_trips:
-            reasons.append(
-                rule.reason(
-                    f"A trip abroad leaving on {departure.isoformat()} ({path}), on or after 13 "
-                    "August 2012: every trip is notifiable.",
-                    facts=[path],
-                    dates=[("departure", departure)],
-                )
-            )
+            late_rule = ruleset.rule("ew.s86.travel-late-details")
+            hours = ruleset.parameter("travel_late_hours")
         else:
-            days = _trip_days(absence, timeline.as_of)
-            if days < 3 or (departure <= _TRANSITION_UNTIL and days < 8):
-                continue  # not notifiable (reg 3(2) of 2004: under 8 days up to 9 May 2004)
-            reasons.append(
-                rule.reason(
-                    f"A trip abroad leaving on {departure.isoformat()} ({path}) for {days} days: "
-                    "before 13 August 2012 a trip of 3 days or more is notifiable.",
-                    facts=[path],
-                    dates=[("departure", departure)],
-                )
-            )
-        notification = _travel_notification(timeline, departure)
-        span = subject.span_containing(departure)
-        subject_from = span.start if span is not None else departure
-        seven_days = add_days(departure, -7)
-        if absence.details_known_late or subject_from > seven_days:
-            hours = 12 if all_trips else 24
-            clock = notification.departure_time if notification is not None else None
-            deadline = latest_notice_day(departure, clock, hours)
-            why = (
-                "the details were not known 7 days before departure"
-                if absence.details_known_late
-                else f"the person became subject on {subject_from.isoformat()}, fewer than 7 "
-                "days before departure"
-            )
-            at = f"at {clock}" if clock else "at 00:00 (no departure time given)"
-            reasons.append(
-                late_rule.reason(
-                    f"As {why}, notification is due not less than {hours} hours before departure "
-                    f"on {departure.isoformat()} {at}, Europe/London: by {deadline.isoformat()}.",
-                    facts=[f"{path}.details_known_late"] if absence.details_known_late else [path],
-                    dates=[("deadline", deadline)],
-                )
-            )
-        else:
-            deadline = seven_days
-            reasons.append(
-                rule.reason(
-                    "Notification is due not less than 7 days before departure: by "
-                    f"{deadline.isoformat()}.",
-                    dates=[("deadline", deadline)],
-                )
-            )
-        if notification is not None:
-            reasons.append(
-                rule.reason(
-                    f"Answered by the travel notification of {notification.date.isoformat()} "
-                    f"({timeline.path(notification)}) giving that day of departure.",
-                    facts=[timeline.path(notification)],
-                )
-            )
-        yield DutyFinding(
-            kind=DutyKind.FOREIGN_TRAVEL,
-            rule_id=rule.id,
-            trigger_date=departure,
-            fact=path,
-            deadline=deadline,
-            discharged_by=notification,
-            reasons=tuple(reasons),
+            late_rule = ruleset.rule("ew.s86.travel-late-details-24-hours")
+            hours = ruleset.parameter("travel_late_hours_before_2012")
+        clock = notification.departure_time if notification is not None else None
+        deadline = latest_notice_day(departure, clock, hours)
+        known = (
+            f"the details were not known {notice_days} days before departure"
+            if absence.details_known_late
+            else f"the person became subject on {subject_from.isoformat()}, fewer than "
+            f"{notice_days} days before departure"
         )
+        reasons.append(
+            late_rule.reason(
+                f"As {known}, notification is due not less than {hours} hours before departure "
+                f"on {departure.isoformat()} {_at(clock)}, Europe/London: by "
+                f"{deadline.isoformat()}.",
+                facts=[f"{path}.details_known_late"] if absence.details_known_late else [path],
+                dates=[("deadline", deadline)],
+            )
+        )
+    else:
+        deadline = ahead
+        reasons.append(
+            rule.reason(
+                f"Notification is due not less than {notice_days} days before departure: by "
+                f"{deadline.isoformat()}.",
+                dates=[("deadline", deadline)],
+            )
+        )
+    if notification is not None:
+        reasons.append(_answered(timeline, rule, notification, "giving that day of departure"))
+    return DutyFinding(
+        kind=DutyKind.FOREIGN_TRAVEL,
+        rule_id=rule.id,
+        trigger_date=departure,
+        fact=path,
+        deadline=deadline,
+        discharged_by=notification,
+        reasons=tuple(reasons),
+    )
+
+
+def _at(clock: str | None) -> str:
+    return f"at {clock}" if clock else "at 00:00 (no departure time given)"
+
+
+def _answered(timeline: Timeline, rule: Rule, notification: Notification, what: str) -> Reason:
+    n_path = timeline.path(notification)
+    return rule.reason(
+        f"Answered by the {notification.kind.value} notification of "
+        f"{notification.date.isoformat()} ({n_path}) {what}.",
+        facts=[n_path],
+    )
+
+
+def _change_duty(
+    timeline: Timeline,
+    absence: AbsenceAbroad,
+    ruleset: Ruleset,
+    why: Reason,
+    notifications: list[Notification],
+) -> DutyFinding | None:
+    """The duty to notify a change of the notified details at least 24 hours before departure,
+    where the details changed (``details_changed``) in time for that."""
+    changed = absence.details_changed
+    if changed is None:
+        return None
+    departure, path = absence.start, timeline.path(absence)
+    rule = ruleset.rule("ew.s86.travel-change")
+    hours = ruleset.parameter("travel_change_hours")
+    fresh = next((n for n in notifications if n.date >= changed), None)
+    timed = fresh or (notifications[0] if notifications else None)
+    clock = timed.departure_time if timed is not None else None
+    deadline = latest_notice_day(departure, clock, hours)
+    if changed > deadline:
+        return None  # changed after the last moment for notice: no duty (rule statement)
+    reasons = [
+        why,
+        rule.reason(
+            f"The notified details changed on {changed.isoformat()} ({path}.details_changed): a "
+            f"fresh notification is due at least {hours} hours before departure on "
+            f"{departure.isoformat()} {_at(clock)}, Europe/London: by {deadline.isoformat()}.",
+            facts=[f"{path}.details_changed"],
+            dates=[("changed", changed), ("deadline", deadline)],
+        ),
+    ]
+    if fresh is not None:
+        reasons.append(
+            _answered(timeline, rule, fresh, "giving that departure, on or after the change")
+        )
+    return DutyFinding(
+        kind=DutyKind.TRAVEL_CHANGE,
+        rule_id=rule.id,
+        trigger_date=changed,
+        fact=path,
+        deadline=deadline,
+        discharged_by=fresh,
+        reasons=tuple(reasons),
+    )
+
+
+def _return_duty(
+    timeline: Timeline,
+    absence: AbsenceAbroad,
+    ruleset: Ruleset,
+    why: Reason,
+    notifications: list[Notification],
+) -> DutyFinding | None:
+    """The duty to notify the return, where the person has come back and the return was not
+    notified before departure or differs from the return notified."""
+    back = absence.end
+    if back is None or back > timeline.as_of:
+        return None
+    departure, path = absence.start, timeline.path(absence)
+    before = [n for n in notifications if n.date <= departure]
+    last = before[-1] if before else None
+    if last is not None and last.expected_return == back:
+        return None
+    if last is None:
+        basis, facts = "no travel notification of the trip was given before departure", [path]
+    elif last.expected_return is None:
+        basis = f"the last travel notification before departure ({timeline.path(last)}) gave none"
+        facts = [path, timeline.path(last)]
+    else:
+        expected = last.expected_return.isoformat()
+        basis = (
+            f"it differs from the return on {expected} that the last travel notification "
+            f"before departure ({timeline.path(last)}) gave"
+        )
+        facts = [path, timeline.path(last)]
+    rule = ruleset.rule("ew.s86.travel-return")
+    days = ruleset.parameter("travel_return_days")
+    deadline = last_day_of_days_beginning_with(back, days)
+    reasons = [
+        why,
+        rule.reason(
+            f"The person returned on {back.isoformat()} ({path}.end), a return not notified in "
+            f"advance as it happened: {basis}. The return is due within {days} days beginning "
+            f"with the day of return: by {deadline.isoformat()}.",
+            facts=facts,
+            dates=[("returned", back), ("deadline", deadline)],
+        ),
+    ]
+    answer = _return_notification(timeline, departure, back)
+    if answer is not None:
+        reasons.append(_answered(timeline, rule, answer, "of the return from that departure"))
+    return DutyFinding(
+        kind=DutyKind.TRAVEL_RETURN,
+        rule_id=rule.id,
+        trigger_date=back,
+        fact=path,
+        deadline=deadline,
+        discharged_by=answer,
+        reasons=tuple(reasons),
+    )
