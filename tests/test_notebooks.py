@@ -88,5 +88,5 @@ def test_the_notebook_runs_from_clean(path: Path) -> None:
     )
     for shown in EXPECTED.get(path.stem, ()):
         assert shown in text, f"{path.name}: {shown!r} not shown"
-    # Each notebook draws at least one picture, and the step-by-step one exactly its timeline.
+    # Each notebook draws a picture: those in EXPECTED exactly one (a timeline, a chart).
     assert images == 1 if path.stem in EXPECTED else images >= 1
