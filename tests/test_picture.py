@@ -10,6 +10,7 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import given, settings
 
 from sexoffender_rules import assess, case_from_data
 from sexoffender_rules.cli import main
@@ -25,6 +26,7 @@ from sexoffender_rules.model import (
     Trigger,
 )
 from sexoffender_rules.picture import timeline, timeline_svg
+from sexoffender_rules.strategies import cases_with_as_of
 
 matplotlib.use("Agg")
 
@@ -236,3 +238,20 @@ def test_without_matplotlib_the_error_names_the_extra(monkeypatch: pytest.Monkey
     case = _busy_case()
     with pytest.raises(PlotExtraMissingError, match=r"sexoffender-rules\[plot\]"):
         timeline_figure(case, assess(case, date(2026, 4, 1)))
+
+
+@given(cases_with_as_of())
+@settings(max_examples=15, deadline=None)
+def test_any_case_gives_a_well_formed_picture_with_every_duty_and_notification(
+    drawn: tuple[Case, date],
+) -> None:
+    case, as_of = drawn
+    assessment = assess(case, as_of)
+    svg = timeline_svg(case, assessment)
+    assert len(_elements(svg, "duty")) == len(assessment.duties)
+    assert len(_elements(svg, "notification")) == len(case.notifications)
+    layout = timeline(case, assessment)
+    # Every bar lies within the days shown, and runs forwards.
+    for row in layout.rows:
+        for span in row.spans:
+            assert layout.start <= span.start < span.end <= layout.end, (row.label, span)

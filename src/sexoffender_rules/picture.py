@@ -273,11 +273,14 @@ def timeline(case: Case, assessment: Assessment) -> Timeline:
     for kind, label, named in spells:
         spans = []
         for words, spell in named:
+            # A spell ends on the day of release or return; one that ends the day it began is
+            # drawn as that day.
+            last = spell.end if spell.end is None or spell.end > spell.start else None
             spans.append(
                 Span(
                     kind=kind,
                     start=spell.start,
-                    end=spell.end or far,
+                    end=(last or add_days(spell.start, 1)) if spell.end else far,
                     label=f"{words} from {spell.start.isoformat()}"
                     + (f" to {spell.end.isoformat()}" if spell.end else ", not yet ended"),
                     open_end=spell.end is None,
