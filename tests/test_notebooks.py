@@ -90,3 +90,21 @@ def test_the_notebook_runs_from_clean(path: Path) -> None:
         assert shown in text, f"{path.name}: {shown!r} not shown"
     # Each notebook draws a picture: those in EXPECTED exactly one (a timeline, a chart).
     assert images == 1 if path.stem in EXPECTED else images >= 1
+
+
+def test_the_site_lists_every_notebook_under_its_title() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "notebooks_nav", ROOT / "docs" / "_hooks" / "notebooks_nav.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    config = {"docs_dir": str(ROOT / "docs"), "nav": [{"Home": "index.md"}, {"Notebooks": []}]}
+    entries = hook.on_config(config)["nav"][1]["Notebooks"]
+    assert [path for entry in entries for path in entry.values()] == [
+        f"notebooks/{path.name}" for path in NOTEBOOKS
+    ]
+    assert list(entries[0]) == ["One case, step by step"]
