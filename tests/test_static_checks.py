@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
     "command",
     [
         [sys.executable, "-m", "mypy", "--strict", "src/sexoffender_rules"],
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks"],
+        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "docs"],
     ],
     ids=["mypy-strict", "ruff"],
 )

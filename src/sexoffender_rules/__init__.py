@@ -90,6 +90,7 @@ from .model import (
     Trigger,
     TriggerKind,
 )
+from .picture import timeline_svg
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 from .whereabouts import (
     Basis,
@@ -205,4 +206,5 @@ __all__ = [
     "profile_named",
     "ruleset_markdown",
     "summary",
+    "timeline_svg",
 ]

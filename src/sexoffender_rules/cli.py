@@ -53,6 +53,7 @@ from .engine import assess
 from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
+from .picture import timeline_svg
 from .policy import Policy
 from .rulesets import (
     UnknownJurisdictionError,
@@ -137,16 +138,21 @@ def _load_case(path: str, stdin: TextIO) -> Case:
     return case_from_data(_read_json(path, stdin))
 
 
-def _assessment(args: argparse.Namespace, stdin: TextIO) -> Assessment:
+def _assessment(args: argparse.Namespace, stdin: TextIO) -> tuple[Case, Assessment]:
     policy = _policy(args.reading, args.strict)
     try:
         case = _load_case(args.case, stdin)
     except CaseValidationError as error:
         raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
-    return assess(case, args.as_of, policy)
+    return case, assess(case, args.as_of, policy)
 
 
-def _render(assessment: Assessment, fmt: str, text: Callable[[Assessment], str]) -> str:
+def _render(
+    case_and_assessment: tuple[Case, Assessment], fmt: str, text: Callable[[Assessment], str]
+) -> str:
+    case, assessment = case_and_assessment
+    if fmt == "svg":
+        return timeline_svg(case, assessment).rstrip("\n")
     if fmt == "json":
         return json.dumps(assessment_to_data(assessment), indent=2)
     if fmt == "markdown":
@@ -437,7 +443,11 @@ def _case_arguments(parser: argparse.ArgumentParser) -> None:
         help="the date to assess on (default: today)",
     )
     parser.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+        "--format",
+        choices=("text", "markdown", "json", "svg"),
+        default="text",
+        help="output format; svg: the timeline picture (notification period, custody and time "
+        "abroad, each duty's window, deadline and breach, the notifications)",
     )
     parser.add_argument(
         "--reading",

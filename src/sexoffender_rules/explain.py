@@ -13,7 +13,7 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 from __future__ import annotations
 
 from .assessment import Assessment, Duty, Reason, Responsible
-from .law import Ruleset
+from .law import Rule, Ruleset
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
 __all__ = ["explain", "explain_markdown", "ruleset_markdown", "summary"]
@@ -287,8 +287,9 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
 
 
 def ruleset_markdown(ruleset: Ruleset) -> str:
-    """The rules of ``ruleset`` as Markdown: its parameters, each rule's id, statement,
-    citations, the date its text was checked, and where; then the readings of the law with their
+    """The rules of ``ruleset`` as Markdown: a table of every rule's id, in-force interval,
+    citation and the date its text was checked; its parameters; then each rule's statement, its
+    citations, the date each text was checked and where; then the readings of the law with their
     defaults.
 
     docs/england-and-wales.md is this text for the England and Wales ruleset (a test keeps the
@@ -303,18 +304,18 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
         "",
         "Generated from the ruleset by `sexoffender-rules rules`; do not edit by hand.",
         "",
-        "| Rule | In force | Citation |",
-        "|---|---|---|",
+        "Every rule the library applies: its id (named in every reason of an explanation), the "
+        "days it is in force, the provisions it cites and the date their text was last checked "
+        "(the earliest, where a rule cites several).",
+        "",
+        "| Rule | In force | Citation | Text checked |",
+        "|---|---|---|---|",
     ]
     for rule in ruleset.rules:
-        in_force = (
-            "never"
-            if rule.in_force.is_empty
-            else f"from {rule.in_force.start.isoformat()}"
-            if rule.in_force.is_unbounded
-            else f"{rule.in_force.start.isoformat()} to {rule.in_force.last_day.isoformat()}"
+        checked = rule.checked.isoformat() if rule.checked else "not checked"
+        lines.append(
+            f"| `{rule.id}` {rule.title} | {_in_force(rule)} | {rule.citation} | {checked} |"
         )
-        lines.append(f"| `{rule.id}` {rule.title} | {in_force} | {rule.citation} |")
     if ruleset.parameters:
         lines += [
             "",
@@ -328,7 +329,15 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
         ]
         lines += [f"| `{name}` | {value} |" for name, value in ruleset.parameters.items()]
     for rule in ruleset.rules:
-        lines += ["", f"## `{rule.id}`: {rule.title}", "", rule.statement, ""]
+        lines += [
+            "",
+            f"## `{rule.id}`: {rule.title}",
+            "",
+            f"In force {_in_force(rule)}.",
+            "",
+            rule.statement,
+            "",
+        ]
         for c in rule.citations:
             source = f"; {c.source}" if c.source else ""
             lines.append(f"- {c}: text checked {c.checked.isoformat()}{source}.")
@@ -353,6 +362,15 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
         "depends on one raises `AmbiguousReadingError`.",
     ]
     return "\n".join(lines)
+
+
+def _in_force(rule: Rule) -> str:
+    interval = rule.in_force
+    if interval.is_empty:
+        return "never"
+    if interval.is_unbounded:
+        return f"from {interval.start.isoformat()}"
+    return f"from {interval.start.isoformat()} to {interval.last_day.isoformat()}"
 
 
 def _value(choice: object) -> str:
