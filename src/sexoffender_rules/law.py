@@ -134,6 +134,7 @@ class Rule:
             facts=tuple(facts),
             dates=tuple(dates),
             readings=tuple(readings),
+            rule=self,
         )
 
 
