@@ -39,7 +39,13 @@ from .calendar import (
     last_day_of_period_beginning_with,
 )
 from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
-from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
+from .documents import (
+    assessment_schema,
+    assessment_to_data,
+    case_from_data,
+    case_schema,
+    case_to_data,
+)
 from .engine import assess
 from .england_and_wales import ENGLAND_AND_WALES
 from .errors import (
@@ -57,6 +63,7 @@ from .errors import (
 )
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .law import Citation, Rule, Ruleset
+from .links import Link, legislation_urls
 from .model import (
     AbsenceAbroad,
     AbsoluteDischarge,
@@ -99,6 +106,7 @@ from .whereabouts import (
     assess_status,
     profile_named,
 )
+from .whynot import WhyNot, why_not
 
 try:
     __version__ = version("sexoffender-rules")
@@ -144,6 +152,7 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidValueError",
     "LifeImprisonment",
+    "Link",
     "NaiveAwareMixError",
     "NameUsed",
     "NegativeCountError",
@@ -176,6 +185,7 @@ __all__ = [
     "Trigger",
     "TriggerKind",
     "Whereabouts",
+    "WhyNot",
     "WrongTypeError",
     "__version__",
     "add_days",
@@ -183,6 +193,7 @@ __all__ = [
     "assess",
     "assess_many",
     "assess_status",
+    "assessment_schema",
     "assessment_to_data",
     "case_from_data",
     "case_schema",
@@ -196,7 +207,9 @@ __all__ = [
     "last_day_of_days_beginning_with",
     "last_day_of_period_after",
     "last_day_of_period_beginning_with",
+    "legislation_urls",
     "profile_named",
     "ruleset_markdown",
     "summary",
+    "why_not",
 ]
