@@ -49,13 +49,14 @@ from typing import Any
 import attrs
 
 from .assessment import Assessment, Duty, DutyKind, DutyState, Source
-from .engine import assess, ruleset_for
+from .engine import assess
 from .errors import InvalidValueError
 from .law import Ruleset
 from .links import Link, reason_links
 from .model import Case, HomeAddressChange, NameUsed, NotificationKind
 from .policy import Policy
 from .records import MissingPersonReport, TraceEnquiry, TraceResult
+from .rulesets import ruleset_for
 from .whereabouts import (
     PROFILES,
     MissingRule,
