@@ -7,13 +7,15 @@ import json
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sexoffender_rules.calendar import CalendarPeriod
+from sexoffender_rules.calendar import END_OF_TIME, CalendarPeriod, DateInterval
 from sexoffender_rules.cli import main
 from sexoffender_rules.documents import case_from_data
+from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
 from sexoffender_rules.model import (
     AbsenceAbroad,
     Case,
@@ -28,9 +30,10 @@ from sexoffender_rules.model import (
 )
 from sexoffender_rules.records import Contact, HomeVisit, TraceEnquiry
 from sexoffender_rules.strategies import cases_with_as_of, profiles, with_police_records
-from sexoffender_rules.whereabouts import PROFILES
+from sexoffender_rules.whereabouts import PROFILES, Profile
 from sexoffender_rules.whynot import QUESTIONS, WhyNot, why_not, why_not_text, why_not_to_data
 
+ROOT = Path(__file__).resolve().parent.parent
 PERSON = Person(reference="FICTIONAL-0900", date_of_birth=date(1980, 1, 1))
 HOME = HomeAddress(kind="residence", reference="ADDR-1")
 
@@ -305,7 +308,7 @@ def test_data_is_json_ready() -> None:
 @pytest.mark.parametrize("fmt", ["text", "json"])
 @pytest.mark.parametrize("kind", sorted(QUESTIONS))
 def test_command_line_why_not(kind: str, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
-    example = "examples/04-change-of-address-notified-late.json"
+    example = str(ROOT / "examples" / "04-change-of-address-notified-late.json")
     args = ["explain", example, "--as-of", "2026-11-29", "--why-not", kind, "--format", fmt]
     status = main(args)
     out = capsys.readouterr().out
@@ -318,3 +321,65 @@ def test_command_line_why_not(kind: str, fmt: str, capsys: pytest.CaptureFixture
     else:
         assert out.rstrip("\n") == why_not_text(expected)
     assert out.startswith(QUESTIONS[kind].question) or fmt == "json"
+
+
+# --------------------------------------------------------------------------------------------
+# The conditions that cannot fail alone under the law in force: a reform, a review, a profile
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_provision_not_yet_in_force_fails_in_force() -> None:
+    # A reform in which s.84(1)(a) comes into force only in 2027: a name used in 2026 gives
+    # no duty, and the condition that fails is the provision's being in force.
+    name = ENGLAND_AND_WALES.rule("ew.s84.name")
+    later = attrs.evolve(name, in_force=DateInterval(date(2027, 1, 1), END_OF_TIME))
+    reform = ENGLAND_AND_WALES.replacing(later, name="names from 2027")
+    case = _caution(events=(NameUsed(date=date(2026, 3, 6), name="NAME-B"),))
+    answer = why_not(case, date(2026, 4, 1), "change_of_name", ruleset=reform)
+    assert _failed(answer) == ["in_force"]
+    assert why_not(case, date(2026, 4, 1), "change_of_name").holds
+
+
+def test_a_review_that_discharged_the_requirements_fails_not_discharged_on_review() -> None:
+    path = (
+        ROOT
+        / "tests/scenarios/england_and_wales/172-review-discharges-indefinite-requirements.json"
+    )
+    scenario = json.loads(path.read_text(encoding="utf-8"))
+    case = case_from_data(scenario["case"])
+    answer = why_not(case, date.fromisoformat(scenario["as_of"]), "indefinite")
+    assert not answer.holds
+    assert _failed(answer) == ["not_discharged_on_review"]
+    assert answer.items[0].failed[0].rule_id == "ew.s91c.discharged"
+
+
+def test_a_time_based_profile_without_days_fails_days_set() -> None:
+    profile = Profile(name="no-days", missing_rule="time_based", unknown_after_days=None)
+    answer = why_not(_failing_contact(), date(2026, 6, 1), "missing", profile=profile)
+    assert _failed(answer) == ["days_set", "days_passed"]
+    assert answer.items[0].conditions[-1].citation == "police policy profile no-days@1"
+
+
+def test_not_subject_fails_subject_for_missing() -> None:
+    answer = why_not(_failing_contact(), date(2029, 1, 1), "missing")
+    assert "subject" in _failed(answer)
+
+
+def test_a_later_trial_after_a_finding_of_disability_fails_not_ended_by_trial() -> None:
+    # Found to have done the act, with a life sentence's row; then tried, the trial concluding
+    # on 2020-06-30: the period ends that day (s.82(5)).
+    case = Case(
+        person=PERSON,
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="finding_disability_did_act",
+                date=date(2020, 3, 2),
+                disposal=LifeImprisonment(),
+                trial_concluded=date(2020, 6, 30),
+            ),
+        ),
+    )
+    answer = why_not(case, date(2021, 1, 1), "indefinite")
+    assert _failed(answer) == ["not_ended_by_trial"]
+    assert "2020-06-30" in answer.items[0].failed[0].text

@@ -510,14 +510,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--depth",
         type=int,
         metavar="N",
-        help="show only N levels: 1 the headline, 2 the registration, sources and duties, "
-        "3 the reasons with their citations, 4 the links (default: all)",
+        help="text and markdown: show only N levels: 1 the headline, 2 the registration, "
+        "sources and duties, 3 the reasons with their citations, 4 the links (default: all)",
     )
     explain_.add_argument(
         "--hide-routine",
         action="store_true",
-        help="leave out routine duties (met on or before the deadline); with --why-not, the "
-        "conditions that held",
+        help="text and markdown: leave out routine duties (met on or before the deadline); "
+        "with --why-not, the conditions that held",
     )
     explain_.add_argument(
         "--why-not",

@@ -28,6 +28,7 @@ An instrument not in :data:`INSTRUMENTS` (a Home Office publication) has no link
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -141,6 +142,7 @@ rules need no entry: their citation names them (``SI 2012/1876``, ``SR 2014/185`
 _NUMBERED = re.compile(r"^(SI|SR) (\d{4})/(\d+)\b")
 
 
+@functools.lru_cache(maxsize=256)
 def instrument_named(name: str) -> Instrument | None:
     """The instrument a citation names: an Act of :data:`INSTRUMENTS` by its title, or a
     statutory instrument or rule by its number (``SI 2012/1876 (...)``, ``SR 2014/185 (...)``);
@@ -191,6 +193,7 @@ def _expand(first: str, last: str | None) -> list[str]:
     return [first, last]
 
 
+@functools.lru_cache(maxsize=1024)
 def provision_paths(provision: str) -> tuple[str, ...]:
     """The legislation.gov.uk paths of the provisions a citation names, in order, each once:
     ``section/N``, ``regulation/N``, ``article/N``, ``schedule/N/paragraph/P``. Subsections

@@ -8,7 +8,9 @@ each duty, or the person as a whole), the outcome for each item (taken from the 
 the answer never differs from it), and a list of named conditions, each evaluated against the
 case, the assessment and (for whereabouts) the police records under a profile. A condition
 names the rule it comes from, says what it tests, and whether it held: where the outcome does not
-hold, the conditions that failed say why.
+hold, the conditions that failed say why. The questions name rules of the England and Wales
+ruleset (``ew.s84.name``...); a reform built from it (:meth:`Ruleset.replacing
+<sexoffender_rules.law.Ruleset.replacing>`) keeps them.
 
 - ``change_of_name``: each name used (``events[i]``, ``name_used``): a duty arises when the
   record of the use is known, the person is subject that day, s.84(1)(a) is in force, the name
@@ -19,7 +21,7 @@ hold, the conditions that failed say why.
   force.
 - ``indefinite``: each source of the registration: the period is determined, the s.82(1) row
   that applies gives an indefinite period (the condition's text is that row: it says why this
-  period), and no determination on review ended it (s.91C).
+  period), no later trial ended it (s.82(5)), and no determination on review ended it (s.91C).
 - ``breach``: each duty: its deadline is fixed, has passed by the assessment date, no
   notification answered it by then, and the failure continues on that date (s.91(3)); and the
   person is subject on the assessment date.
@@ -348,6 +350,7 @@ def _address_items(ctx: _Context) -> list[Item]:
 def _source_conditions(ctx: _Context, source: Source) -> list[Condition]:
     period = next((r for r in source.reasons if r.rule_id == "ew.s82.period"), None)
     discharged = next((r for r in source.reasons if r.rule_id == "ew.s91c.discharged"), None)
+    trial = next((r for r in source.reasons if r.rule_id == "ew.s82.trial"), None)
     on = source.start
     row = (
         period.statement
@@ -373,6 +376,16 @@ def _source_conditions(ctx: _Context, source: Source) -> list[Condition]:
             "The s.82(1) row that applies gives an indefinite period (imprisonment for life or "
             "for public protection, a term of 30 months or more, or a hospital order with a "
             f"restriction order). The row applied: {row}",
+            source.fact,
+            on,
+        ),
+        _condition(
+            ctx,
+            "not_ended_by_trial",
+            "ew.s82.trial",
+            trial is None,
+            "The period was not ended by a later trial for the offence after a finding of "
+            "disability (s.82(5))" + (f" ({trial.statement})" if trial is not None else "") + ".",
             source.fact,
             on,
         ),
