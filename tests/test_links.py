@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 
 from sexoffender_rules import Case, Notification, Person, Trigger, assess
+from sexoffender_rules.calendar import END_OF_TIME, DateInterval
 from sexoffender_rules.documents import assessment_to_data
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
-from sexoffender_rules.law import Citation
+from sexoffender_rules.law import Citation, Rule
 from sexoffender_rules.links import (
     BASE_DATE,
     instrument_named,
@@ -204,3 +205,25 @@ def test_result_reasons_link_for_the_duty_date_beside_the_citation() -> None:
     # The registration's reasons link for the assessment date.
     registration = data["registration"]["reasons"][0]["links"][0]["url"]
     assert registration == f"{SITE}/ukpga/2003/42/section/80/2016-04-01"
+
+
+def test_a_link_is_named_by_the_provision_it_links() -> None:
+    rule = Rule(
+        id="x",
+        title="X",
+        statement="S.",
+        citations=(
+            Citation(instrument="Sentencing Act 2020", provision="ss.266, 279", checked=CHECKED),
+            Citation(instrument="Some Other Act 1999", provision="s.1", checked=CHECKED),
+            Citation(
+                instrument="SI 2012/1876 (The 2012 Regulations)", provision="", checked=CHECKED
+            ),
+        ),
+        in_force=DateInterval(date(2004, 5, 1), END_OF_TIME),
+    )
+    links = reason_links(rule.reason("S."), date(2022, 1, 1))
+    assert [(k.citation, k.url.removeprefix(SITE)) for k in links] == [
+        ("Sentencing Act 2020 s.266", "/ukpga/2020/17/section/266/2022-01-01"),
+        ("Sentencing Act 2020 s.279", "/ukpga/2020/17/section/279/2022-01-01"),
+        ("SI 2012/1876 (The 2012 Regulations)", "/uksi/2012/1876/contents/made"),
+    ]

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from sexoffender_rules import (
     Case,
@@ -73,7 +73,7 @@ def test_depth_three_has_reasons_without_links_and_four_adds_them() -> None:
     assert "    https://www.legislation.gov.uk/ukpga/2003/42/section/84/2026-10-05" in four
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=cases_with_as_of())
 def test_each_depth_keeps_the_lines_of_the_one_above_in_order(drawn: tuple[object, date]) -> None:
     case, as_of = drawn

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 
 from sexoffender_rules import Policy, assess
 from sexoffender_rules.documents import (
@@ -93,7 +93,7 @@ def test_every_scenario_result_validates(
         assert _problems(validator, data) == [], day
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(drawn=cases_with_as_of())
 def test_generated_results_validate(drawn: tuple[Any, date]) -> None:
     case, as_of = drawn

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sexoffender_rules.calendar import END_OF_TIME, CalendarPeriod, DateInterval
@@ -261,7 +261,7 @@ def test_abroad_is_not_missing() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(
     drawn=cases_with_as_of(), kind=st.sampled_from(sorted(k for k in QUESTIONS if k != "missing"))
 )
@@ -275,7 +275,7 @@ def test_an_item_holds_exactly_when_every_condition_holds(
     assert answer.holds == any(item.holds for item in answer.items)
 
 
-@settings(max_examples=40)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), profile=profiles())
 def test_missing_agrees_with_the_whereabouts(data: st.DataObject, profile: object) -> None:
     case, as_of = data.draw(cases_with_as_of())

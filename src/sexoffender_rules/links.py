@@ -287,14 +287,37 @@ def reason_links(reason: Reason, on: date) -> tuple[Link, ...]:
     if rule is None:
         return ()
     day = on if rule.in_force.is_empty else max(on, rule.in_force.start)
-    cited: dict[str, list[Citation]] = {}
+    cited: dict[str, tuple[str, list[str]]] = {}
     for citation in rule.citations:
-        for url in legislation_urls(citation, day):
-            cited.setdefault(url, []).append(citation)
-    return tuple(
-        Link(
-            citation=f"{citations[0].instrument} {', '.join(c.provision for c in citations)}",
-            url=url,
+        urls = legislation_urls(citation, day)
+        if not urls:
+            continue
+        # A citation of several provisions is named, link by link, by the provision linked.
+        labels = (
+            [citation.provision]
+            if len(urls) == 1
+            else [_label(path) for path in provision_paths(citation.provision)]
         )
-        for url, citations in cited.items()
+        for url, label in zip(urls, labels, strict=True):
+            provisions = cited.setdefault(url, (citation.instrument, []))[1]
+            if label not in provisions:
+                provisions.append(label)
+    return tuple(
+        Link(citation=f"{instrument} {', '.join(p for p in provisions if p)}".strip(), url=url)
+        for url, (instrument, provisions) in cited.items()
     )
+
+
+_ABBREVIATIONS = {"section": "s.", "regulation": "reg ", "article": "art. ", "schedule": "Sch. "}
+
+
+def _label(path: str) -> str:
+    """A path in the words of a citation: ``section/266`` is ``s.266``; ``schedule/5/paragraph/2``
+    is ``Sch. 5 para. 2``.
+
+    >>> _label("regulation/5"), _label("schedule/5/paragraph/2")
+    ('reg 5', 'Sch. 5 para. 2')
+    """
+    parts = path.split("/")
+    text = f"{_ABBREVIATIONS[parts[0]]}{parts[1]}"
+    return f"{text} para. {parts[3]}" if len(parts) == 4 else text
