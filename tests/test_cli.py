@@ -146,7 +146,8 @@ def test_json_format(entry: list[str], command: str, example: Path, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["format"] == "sexoffender-rules/assessment"
-    assert data["version"] == 1
+    assert data["version"] == 2
+    assert data["schema"] == "urn:sexoffender-rules:schema:assessment:2"
     assert data["headline"] == "compliant"
     assert data["as_of"] == "2026-11-29"
     assert data["registration"]["end"] == "2036-11-15"
@@ -557,8 +558,11 @@ def test_help(command: str | None, tmp_path: Path) -> None:
     result = run(*args, cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr == ""
-    assert "example:" in result.stdout
+    assert "example: sexoffender-rules" in result.stdout
     assert "usage: sexoffender-rules" in result.stdout
+    assert "exit status: " in result.stdout
+    for status in ("0 success", "2 usage error", "3 invalid input"):
+        assert status in result.stdout, status
 
 
 def test_help_from_the_console_script(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sexoffender_rules import CaseValidationError, Policy, assess
 from sexoffender_rules.calendar import CalendarPeriod
 from sexoffender_rules.documents import (
+    ASSESSMENT_FORMAT_VERSION,
     CASE_FORMAT,
     CASE_FORMAT_VERSION,
     DISPOSAL_TYPES,
@@ -716,7 +717,7 @@ def test_assessment_data_is_json_ready_with_iso_dates(
     text = json.dumps(data)  # no default=: any date or enum object would fail here
     assert json.loads(text) == data
     assert data["format"] == "sexoffender-rules/assessment"
-    assert data["version"] == 1
+    assert data["version"] == ASSESSMENT_FORMAT_VERSION == 2
     assert data["as_of"] == as_of.isoformat()
     assert data["headline"] in {"not_subject", "compliant", "due", "in_breach", "ended"}
     assert _iso_date_problems(data) == []

@@ -40,7 +40,13 @@ from .calendar import (
 )
 from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
 from .compare import CaseComparison, Change, Comparison, DutyDifference, compare
-from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
+from .documents import (
+    assessment_schema,
+    assessment_to_data,
+    case_from_data,
+    case_schema,
+    case_to_data,
+)
 from .engine import assess
 from .england_and_wales import ENGLAND_AND_WALES
 from .errors import (
@@ -58,6 +64,7 @@ from .errors import (
 )
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .law import Citation, Rule, Ruleset
+from .links import Link, legislation_urls
 from .model import (
     AbsenceAbroad,
     AbsoluteDischarge,
@@ -101,6 +108,7 @@ from .whereabouts import (
     assess_status,
     profile_named,
 )
+from .whynot import WhyNot, why_not
 
 try:
     __version__ = version("sexoffender-rules")
@@ -150,6 +158,7 @@ __all__ = [
     "InvalidPeriodError",
     "InvalidValueError",
     "LifeImprisonment",
+    "Link",
     "NaiveAwareMixError",
     "NameUsed",
     "NegativeCountError",
@@ -182,6 +191,7 @@ __all__ = [
     "Trigger",
     "TriggerKind",
     "Whereabouts",
+    "WhyNot",
     "WrongTypeError",
     "__version__",
     "add_days",
@@ -189,6 +199,7 @@ __all__ = [
     "assess",
     "assess_many",
     "assess_status",
+    "assessment_schema",
     "assessment_to_data",
     "case_from_data",
     "case_schema",
@@ -203,8 +214,10 @@ __all__ = [
     "last_day_of_days_beginning_with",
     "last_day_of_period_after",
     "last_day_of_period_beginning_with",
+    "legislation_urls",
     "profile_named",
     "ruleset_markdown",
     "summary",
     "timeline_svg",
+    "why_not",
 ]

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import enum
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
 from .calendar import END_OF_TIME, CalendarPeriod, DateInterval, IntervalSet
 from .policy import Policy
+
+if TYPE_CHECKING:
+    from .law import Rule
+    from .links import Link
 
 __all__ = [
     "Assessment",
@@ -40,6 +45,10 @@ class Reason:
 
     ``facts`` are the paths of the facts used (``triggers[0]``, ``notifications[2]``); ``dates`` the
     named dates computed; ``readings`` the policy readings relied on (``leap_day=next_day``).
+    ``rule`` is the :class:`~sexoffender_rules.law.Rule` that gave the reason (set by
+    :meth:`Rule.reason <sexoffender_rules.law.Rule.reason>`; ``None`` for a reason from a
+    police-policy profile or a recorded fact): its citations give the reason's links to
+    legislation.gov.uk (:meth:`links`). It takes no part in comparing reasons.
 
     >>> Reason(rule_id="x", citation="Act s.1", statement="S.").facts
     ()
@@ -51,6 +60,18 @@ class Reason:
     facts: tuple[str, ...] = ()
     dates: tuple[tuple[str, date], ...] = ()
     readings: tuple[str, ...] = ()
+    rule: Rule | None = attrs.field(default=None, eq=False, repr=False)
+
+    def links(self, on: date) -> tuple[Link, ...]:
+        """The addresses on legislation.gov.uk of the provisions this reason cites, as they stood
+        on ``on`` (see :func:`~sexoffender_rules.links.reason_links`).
+
+        >>> Reason(rule_id="x", citation="", statement="S.").links(date(2026, 1, 1))
+        ()
+        """
+        from .links import reason_links
+
+        return reason_links(self, on)
 
     def date(self, name: str) -> date | None:
         """The computed date called ``name``, if this reason has one.

@@ -544,14 +544,14 @@ def status_to_data(status: StatusAssessment) -> dict[str, Any]:
         "headline": status.headline,
         "whereabouts": {
             "state": status.whereabouts.value,
-            "reasons": [_reason_data(r) for r in where.reasons] if where else [],
+            "reasons": [_reason_data(r, status.as_of) for r in where.reasons] if where else [],
         },
         "flags": [
             {
                 "name": f.name,
                 "basis": f.basis.value,
                 "since": f.since.isoformat() if f.since else None,
-                "reasons": [_reason_data(r) for r in f.reasons],
+                "reasons": [_reason_data(r, status.as_of) for r in f.reasons],
             }
             for f in status.flags
         ],

@@ -5,6 +5,10 @@ that does not load, a caseload with an invalid line, a profile document that doe
 answer that depends on a reading a strict policy leaves open). Errors go to standard error, one
 line per problem, never as a traceback, and never with personal values. ``report`` and
 ``generate`` show a progress bar (tqdm) on standard error when it is a terminal.
+
+Output is stable enough to compare between runs: it holds no timestamp and no value that
+depends on the run (only ``--as-of``, which defaults to today, does); JSON keys come in a fixed
+order, and lists in the order of the result (duties by date, then kind, then fact).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from .caseload import (
 )
 from .compare import compare
 from .documents import (
+    assessment_schema,
     assessment_to_data,
     case_from_data,
     case_schema,
@@ -63,10 +68,16 @@ from .rulesets import (
     ruleset_for,
 )
 from .whereabouts import PROFILES, STATUS_NAMES, Profile, assess_status
+from .whynot import QUESTIONS, why_not, why_not_text, why_not_to_data
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_USAGE, EXIT_INVALID = 0, 2, 3
+EXIT_STATUS_HELP = (
+    "exit status: 0 success; 2 usage error (bad arguments, a file that cannot be read); "
+    "3 invalid input (a document that does not load, or an answer that depends on a reading "
+    "--strict leaves open)"
+)
 
 
 class _UsageError(Exception):
@@ -165,7 +176,31 @@ def _cmd_assess(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 
 
 def _cmd_explain(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
-    return EXIT_OK, _render(_assessment(args, stdin), args.format, explain)
+    if args.depth is not None and args.depth < 1:
+        raise _UsageError("--depth: expected 1 or more")
+    if args.why_not is not None:
+        return _why_not(args, stdin)
+    case_and_assessment = _assessment(args, stdin)
+    if args.format in ("json", "svg"):
+        return EXIT_OK, _render(case_and_assessment, args.format, explain)
+    a = case_and_assessment[1]
+    render = explain_markdown if args.format == "markdown" else explain
+    return EXIT_OK, render(a, depth=args.depth, hide_routine=args.hide_routine)
+
+
+def _why_not(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
+    if args.format in ("markdown", "svg"):
+        raise _UsageError(f"--why-not: the output is text or json, not {args.format}")
+    policy = _policy(args.reading, args.strict)
+    profile = _profile(args.profile, stdin)
+    try:
+        case = _load_case(args.case, stdin)
+    except CaseValidationError as error:
+        raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+    answer = why_not(case, args.as_of, args.why_not, policy=policy, profile=profile)
+    if args.format == "json":
+        return EXIT_OK, json.dumps(why_not_to_data(answer), indent=2)
+    return EXIT_OK, why_not_text(answer, failed_only=args.hide_routine)
 
 
 def _cmd_validate(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
@@ -186,7 +221,7 @@ def _cmd_validate(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 
 
 def _cmd_schema(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
-    return EXIT_OK, json.dumps(case_schema(), indent=2)
+    return EXIT_OK, json.dumps(assessment_schema() if args.result else case_schema(), indent=2)
 
 
 def _cmd_compare(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
@@ -480,7 +515,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Notification requirements for registered sex offenders "
         "(Sexual Offences Act 2003, Part 2): assess a case, explain it, validate it; a person's "
         "status and whereabouts; caseload reports.",
-        epilog="example: sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29",
+        epilog="example: sexoffender-rules explain examples/01-new-conviction.json --as-of "
+        f"2026-11-29\n\n{EXIT_STATUS_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -492,7 +529,8 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=help_,
             description=help_[0].upper() + help_[1:] + ".",
-            epilog=f"example: {example}",
+            epilog=f"example: {example}\n\n{EXIT_STATUS_HELP}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(handler=handler)
         return sub
@@ -505,13 +543,42 @@ def build_parser() -> argparse.ArgumentParser:
             _cmd_assess,
         )
     )
-    _case_arguments(
-        command(
-            "explain",
-            "explain an assessment step by step, with the provision behind each step",
-            "sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29",
-            _cmd_explain,
-        )
+    explain_ = command(
+        "explain",
+        "explain an assessment step by step, with the provision behind each step and its link "
+        "to legislation.gov.uk; or, with --why-not, which conditions of a duty or status failed",
+        "sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29 "
+        "--depth 3 --hide-routine\n"
+        "         sexoffender-rules explain examples/01-new-conviction.json --as-of 2026-11-29 "
+        "--why-not breach",
+        _cmd_explain,
+    )
+    _case_arguments(explain_)
+    explain_.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="text and markdown: show only N levels: 1 the headline, 2 the registration, "
+        "sources and duties, 3 the reasons with their citations, 4 the links (default: all)",
+    )
+    explain_.add_argument(
+        "--hide-routine",
+        action="store_true",
+        help="text and markdown: leave out routine duties (met on or before the deadline); "
+        "with --why-not, the conditions that held",
+    )
+    explain_.add_argument(
+        "--why-not",
+        choices=sorted(QUESTIONS),
+        metavar="KIND",
+        help="instead of the explanation, answer a 'why not' question: "
+        + ", ".join(sorted(QUESTIONS))
+        + " (each item with its conditions, held or failed, and their rules)",
+    )
+    explain_.add_argument(
+        "--profile",
+        metavar="NAME|FILE",
+        help="for --why-not missing: the police-policy profile (default trace-enquiry)",
     )
     validate = command(
         "validate",
@@ -522,11 +589,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "cases", nargs="+", metavar="CASE", help="case documents, or - for standard input"
     )
-    command(
+    schema = command(
         "schema",
-        "print the JSON Schema of the case format",
-        "sexoffender-rules schema > case.schema.json",
+        "print the JSON Schema of the case format, or with --result of the assessment result",
+        "sexoffender-rules schema --result > assessment.schema.json",
         _cmd_schema,
+    )
+    schema.add_argument(
+        "--result",
+        action="store_true",
+        help="the schema of the JSON result (assess/explain --format json) instead",
     )
     command(
         "rules",

@@ -24,7 +24,7 @@ import types
 import typing
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import cattrs
@@ -33,7 +33,16 @@ from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from . import records
-from .assessment import Assessment, Duty, Reason, Source
+from .assessment import (
+    Assessment,
+    Duty,
+    DutyKind,
+    DutyState,
+    Headline,
+    Reason,
+    Responsible,
+    Source,
+)
 from .calendar import add_days
 from .errors import (
     CaseValidationError,
@@ -71,9 +80,20 @@ from .whereabouts import MissingRule, Profile, VisitSchedule
 
 __all__ = [
     "ASSESSMENT_FORMAT",
+    "ASSESSMENT_FORMAT_VERSION",
+    "ASSESSMENT_SCHEMA_ID",
     "CASE_FORMAT",
     "CASE_FORMAT_VERSION",
     "PROFILE_FORMAT",
+    "AssessmentRecord",
+    "BreachRecord",
+    "DutyRecord",
+    "LinkRecord",
+    "ReasonRecord",
+    "RegistrationRecord",
+    "SourceRecord",
+    "assessment_record",
+    "assessment_schema",
     "assessment_to_data",
     "case_from_data",
     "case_schema",
@@ -287,6 +307,10 @@ def _make_converter() -> cattrs.Converter:
         ResentenceReason,
         MissingRule,
         VisitSchedule,
+        DutyKind,
+        DutyState,
+        Headline,
+        Responsible,
     ):
         conv.register_unstructure_hook(kind, _enum_value)
     for union, tags in _TAGGED_UNIONS:
@@ -412,66 +436,228 @@ ASSESSMENT_FORMAT = "sexoffender-rules/assessment"
 >>> ASSESSMENT_FORMAT
 'sexoffender-rules/assessment'
 """
+ASSESSMENT_FORMAT_VERSION = 2
+"""The version of the assessment format this library writes. Version 2 added ``schema`` (the
+``$id`` of the JSON Schema the document follows) and each reason's ``links`` to
+legislation.gov.uk.
+
+>>> ASSESSMENT_FORMAT_VERSION
+2
+"""
+ASSESSMENT_SCHEMA_ID = f"urn:sexoffender-rules:schema:assessment:{ASSESSMENT_FORMAT_VERSION}"
+"""The ``$id`` of the published JSON Schema of assessment results; every result names it in
+its ``schema`` field.
+
+>>> ASSESSMENT_SCHEMA_ID
+'urn:sexoffender-rules:schema:assessment:2'
+"""
 
 
-def _reason_data(reason: Reason) -> dict[str, Any]:
-    return {
-        "rule": reason.rule_id,
-        "citation": reason.citation,
-        "statement": reason.statement,
-        "facts": list(reason.facts),
-        "dates": {name: day.isoformat() for name, day in reason.dates},
-        "readings": list(reason.readings),
-    }
+@attrs.frozen(kw_only=True)
+class LinkRecord:
+    """A provision as cited and its address on legislation.gov.uk: the point-in-time view for
+    the day the rule applied (an Act), or the text as made (a statutory instrument)."""
+
+    citation: str
+    url: str
 
 
-def _source_data(source: Source) -> dict[str, Any]:
-    return {
-        "trigger": source.trigger_id,
-        "fact": source.fact,
-        "relevant_date": source.relevant_date.isoformat(),
-        "subject_from": source.start.isoformat(),
-        "period": "indefinite"
-        if source.indefinite
-        else source.period.iso
-        if source.period
-        else None,
-        "end": "indefinite"
-        if source.indefinite
-        else source.end.isoformat()
-        if source.end
-        else None,
-        "kept_by": source.kept_by,
-        "applied_by": source.applied_by,
-        "kept_until": source.kept_until.isoformat() if source.kept_until else None,
-        "review_from": source.review_from.isoformat() if source.review_from else None,
-        "missing": list(source.missing),
-        "reasons": [_reason_data(r) for r in source.reasons],
-    }
+@attrs.frozen(kw_only=True)
+class ReasonRecord:
+    """Why one step came out as it did: the rule, its citation and links to the provisions, the
+    statement, the facts used (paths into the case), the dates computed by name, and the
+    readings of the law relied on."""
+
+    rule: str
+    citation: str
+    links: tuple[LinkRecord, ...]
+    statement: str
+    facts: tuple[str, ...]
+    dates: dict[str, date]
+    readings: tuple[str, ...]
 
 
-def _duty_data(duty: Duty) -> dict[str, Any]:
+@attrs.frozen(kw_only=True)
+class SourceRecord:
+    """One conviction, finding or caution that makes the person subject, and its period:
+    ``period`` an ISO 8601 duration, ``"indefinite"`` or null (undetermined); ``end`` the last
+    day of the period, ``"indefinite"`` or null."""
+
+    trigger: str
+    fact: str
+    relevant_date: date
+    subject_from: date
+    period: str | None
+    end: date | Literal["indefinite"] | None
+    kept_by: str | None
+    applied_by: str | None
+    kept_until: date | None
+    review_from: date | None
+    missing: tuple[str, ...]
+    reasons: tuple[ReasonRecord, ...]
+
+
+@attrs.frozen(kw_only=True)
+class BreachRecord:
+    """The days of prima facie breach: from ``start`` to ``end`` (the last day in breach, the
+    day it was cured), ``end`` null while it continues."""
+
+    start: date
+    end: date | None
+
+
+@attrs.frozen(kw_only=True)
+class DutyRecord:
+    """One duty to notify and where it stands on the assessment date."""
+
+    kind: DutyKind
+    trigger_date: date
+    fact: str
+    deadline: date | None
+    state: DutyState
+    discharged_by: str | None
+    breach: BreachRecord | None
+    responsible: Responsible
+    reasons: tuple[ReasonRecord, ...]
+
+
+@attrs.frozen(kw_only=True)
+class RegistrationRecord:
+    """Whether the person is subject on the assessment date, through which sources, until when
+    (``end``: a date, ``"indefinite"``, or null when not subject or undetermined)."""
+
+    subject: bool
+    end: date | Literal["indefinite"] | None
+    undetermined: bool
+    sources: tuple[SourceRecord, ...]
+    reasons: tuple[ReasonRecord, ...]
+
+
+@attrs.frozen(kw_only=True)
+class AssessmentRecord:
+    """The results of one assessment: the headline, registration, every duty with its reasons,
+    the facts wanting and the points for review."""
+
+    as_of: date
+    jurisdiction: str
+    ruleset: str
+    policy: dict[str, str | bool]
+    headline: Headline
+    in_breach_responsible: tuple[Responsible, ...]
+    next_deadline: date | None
+    registration: RegistrationRecord
+    duties: tuple[DutyRecord, ...]
+    missing: tuple[str, ...]
+    flags: tuple[str, ...]
+
+
+def _reason_record(reason: Reason, on: date) -> ReasonRecord:
+    return ReasonRecord(
+        rule=reason.rule_id,
+        citation=reason.citation,
+        links=tuple(LinkRecord(citation=k.citation, url=k.url) for k in reason.links(on)),
+        statement=reason.statement,
+        facts=reason.facts,
+        dates=dict(reason.dates),
+        readings=reason.readings,
+    )
+
+
+def _reason_data(reason: Reason, on: date) -> dict[str, Any]:
+    """One reason as JSON-ready data, its links for the law as it stood on ``on``."""
+    data: dict[str, Any] = converter.unstructure(_reason_record(reason, on))
+    return data
+
+
+def _source_record(source: Source) -> SourceRecord:
+    on = source.start
+    return SourceRecord(
+        trigger=source.trigger_id,
+        fact=source.fact,
+        relevant_date=source.relevant_date,
+        subject_from=source.start,
+        period="indefinite" if source.indefinite else source.period.iso if source.period else None,
+        end="indefinite" if source.indefinite else source.end,
+        kept_by=source.kept_by,
+        applied_by=source.applied_by,
+        kept_until=source.kept_until,
+        review_from=source.review_from,
+        missing=source.missing,
+        reasons=tuple(_reason_record(r, on) for r in source.reasons),
+    )
+
+
+def _duty_record(duty: Duty) -> DutyRecord:
     breach = None
     if duty.breach is not None:
-        breach = {
-            "start": duty.breach.start.isoformat(),
-            "end": None if duty.breach.is_unbounded else add_days(duty.breach.end, -1).isoformat(),
-        }
-    return {
-        "kind": duty.kind.value,
-        "trigger_date": duty.trigger_date.isoformat(),
-        "fact": duty.fact,
-        "deadline": duty.deadline.isoformat() if duty.deadline else None,
-        "state": duty.state.value,
-        "discharged_by": duty.discharged_by,
-        "breach": breach,
-        "responsible": duty.responsible.value,
-        "reasons": [_reason_data(r) for r in duty.reasons],
-    }
+        breach = BreachRecord(
+            start=duty.breach.start,
+            end=None if duty.breach.is_unbounded else add_days(duty.breach.end, -1),
+        )
+    return DutyRecord(
+        kind=duty.kind,
+        trigger_date=duty.trigger_date,
+        fact=duty.fact,
+        deadline=duty.deadline,
+        state=duty.state,
+        discharged_by=duty.discharged_by,
+        breach=breach,
+        responsible=duty.responsible,
+        reasons=tuple(_reason_record(r, duty.trigger_date) for r in duty.reasons),
+    )
+
+
+def assessment_record(assessment: Assessment) -> AssessmentRecord:
+    """The results of ``assessment`` in the shape of the assessment format: what
+    :func:`assessment_to_data` writes, and what :func:`assessment_schema` describes.
+
+    A reason's links are for the law as it stood on the day its rule applied: a duty's trigger
+    date, a source's first day subject, the assessment date for the registration's own reasons
+    (never before the rule came into force; see :func:`~sexoffender_rules.links.reason_links`).
+
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Person
+    >>> record = assessment_record(assess(Case(person=Person(reference="F",
+    ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1)))
+    >>> record.registration.reasons[0].links[0].url
+    'https://www.legislation.gov.uk/ukpga/2003/42/section/80/2026-01-01'
+    """
+    registration = assessment.registration
+    as_of = assessment.as_of
+    return AssessmentRecord(
+        as_of=as_of,
+        jurisdiction=assessment.jurisdiction,
+        ruleset=assessment.ruleset,
+        policy=assessment.policy.readings(),
+        headline=assessment.headline,
+        in_breach_responsible=tuple(
+            sorted(
+                {
+                    d.responsible
+                    for d in assessment.duties
+                    if d.breach is not None and as_of in d.breach
+                },
+                key=lambda r: r.value,
+            )
+        ),
+        next_deadline=assessment.next_deadline,
+        registration=RegistrationRecord(
+            subject=registration.subject,
+            end="indefinite" if registration.indefinite else registration.end,
+            undetermined=registration.undetermined,
+            sources=tuple(_source_record(s) for s in registration.sources),
+            reasons=tuple(_reason_record(r, as_of) for r in registration.reasons),
+        ),
+        duties=tuple(_duty_record(d) for d in assessment.duties),
+        missing=assessment.missing,
+        flags=assessment.flags,
+    )
 
 
 def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
-    """The JSON-ready results of ``assessment`` (format ``sexoffender-rules/assessment``, v1).
+    """The JSON-ready results of ``assessment`` (format ``sexoffender-rules/assessment``,
+    version :data:`ASSESSMENT_FORMAT_VERSION`, following the JSON Schema
+    :func:`assessment_schema` whose ``$id`` it names in ``schema``).
 
     Dates are ISO 8601 strings. A breach's ``end`` is the last day in breach (the day it was
     cured), ``null`` while it continues. ``registration.end`` and a source's ``end`` are a date,
@@ -484,7 +670,9 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     ``responsible`` for it, ``"offender"`` or ``"parent"`` (a parental direction under s.89);
     ``in_breach_responsible`` lists who is responsible for the breaches on the assessment date
     behind an ``in_breach`` headline: with ``["parent"]`` the requirement is in breach but the
-    failure is the parent's offence, not the young offender's.
+    failure is the parent's offence, not the young offender's. Each reason carries, beside its
+    ``citation``, ``links``: each provision cited with its address on legislation.gov.uk
+    (:func:`assessment_record` says for which day).
 
     >>> from sexoffender_rules import assess
     >>> from sexoffender_rules.model import Person
@@ -492,40 +680,37 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1)))
     >>> data["headline"], data["registration"]["end"], data["in_breach_responsible"]
     ('not_subject', None, [])
+    >>> data["schema"], data["registration"]["reasons"][0]["links"][0]["citation"]
+    ('urn:sexoffender-rules:schema:assessment:2', 'Sexual Offences Act 2003 s.80(1)')
     """
-    registration = assessment.registration
-    end: str | None = None
-    if registration.indefinite:
-        end = "indefinite"
-    elif registration.end is not None:
-        end = registration.end.isoformat()
+    body: dict[str, Any] = converter.unstructure(assessment_record(assessment))
     return {
         "format": ASSESSMENT_FORMAT,
-        "version": 1,
-        "as_of": assessment.as_of.isoformat(),
-        "jurisdiction": assessment.jurisdiction,
-        "ruleset": assessment.ruleset,
-        "policy": assessment.policy.readings(),
-        "headline": assessment.headline.value,
-        "in_breach_responsible": sorted(
-            {
-                d.responsible.value
-                for d in assessment.duties
-                if d.breach is not None and assessment.as_of in d.breach
-            }
-        ),
-        "next_deadline": assessment.next_deadline.isoformat() if assessment.next_deadline else None,
-        "registration": {
-            "subject": registration.subject,
-            "end": end,
-            "undetermined": registration.undetermined,
-            "sources": [_source_data(s) for s in registration.sources],
-            "reasons": [_reason_data(r) for r in registration.reasons],
-        },
-        "duties": [_duty_data(d) for d in assessment.duties],
-        "missing": list(assessment.missing),
-        "flags": list(assessment.flags),
+        "version": ASSESSMENT_FORMAT_VERSION,
+        "schema": ASSESSMENT_SCHEMA_ID,
+        **body,
     }
+
+
+def assessment_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of assessment results, generated from the record classes
+    (:class:`AssessmentRecord` and those it holds) as :func:`case_schema` is from the model.
+
+    >>> schema = assessment_schema()
+    >>> schema["$id"], schema["properties"]["version"]
+    ('urn:sexoffender-rules:schema:assessment:2', {'const': 2})
+    """
+    return _document_schema(
+        AssessmentRecord,
+        schema_id=ASSESSMENT_SCHEMA_ID,
+        title=f"sexoffender-rules assessment result, version {ASSESSMENT_FORMAT_VERSION}",
+        header={
+            "format": {"const": ASSESSMENT_FORMAT},
+            "version": {"const": ASSESSMENT_FORMAT_VERSION},
+            "schema": {"const": ASSESSMENT_SCHEMA_ID},
+        },
+        optional=(),
+    )
 
 
 CASE_SCHEMA_ID = "urn:sexoffender-rules:schema:case:1"
@@ -536,7 +721,11 @@ CASE_SCHEMA_ID = "urn:sexoffender-rules:schema:case:1"
 """
 
 # Fields whose text may be empty; every other text field needs at least one character.
-_MAY_BE_EMPTY = {(OtherDisposal, "description"), (records.Warrant, "reason")}
+_MAY_BE_EMPTY = {
+    (OtherDisposal, "description"),
+    (records.Warrant, "reason"),
+    (ReasonRecord, "citation"),  # a rule may cite nothing (a reform's new rule, a test's rule)
+}
 
 
 def _schema_of(
@@ -557,6 +746,10 @@ def _schema_of(
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [member.value for member in tp]}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _schema_of(typing.get_args(tp)[1], defs)}
     if origin is tuple:
         return {"type": "array", "items": _schema_of(typing.get_args(tp)[0], defs)}
     if origin in (typing.Union, types.UnionType):
@@ -564,6 +757,8 @@ def _schema_of(
         members = [m for m in args if m is not type(None)]
         if len(members) == 1:
             inner = _schema_of(members[0], defs, owner, name)
+        elif not any(attrs.has(m) for m in members):
+            inner = {"anyOf": [_schema_of(m, defs, owner, name) for m in members]}
         else:
             tags = next(t for _, t in _TAGGED_UNIONS if members[0] in t)
             # Each member fixes its own "type" constant, so at most one can match: anyOf says the
@@ -608,23 +803,39 @@ def case_schema() -> dict[str, Any]:
     >>> schema["$id"], schema["properties"]["format"]
     ('urn:sexoffender-rules:schema:case:1', {'const': 'sexoffender-rules/case'})
     """
+    return _document_schema(
+        Case,
+        schema_id=CASE_SCHEMA_ID,
+        title="sexoffender-rules case document, version 1",
+        header={
+            "format": {"const": CASE_FORMAT},
+            "version": {"const": CASE_FORMAT_VERSION},
+            "description": {"type": "string"},
+        },
+        optional=("description",),
+    )
+
+
+def _document_schema(
+    cls: type,
+    *,
+    schema_id: str,
+    title: str,
+    header: dict[str, Any],
+    optional: tuple[str, ...],
+) -> dict[str, Any]:
+    """The schema of a document whose body is ``cls``'s fields after the ``header`` fields."""
     defs: dict[str, Any] = {}
-    _class_ref(Case, defs)
-    case = defs.pop("Case")
-    properties = {
-        "format": {"const": CASE_FORMAT},
-        "version": {"const": CASE_FORMAT_VERSION},
-        "description": {"type": "string"},
-        **case["properties"],
-    }
+    _class_ref(cls, defs)
+    body = defs.pop(cls.__name__)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": CASE_SCHEMA_ID,
-        "title": "sexoffender-rules case document, version 1",
-        "description": case["description"],
+        "$id": schema_id,
+        "title": title,
+        "description": body["description"],
         "type": "object",
-        "properties": properties,
-        "required": ["format", "version", *case["required"]],
+        "properties": {**header, **body["properties"]},
+        "required": [*(k for k in header if k not in optional), *body["required"]],
         "additionalProperties": False,
         "$defs": dict(sorted(defs.items())),
     }

@@ -12,16 +12,75 @@ Assessment on 2026-04-01 (England and Wales: Sexual Offences Act 2003, Part 2): 
 
 from __future__ import annotations
 
-from .assessment import Assessment, Duty, Reason, Responsible
+from datetime import date
+
+from .assessment import Assessment, Duty, DutyState, Reason, Responsible, Source
+from .errors import InvalidValueError
 from .law import Rule, Ruleset
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
-__all__ = ["explain", "explain_markdown", "ruleset_markdown", "summary"]
+__all__ = [
+    "HEADLINE",
+    "ITEMS",
+    "LINKS",
+    "REASONS",
+    "ROUTINE",
+    "explain",
+    "explain_markdown",
+    "ruleset_markdown",
+    "summary",
+]
 
 
-def _reason_line(reason: Reason, indent: str) -> str:
+ROUTINE = frozenset({DutyState.MET})
+"""The duty states the human renderers leave out with ``hide_routine``: a duty met on or before
+its deadline (``met``). A duty met late, overdue, open, suspended, pending or not required is
+never routine: each says something a reader checks.
+
+>>> sorted(state.value for state in ROUTINE)
+['met']
+"""
+
+HEADLINE, ITEMS, REASONS, LINKS = 1, 2, 3, 4
+"""The depths of the human renderers: 1 the headline and next deadline; 2 the registration, each
+source and each duty in one line, the points for review and the facts wanting; 3 the reasons,
+each with its citation and rule id; 4 each reason's links to legislation.gov.uk (the default
+shows everything).
+
+>>> HEADLINE, ITEMS, REASONS, LINKS
+(1, 2, 3, 4)
+"""
+
+Line = tuple[int, str]
+
+
+def _reason_lines(reason: Reason, on: date, indent: str) -> list[Line]:
     readings = f" [reading: {', '.join(reason.readings)}]" if reason.readings else ""
-    return f"{indent}- {reason.statement} ({reason.citation}; rule {reason.rule_id}){readings}"
+    lines = [
+        (
+            REASONS,
+            f"{indent}- {reason.statement} ({reason.citation}; rule {reason.rule_id}){readings}",
+        )
+    ]
+    lines += [(LINKS, f"{indent}    {link.url}") for link in reason.links(on)]
+    return lines
+
+
+def _shown(lines: list[Line], depth: int | None) -> str:
+    return "\n".join(text for level, text in lines if depth is None or level <= depth)
+
+
+def _check_depth(depth: int | None) -> None:
+    if depth is not None and (type(depth) is not int or depth < 1):
+        raise InvalidValueError("depth: expected a whole number of 1 or more, or None")
+
+
+def _routine(a: Assessment, hide_routine: bool) -> tuple[tuple[Duty, ...], int]:
+    """The duties to show, and how many routine ones are left out."""
+    if not hide_routine:
+        return a.duties, 0
+    shown = tuple(d for d in a.duties if d.state not in ROUTINE)
+    return shown, len(a.duties) - len(shown)
 
 
 def _duty_heading(duty: Duty) -> str:
@@ -43,9 +102,15 @@ def _duty_heading(duty: Duty) -> str:
     return text
 
 
-def explain(assessment: Assessment) -> str:
+def explain(assessment: Assessment, *, depth: int | None = None, hide_routine: bool = False) -> str:
     """The whole reasoning of ``assessment`` as text: registration, then each duty, each step with
-    its citation and rule id, and the readings of the law it relied on.
+    its citation and rule id, the readings of the law it relied on, and beneath it the link to
+    each provision on legislation.gov.uk as it stood on the day the rule applied (a duty's
+    trigger date, a source's first day subject, the assessment date for the registration).
+
+    ``depth`` limits how deep it goes (:data:`HEADLINE`, :data:`ITEMS`, :data:`REASONS`,
+    :data:`LINKS`; ``None``, the default, shows everything). ``hide_routine`` leaves out the
+    routine duties (:data:`ROUTINE`: met on time) and says how many it left out.
 
     >>> from datetime import date
     >>> from sexoffender_rules import assess
@@ -56,56 +121,75 @@ def explain(assessment: Assessment) -> str:
     <BLANKLINE>
     Registration: not subject
       - No conviction, finding or caution known on the assessment date makes the person subject. (Sexual Offences Act 2003 s.80(1); rule ew.s80.subject)
+          https://www.legislation.gov.uk/ukpga/2003/42/section/80/2026-01-01
     <BLANKLINE>
     Duties: none
     """
+    _check_depth(depth)
     a = assessment
-    lines = [
-        f"Assessment on {a.as_of.isoformat()} ({a.ruleset}): {a.headline.value.replace('_', ' ')}"
+    lines: list[Line] = [
+        (
+            HEADLINE,
+            f"Assessment on {a.as_of.isoformat()} ({a.ruleset}): "
+            f"{a.headline.value.replace('_', ' ')}",
+        )
     ]
     if a.next_deadline:
-        lines.append(f"Next deadline: {a.next_deadline.isoformat()}")
+        lines.append((HEADLINE, f"Next deadline: {a.next_deadline.isoformat()}"))
     reg = a.registration
-    lines += ["", f"Registration: {_status(a)}"] + [f"  {line}" for line in _cured(a)]
-    lines += [_reason_line(r, "  ") for r in reg.reasons]
+    lines += [(ITEMS, ""), (ITEMS, f"Registration: {_status(a)}")]
+    lines += [(ITEMS, f"  {line}") for line in _cured(a)]
+    for r in reg.reasons:
+        lines += _reason_lines(r, a.as_of, "  ")
     for source in reg.sources:
-        end = (
-            "indefinite"
-            if source.indefinite
-            else (source.end.isoformat() if source.end else "undetermined")
-        )
-        lines.append(
-            f"  Source {source.trigger_id} ({source.fact}): relevant date "
-            f"{source.relevant_date.isoformat()}, period {source.period_text}, end {end}"
-            + (
-                f", subject from {source.subject_from.isoformat()}"
-                if source.subject_from is not None
-                else ""
-            )
-            + (f" under {source.applied_by}" if source.applied_by is not None else "")
-            + (
-                f", kept subject by {source.kept_by} until "
-                + (source.kept_until.isoformat() if source.kept_until else "further order")
-                if source.kept_by is not None
-                else ""
-            )
-            + (
-                f", review may be sought from {source.review_from.isoformat()}"
-                if source.review_from is not None
-                else ""
-            )
-        )
-        lines += [_reason_line(r, "    ") for r in source.reasons]
-        lines += [f"    - missing: {m}" for m in source.missing]
-    lines += ["", "Duties:" if a.duties else "Duties: none"]
-    for duty in a.duties:
-        lines.append(f"  {_duty_heading(duty)}")
-        lines += [_reason_line(r, "    ") for r in duty.reasons]
+        lines.append((ITEMS, f"  {_source_line(source)}"))
+        for r in source.reasons:
+            lines += _reason_lines(r, source.start, "    ")
+        lines += [(ITEMS, f"    - missing: {m}") for m in source.missing]
+    duties, hidden = _routine(a, hide_routine)
+    lines += [(ITEMS, ""), (ITEMS, "Duties:" if a.duties else "Duties: none")]
+    if hidden:
+        lines.append((ITEMS, f"  ({hidden} routine duties not shown: met on time)"))
+    for duty in duties:
+        lines.append((ITEMS, f"  {_duty_heading(duty)}"))
+        for r in duty.reasons:
+            lines += _reason_lines(r, duty.trigger_date, "    ")
     if a.flags:
-        lines += ["", "For review:"] + [f"  - {flag}" for flag in a.flags]
+        lines += [(ITEMS, ""), (ITEMS, "For review:")]
+        lines += [(ITEMS, f"  - {flag}") for flag in a.flags]
     if a.missing:
-        lines += ["", "Undetermined for want of:"] + [f"  - {m}" for m in a.missing]
-    return "\n".join(lines)
+        lines += [(ITEMS, ""), (ITEMS, "Undetermined for want of:")]
+        lines += [(ITEMS, f"  - {m}") for m in a.missing]
+    return _shown(lines, depth)
+
+
+def _source_line(source: Source) -> str:
+    end = (
+        "indefinite"
+        if source.indefinite
+        else (source.end.isoformat() if source.end else "undetermined")
+    )
+    return (
+        f"Source {source.trigger_id} ({source.fact}): relevant date "
+        f"{source.relevant_date.isoformat()}, period {source.period_text}, end {end}"
+        + (
+            f", subject from {source.subject_from.isoformat()}"
+            if source.subject_from is not None
+            else ""
+        )
+        + (f" under {source.applied_by}" if source.applied_by is not None else "")
+        + (
+            f", kept subject by {source.kept_by} until "
+            + (source.kept_until.isoformat() if source.kept_until else "further order")
+            if source.kept_by is not None
+            else ""
+        )
+        + (
+            f", review may be sought from {source.review_from.isoformat()}"
+            if source.review_from is not None
+            else ""
+        )
+    )
 
 
 def _status(a: Assessment) -> str:
@@ -157,14 +241,19 @@ def summary(assessment: Assessment) -> str:
     return "\n".join(lines)
 
 
-def _md_reason(reason: Reason) -> str:
+def _md_reason(reason: Reason, on: date) -> list[Line]:
     readings = f" *Reading: {', '.join(reason.readings)}.*" if reason.readings else ""
-    return f"- {reason.statement} — {reason.citation} (`{reason.rule_id}`){readings}"
+    lines = [(REASONS, f"- {reason.statement} — {reason.citation} (`{reason.rule_id}`){readings}")]
+    lines += [(LINKS, f"    - [{link.citation}]({link.url})") for link in reason.links(on)]
+    return lines
 
 
-def explain_markdown(assessment: Assessment) -> str:
+def explain_markdown(
+    assessment: Assessment, *, depth: int | None = None, hide_routine: bool = False
+) -> str:
     """The whole reasoning of ``assessment`` as Markdown: a duties table, then each step with its
-    citation.
+    citation, and beneath it a link to each provision on legislation.gov.uk. ``depth`` and
+    ``hide_routine`` are as for :func:`explain` (the table is at :data:`ITEMS`).
 
     >>> from datetime import date
     >>> from sexoffender_rules import assess
@@ -173,42 +262,60 @@ def explain_markdown(assessment: Assessment) -> str:
     ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1))).splitlines()[0])
     # Assessment on 2026-01-01: not subject
     """
+    _check_depth(depth)
     a = assessment
-    lines = [
-        f"# Assessment on {a.as_of.isoformat()}: {a.headline.value.replace('_', ' ')}",
-        "",
-        f"*{a.ruleset}.* Registration: **{_status(a)}**."
-        + (f" Next deadline: **{a.next_deadline.isoformat()}**." if a.next_deadline else ""),
-        "",
+    lines: list[Line] = [
+        (HEADLINE, f"# Assessment on {a.as_of.isoformat()}: {a.headline.value.replace('_', ' ')}"),
+        (HEADLINE, ""),
+        (
+            HEADLINE,
+            f"*{a.ruleset}.* Registration: **{_status(a)}**."
+            + (f" Next deadline: **{a.next_deadline.isoformat()}**." if a.next_deadline else ""),
+        ),
+        (ITEMS, ""),
     ]
-    if a.duties:
+    duties, hidden = _routine(a, hide_routine)
+    if hidden:
+        lines += [(ITEMS, f"*{hidden} routine duties not shown (met on time).*"), (ITEMS, "")]
+    if duties:
         lines += [
-            "| Duty | From | Deadline | State | Discharged by | Breach |",
-            "|---|---|---|---|---|---|",
+            (ITEMS, "| Duty | From | Deadline | State | Discharged by | Breach |"),
+            (ITEMS, "|---|---|---|---|---|---|"),
         ]
-        for d in a.duties:
+        for d in duties:
             breach = ""
             if d.breach is not None:
                 end = "continuing" if d.breach.is_unbounded else d.breach.last_day.isoformat()
                 breach = f"{d.breach.start.isoformat()} to {end}"
             lines.append(
-                f"| {d.kind.value.replace('_', ' ')} | {d.trigger_date.isoformat()} | "
-                f"{d.deadline.isoformat() if d.deadline else 'not yet fixed'} | "
-                f"{d.state.value.replace('_', ' ')} | {d.discharged_by or ''} | {breach} |"
+                (
+                    ITEMS,
+                    f"| {d.kind.value.replace('_', ' ')} | {d.trigger_date.isoformat()} | "
+                    f"{d.deadline.isoformat() if d.deadline else 'not yet fixed'} | "
+                    f"{d.state.value.replace('_', ' ')} | {d.discharged_by or ''} | {breach} |",
+                )
             )
-        lines.append("")
-    lines += ["## Registration", ""]
-    lines += [_md_reason(r) for r in a.registration.reasons]
+        lines.append((ITEMS, ""))
+    lines += [(ITEMS, "## Registration"), (ITEMS, "")]
+    for r in a.registration.reasons:
+        lines += _md_reason(r, a.as_of)
     for source in a.registration.sources:
-        lines += ["", f"### Source {source.trigger_id} ({source.fact})", ""]
-        lines += [_md_reason(r) for r in source.reasons]
-        lines += [f"- Missing: {m}" for m in source.missing]
-    for d in a.duties:
-        lines += ["", f"## {_duty_heading(d)}", ""]
-        lines += [_md_reason(r) for r in d.reasons]
+        lines += [
+            (ITEMS, ""),
+            (ITEMS, f"### Source {source.trigger_id} ({source.fact})"),
+            (ITEMS, ""),
+        ]
+        for r in source.reasons:
+            lines += _md_reason(r, source.start)
+        lines += [(ITEMS, f"- Missing: {m}") for m in source.missing]
+    for d in duties:
+        lines += [(ITEMS, ""), (ITEMS, f"## {_duty_heading(d)}"), (ITEMS, "")]
+        for r in d.reasons:
+            lines += _md_reason(r, d.trigger_date)
     if a.flags:
-        lines += ["", "## For review", ""] + [f"- {flag}" for flag in a.flags]
-    return "\n".join(lines)
+        lines += [(ITEMS, ""), (ITEMS, "## For review"), (ITEMS, "")]
+        lines += [(ITEMS, f"- {flag}") for flag in a.flags]
+    return _shown(lines, depth).rstrip("\n")
 
 
 _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (

@@ -137,6 +137,7 @@ class Rule:
             facts=tuple(facts),
             dates=tuple(dates),
             readings=tuple(readings),
+            rule=self,
         )
 
 
