@@ -32,6 +32,15 @@ EXPECTED = {
         "\n(all) ",
         "missing; the first is line",
     ),
+    # A reform against the law in force over a caseload, and the Crime and Policing Act 2026
+    # reform on one person: the second name, first used on 1 Sep 2026, is due within 3 days
+    # beginning with that day (s.84(1)(a)) under the baseline, and before first use under the
+    # reform.
+    "03-reform-compared": (
+        "against six-monthly notification",
+        "compliant -> in_breach",
+        "deadline 2026-09-03 -> 2026-08-31; state met -> met late",
+    ),
 }
 
 

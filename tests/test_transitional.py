@@ -104,14 +104,24 @@ def test_a_notification_on_1_may_2004_answers_the_first_periodic_duty() -> None:
 def test_no_one_is_subject_under_part_2_before_it_came_into_force(pair: tuple[Case, date]) -> None:
     case, as_of = pair
     a = assess(case, as_of)
+    orders = {o.id: o for o in case.orders}
     for source in a.registration.sources:
         assert source.start >= PART_2_COMMENCEMENT
-        assert source.start == max(source.relevant_date, PART_2_COMMENCEMENT)
+        if source.applied_by is None:
+            assert source.start == max(source.relevant_date, PART_2_COMMENCEMENT)
+        else:
+            # Abroad (s.98(1), s.96ZA(1)): subject from the order or notice, not the foreign
+            # conviction, and never before Part 2 came into force.
+            order = orders[source.applied_by]
+            assert source.start >= max(order.made, PART_2_COMMENCEMENT)
         if source.end is not None:
             assert source.end >= PART_2_COMMENCEMENT  # s.81(2): an earlier end is no source
     for duty in a.duties:
         assert duty.trigger_date >= PART_2_COMMENCEMENT
-    kept = {s.trigger_id for s in a.registration.sources}
+    # s.81(3)-(5) decide who is subject through a conviction, finding or caution in the UK; a
+    # conviction abroad counts only through the order or notice that names it, whose court or
+    # chief officer applied the 1 September 1997 conditions of s.97(2)-(4) or s.96ZA.
+    kept = {s.trigger_id for s in a.registration.sources if s.applied_by is None}
     for trigger in case.triggers:
         before_1997 = trigger.relevant_date <= as_of and trigger.relevant_date < date(1997, 9, 1)
         excluded = trigger.kind.value == "caution" or trigger.current_on_1_september_1997 is False
