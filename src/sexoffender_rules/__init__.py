@@ -38,7 +38,7 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
-from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
+from .caseload import CaseloadReport, CaseResult, CaseSummary, assess_many, generate_register
 from .documents import assessment_to_data, case_from_data, case_schema, case_to_data
 from .engine import assess
 from .england_and_wales import ENGLAND_AND_WALES
@@ -116,6 +116,7 @@ __all__ = [
     "CalendarPeriod",
     "Case",
     "CaseResult",
+    "CaseSummary",
     "CaseValidationError",
     "CaseloadReport",
     "Citation",

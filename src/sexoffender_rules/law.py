@@ -18,6 +18,7 @@ ruleset built from a baseline with some rules replaced (:meth:`Ruleset.replacing
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -73,9 +74,10 @@ class Rule:
     citations: tuple[Citation, ...]
     in_force: DateInterval
 
-    @property
+    @functools.cached_property
     def citation(self) -> str:
-        """The citations as one line of text, provisions of one instrument together.
+        """The citations as one line of text, provisions of one instrument together (made once
+        per rule: every reason the rule gives carries it).
 
         >>> Rule(id="x", title="X", statement="S.", citations=(), in_force=DateInterval(
         ...     date(2004, 5, 1), date(2004, 5, 1))).citation
@@ -164,10 +166,13 @@ class Ruleset:
     cessation_rule: str
     parameters: dict[str, Any] = attrs.field(factory=dict)
 
+    _by_id: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
-        ids = [r.id for r in self.rules]
-        if len(ids) != len(set(ids)):
+        by_id = {r.id: r for r in self.rules}
+        if len(by_id) != len(self.rules):
             raise ValueError("rules: every rule id must be unique")
+        object.__setattr__(self, "_by_id", by_id)
         for needed in (self.breach_rule, self.cessation_rule):
             self.rule(needed)
 
@@ -178,10 +183,10 @@ class Ruleset:
         >>> ENGLAND_AND_WALES.rule("ew.s85.weekly").in_force.start
         datetime.date(2012, 8, 13)
         """
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(f"rule: no rule {rule_id!r} in {self.name}")
+        rule = self._by_id.get(rule_id)
+        if rule is None:
+            raise KeyError(f"rule: no rule {rule_id!r} in {self.name}")
+        return rule
 
     def replacing(self, *rules: Rule, name: str | None = None) -> Ruleset:
         """A reform: this ruleset with the rules of the same ids replaced by ``rules``.
