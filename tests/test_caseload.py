@@ -337,3 +337,15 @@ def test_docs_define_every_column() -> None:
         assert (column.basis or "—").replace("_", " ") in row, column.key
         if column.flag is not None:
             assert f"`{column.flag}`" in row, column.key
+
+
+def test_reports_of_parts_merge_into_the_report_of_the_whole(results: list[CaseResult]) -> None:
+    whole = CaseloadReport(as_of=REGISTER_DATE).add_all(results)
+    parts = [results[:10], results[10:11], results[11:]]
+    reports = [CaseloadReport(as_of=REGISTER_DATE).add_all(p) for p in parts]
+    left = reports[0].merge(reports[1]).merge(reports[2])
+    right = reports[2].merge(reports[1].merge(reports[0]))
+    assert report_to_data(left) == report_to_data(right) == report_to_data(whole)
+    assert render_csv(left, True) == render_csv(whole, True)
+    with pytest.raises(ValueError, match="another date"):
+        whole.merge(CaseloadReport(as_of=date(2020, 1, 1)))

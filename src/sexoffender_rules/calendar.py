@@ -639,6 +639,10 @@ class IntervalSet:
         return IntervalSet(self.spans + other.spans)
 
     def __and__(self, other: IntervalSet) -> IntervalSet:
+        if len(other.spans) == 1 and len(self.spans) > 1:
+            return self._within(other.spans[0])
+        if len(self.spans) == 1 and len(other.spans) > 1:
+            return other._within(self.spans[0])
         result: list[DateInterval] = []
         i = j = 0
         while i < len(self.spans) and j < len(other.spans):
@@ -650,6 +654,18 @@ class IntervalSet:
                 i += 1
             else:
                 j += 1
+        return IntervalSet._normal(tuple(result))
+
+    def _within(self, window: DateInterval) -> IntervalSet:
+        """The days of the set inside ``window``, found by binary search: a window over a long
+        history costs the spans it holds, not the whole history."""
+        result: list[DateInterval] = []
+        for span in self.spans_from(window.start):
+            if span.start >= window.end:
+                break
+            start, end = max(span.start, window.start), min(span.end, window.end)
+            if start < end:
+                result.append(DateInterval(start, end))
         return IntervalSet._normal(tuple(result))
 
     def __sub__(self, other: IntervalSet) -> IntervalSet:
