@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import itertools
 import json
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +24,7 @@ from sexoffender_rules.caseload import (
     REGISTER_DATE,
     CaseloadReport,
     CaseResult,
+    CaseSummary,
     assess_many,
     generate_register,
     render_csv,
@@ -143,6 +146,50 @@ def test_two_workers_give_the_same_results_in_the_same_order(
     two = list(assess_many(lines, REGISTER_DATE, workers=2, chunk_size=16))
     assert two == one
     assert [r.line for r in two] == [n for n, _ in lines]
+
+
+def test_two_workers_give_the_same_summaries_in_the_same_order(
+    register: list[dict[str, Any]],
+) -> None:
+    lines = [(n, json.dumps(d)) for n, d in enumerate(register[:120], start=1)]
+    lines.insert(40, (999, "{not json"))
+    full = list(assess_many(lines, REGISTER_DATE))
+    two = list(assess_many(lines, REGISTER_DATE, workers=2, chunk_size=16, summary=True))
+    assert [r.line for r in two] == [n for n, _ in lines]
+    assert [r.summary for r in two] == [
+        CaseSummary.of(r.status) if r.status else None for r in full
+    ]
+    assert [(r.index, r.reference, r.problems, r.ok) for r in two] == [
+        (r.index, r.reference, r.problems, r.ok) for r in full
+    ]
+    assert all(r.status is None for r in two)
+    by_summary = CaseloadReport(as_of=REGISTER_DATE).add_all(two)
+    by_status = CaseloadReport(as_of=REGISTER_DATE).add_all(full)
+    assert report_to_data(by_summary) == report_to_data(by_status)
+    assert by_summary.invalid == 1
+
+
+def test_a_summary_is_far_smaller_to_send_than_the_full_status(
+    results: list[CaseResult],
+) -> None:
+    import pickle
+
+    full = sum(len(pickle.dumps(r)) for r in results[:50])
+    compact = sum(
+        len(pickle.dumps(attrs.evolve(r, status=None, summary=r.counted))) for r in results[:50]
+    )
+    assert compact * 4 < full
+
+
+def test_assess_many_restores_the_garbage_collector_thresholds(
+    register: list[dict[str, Any]],
+) -> None:
+    before = gc.get_threshold()
+    seen = []
+    for _ in assess_many(enumerate(register[:3], start=1), REGISTER_DATE):
+        seen.append(gc.get_threshold())
+    assert seen == [before] * 3
+    assert gc.get_threshold() == before
 
 
 def test_an_invalid_line_in_the_middle_is_reported_and_the_rest_are_assessed(
@@ -290,3 +337,15 @@ def test_docs_define_every_column() -> None:
         assert (column.basis or "—").replace("_", " ") in row, column.key
         if column.flag is not None:
             assert f"`{column.flag}`" in row, column.key
+
+
+def test_reports_of_parts_merge_into_the_report_of_the_whole(results: list[CaseResult]) -> None:
+    whole = CaseloadReport(as_of=REGISTER_DATE).add_all(results)
+    parts = [results[:10], results[10:11], results[11:]]
+    reports = [CaseloadReport(as_of=REGISTER_DATE).add_all(p) for p in parts]
+    left = reports[0].merge(reports[1]).merge(reports[2])
+    right = reports[2].merge(reports[1].merge(reports[0]))
+    assert report_to_data(left) == report_to_data(right) == report_to_data(whole)
+    assert render_csv(left, True) == render_csv(whole, True)
+    with pytest.raises(ValueError, match="another date"):
+        whole.merge(CaseloadReport(as_of=date(2020, 1, 1)))

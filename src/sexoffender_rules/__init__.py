@@ -38,7 +38,7 @@ from .calendar import (
     last_day_of_period_after,
     last_day_of_period_beginning_with,
 )
-from .caseload import CaseloadReport, CaseResult, assess_many, generate_register
+from .caseload import CaseloadReport, CaseResult, CaseSummary, assess_many, generate_register
 from .compare import CaseComparison, Change, Comparison, DutyDifference, compare
 from .documents import (
     assessment_schema,
@@ -127,6 +127,7 @@ __all__ = [
     "Case",
     "CaseComparison",
     "CaseResult",
+    "CaseSummary",
     "CaseValidationError",
     "CaseloadReport",
     "Change",

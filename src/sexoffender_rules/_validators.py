@@ -24,13 +24,14 @@ from .errors import InvalidValueError, WrongTypeError
 
 
 def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
-    check_civil_date(value, attribute.name)
+    if type(value) is not date:
+        check_civil_date(value, attribute.name)
 
 
 def _optional_date(
     instance: object, attribute: attrs.Attribute[date | None], value: date | None
 ) -> None:
-    if value is not None:
+    if value is not None and type(value) is not date:
         check_civil_date(value, attribute.name)
 
 
@@ -53,8 +54,14 @@ def _is(*kinds: type, optional: bool = False) -> Any:
     return check
 
 
+_is_text = _is(str)
+_is_tuple = _is(tuple)
+_is_period = _is(CalendarPeriod)
+
+
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    _is(str)(instance, attribute, value)
+    if type(value) is not str:
+        _is_text(instance, attribute, value)
     if not value:
         raise InvalidValueError(f"{attribute.name}: must not be empty")
 
@@ -67,7 +74,7 @@ def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
 def _texts(
     instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
-    _is(tuple)(instance, attribute, value)
+    _is_tuple(instance, attribute, value)
     for i, item in enumerate(value):
         if not isinstance(item, str):
             raise WrongTypeError(f"{attribute.name}[{i}]: expected text, got {type(item).__name__}")
@@ -77,6 +84,10 @@ def _texts(
 
 def _as_tuple(value: Any) -> Any:
     """Make a list of values a tuple; leave text (not a list of characters) for the validator."""
+    if type(value) is tuple:
+        return value
+    if type(value) is list:
+        return tuple(value)
     if isinstance(value, (str, bytes, dict, set, frozenset)) or not hasattr(value, "__iter__"):
         return value  # text, a mapping or an unordered set is not a list: the validator says so
     return tuple(value)
@@ -87,6 +98,10 @@ def _to_kind(kind: type[enum.Enum], value: object) -> object:
     :func:`_kind` to refuse."""
     if isinstance(value, kind):
         return value
+    try:  # the member by its value, without the cost of calling the enum class
+        return kind._value2member_map_[value]
+    except (KeyError, TypeError):
+        pass
     try:
         return kind(value)
     except ValueError:
@@ -110,7 +125,7 @@ def _kind(kind: type[enum.Enum], *, optional: bool = False) -> Any:
 def _period(
     instance: object, attribute: attrs.Attribute[CalendarPeriod], value: CalendarPeriod
 ) -> None:
-    _is(CalendarPeriod)(instance, attribute, value)
+    _is_period(instance, attribute, value)
     if value.is_zero:
         raise InvalidValueError(f"{attribute.name}: must not be empty")
 
@@ -119,7 +134,7 @@ def _tuple_of(*kinds: type) -> Any:
     def check(
         instance: object, attribute: attrs.Attribute[tuple[object, ...]], value: object
     ) -> None:
-        _is(tuple)(instance, attribute, value)
+        _is_tuple(instance, attribute, value)
         assert isinstance(value, tuple)
         for i, item in enumerate(value):
             if not isinstance(item, kinds):

@@ -14,6 +14,7 @@ datetime.date(2021, 3, 3)
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -233,9 +234,9 @@ class Source:
         """
         return self.subject_from or self.relevant_date
 
-    @property
+    @functools.cached_property
     def subject_days(self) -> IntervalSet:
-        """The days the person is subject through this source: :attr:`days` less ``lapsed``, the
+        """The days the person is subject through this source (worked out once): :attr:`days` less ``lapsed``, the
         days between the end of an earlier period and a re-sentence that made the person subject
         again (an undetermined period counts as running on).
 
@@ -316,10 +317,10 @@ class Registration:
     reasons: tuple[Reason, ...] = ()
     died: date | None = None
 
-    @property
+    @functools.cached_property
     def subject_days(self) -> IntervalSet:
         """The days the person is subject through any source (an undetermined period counts as
-        running on), ending with the day of death where the person has died.
+        running on), ending with the day of death where the person has died (worked out once).
 
         >>> Registration(subject=False, sources=(), end=None).subject_days.is_empty
         True

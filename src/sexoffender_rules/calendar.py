@@ -99,6 +99,8 @@ def check_civil_date(value: object, name: str = "date") -> date:
     ...
     sexoffender_rules.errors.NotACivilDateError: as_of: expected a civil date (datetime.date), got str
     """
+    if type(value) is date:  # the common case, decided without the two isinstance checks
+        return value
     if isinstance(value, datetime) or not isinstance(value, date):
         raise NotACivilDateError(
             f"{name}: expected a civil date (datetime.date), got {type(value).__name__}"
@@ -121,11 +123,12 @@ def add_days(day: date, days: int) -> date:
     >>> add_days(date(2024, 2, 28), 1), add_days(date(2024, 3, 1), -1)
     (datetime.date(2024, 2, 29), datetime.date(2024, 2, 29))
     """
-    check_civil_date(day)
-    if isinstance(days, bool) or not isinstance(days, int):
+    if type(day) is not date:
+        check_civil_date(day)
+    if type(days) is not int and (isinstance(days, bool) or not isinstance(days, int)):
         raise WrongTypeError(f"days: expected a whole number, got {type(days).__name__}")
     try:
-        return day + timedelta(days=days)
+        return day + timedelta(days)
     except OverflowError:
         raise DateOutOfRangeError(
             f"date: {day.isoformat()} plus {days} days is out of range"
@@ -426,9 +429,12 @@ def last_day_of_period_beginning_with(
 
 
 def _check_interval(instance: DateInterval, attribute: attrs.Attribute[date], end: date) -> None:
-    check_civil_date(instance.start, "start")
-    check_civil_date(end, "end")
-    if end < instance.start:
+    start = instance.start
+    if type(start) is not date:
+        check_civil_date(start, "start")
+    if type(end) is not date:
+        check_civil_date(end, "end")
+    if end < start:
         raise InvalidIntervalError(
             f"interval: end {end.isoformat()} is before start {instance.start.isoformat()}"
         )
@@ -559,6 +565,15 @@ class IntervalSet:
     )
 
     @classmethod
+    def _normal(cls, spans: tuple[DateInterval, ...]) -> IntervalSet:
+        """The set of ``spans`` that are already sorted, disjoint, not touching and not empty
+        (the results of ``&`` and ``-``): no second normalisation."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "spans", spans)
+        object.__setattr__(made, "_starts", tuple(span.start for span in spans))
+        return made
+
+    @classmethod
     def of(cls, *intervals: DateInterval) -> IntervalSet:
         """The set holding the days of the given intervals.
 
@@ -607,17 +622,27 @@ class IntervalSet:
         >>> s.span_containing(date(2026, 1, 19)), s.span_containing(date(2026, 1, 20))
         (DateInterval(start=datetime.date(2026, 1, 10), end=datetime.date(2026, 1, 20)), None)
         """
-        if not isinstance(day, date) or isinstance(day, datetime):
+        if type(day) is not date and (not isinstance(day, date) or isinstance(day, datetime)):
             return None
         index = bisect.bisect_right(self._starts, day) - 1
-        if index >= 0 and day in self.spans[index]:
-            return self.spans[index]
+        if index >= 0:
+            span = self.spans[index]
+            if day < span.end:
+                return span
         return None
 
     def __or__(self, other: IntervalSet) -> IntervalSet:
+        if not other.spans:
+            return self
+        if not self.spans:
+            return other
         return IntervalSet(self.spans + other.spans)
 
     def __and__(self, other: IntervalSet) -> IntervalSet:
+        if len(other.spans) == 1 and len(self.spans) > 1:
+            return self._within(other.spans[0])
+        if len(self.spans) == 1 and len(other.spans) > 1:
+            return other._within(self.spans[0])
         result: list[DateInterval] = []
         i = j = 0
         while i < len(self.spans) and j < len(other.spans):
@@ -629,7 +654,19 @@ class IntervalSet:
                 i += 1
             else:
                 j += 1
-        return IntervalSet(tuple(result))
+        return IntervalSet._normal(tuple(result))
+
+    def _within(self, window: DateInterval) -> IntervalSet:
+        """The days of the set inside ``window``, found by binary search: a window over a long
+        history costs the spans it holds, not the whole history."""
+        result: list[DateInterval] = []
+        for span in self.spans_from(window.start):
+            if span.start >= window.end:
+                break
+            start, end = max(span.start, window.start), min(span.end, window.end)
+            if start < end:
+                result.append(DateInterval(start, end))
+        return IntervalSet._normal(tuple(result))
 
     def __sub__(self, other: IntervalSet) -> IntervalSet:
         result: list[DateInterval] = []
@@ -649,7 +686,7 @@ class IntervalSet:
                 k += 1
             if start < span.end:
                 result.append(DateInterval(start, span.end))
-        return IntervalSet(tuple(result))
+        return IntervalSet._normal(tuple(result))
 
     def complement(self, within: DateInterval) -> IntervalSet:
         """The days of ``within`` that are not in the set.

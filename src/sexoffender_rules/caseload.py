@@ -27,7 +27,9 @@ prints.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
 import json
 import random
@@ -58,6 +60,7 @@ __all__ = [
     "NO_FORCE",
     "REPORT_FORMAT",
     "CaseResult",
+    "CaseSummary",
     "CaseloadReport",
     "Column",
     "assess_many",
@@ -76,12 +79,47 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
+class CaseSummary:
+    """What a caseload report counts of one person's status: whether subject, the flags that
+    hold, the headline and the managing force. A few hundred bytes where the full
+    :class:`~sexoffender_rules.whereabouts.StatusAssessment` (every duty and reason) takes
+    several kilobytes: :func:`assess_many` returns these with ``summary=True``, so that worker
+    processes need not send whole assessments back.
+
+    >>> from sexoffender_rules.model import Person
+    >>> status = assess_status(Case(person=Person(reference="FICTIONAL-0211",
+    ...     date_of_birth=date(1990, 1, 1))), date(2026, 1, 1))
+    >>> summary = CaseSummary.of(status)
+    >>> summary.headline, sorted(summary.flag_names), summary.subject
+    ('not_subject', ['not_subject'], False)
+    """
+
+    subject: bool
+    flag_names: frozenset[str]
+    headline: str
+    managing_force: str | None = None
+
+    @classmethod
+    def of(cls, status: StatusAssessment | CaseSummary) -> CaseSummary:
+        """The summary of ``status`` (a summary is its own)."""
+        if isinstance(status, CaseSummary):
+            return status
+        return cls(
+            subject=status.assessment.registration.subject,
+            flag_names=status.flag_names,
+            headline=status.headline,
+            managing_force=status.managing_force,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class CaseResult:
-    """The result for one input of :func:`assess_many`: the status of a valid case, or the
-    problems of an invalid one.
+    """The result for one input of :func:`assess_many`: the status of a valid case (or, with
+    ``summary=True``, its :class:`CaseSummary`), or the problems of an invalid one.
 
     ``index`` is the input's position (from 0); ``line`` its line number where the input gave
-    one; ``reference`` the person's reference, for tracing a count back to the case. ``problems`` are "field path: problem" lines that never repeat a personal value.
+    one; ``reference`` the person's reference, for tracing a count back to the case.
+    ``problems`` are "field path: problem" lines that never repeat a personal value.
 
     >>> CaseResult(index=0, line=3, problems=("person: required",)).ok
     False
@@ -92,6 +130,7 @@ class CaseResult:
     status: StatusAssessment | None = None
     problems: tuple[str, ...] = ()
     reference: str | None = None
+    summary: CaseSummary | None = None
 
     @property
     def ok(self) -> bool:
@@ -100,11 +139,45 @@ class CaseResult:
         >>> CaseResult(index=0).ok
         False
         """
-        return self.status is not None
+        return self.status is not None or self.summary is not None
+
+    @property
+    def counted(self) -> CaseSummary | None:
+        """What a report counts of this result: its summary, made from the status where the
+        result holds the full status; ``None`` for an invalid input.
+
+        >>> CaseResult(index=0).counted is None
+        True
+        """
+        if self.summary is not None:
+            return self.summary
+        return CaseSummary.of(self.status) if self.status is not None else None
+
+
+@contextlib.contextmanager
+def _batch_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector run less often while a batch is assessed.
+
+    An assessment makes thousands of short-lived objects and leaves no reference cycle
+    (tests/test_determinism.py), so the default threshold (a young-generation pass every few hundred
+    allocations) only costs time; memory is still freed at once by reference counting. The
+    thresholds in force before are restored at the end, even on an error.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 50_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _assess_one(
-    index: int, item: Any, as_of: date, profile: Profile, policy: Policy | None
+    index: int,
+    item: Any,
+    as_of: date,
+    profile: Profile,
+    policy: Policy | None,
+    summary: bool = False,
 ) -> CaseResult:
     line: int | None = None
     if isinstance(item, Case):
@@ -132,13 +205,27 @@ def _assess_one(
     except SexOffenderRulesError as error:
         problems = getattr(error, "problems", None) or str(error).splitlines()
         return CaseResult(index=index, line=line, problems=tuple(problems))
-    return CaseResult(index=index, line=line, status=status, reference=case.person.reference)
+    reference = case.person.reference
+    if summary:
+        return CaseResult(
+            index=index, line=line, summary=CaseSummary.of(status), reference=reference
+        )
+    return CaseResult(index=index, line=line, status=status, reference=reference)
 
 
 def _assess_chunk(
-    start: int, items: list[Any], as_of: date, profile: Profile, policy: Policy | None
+    start: int,
+    items: list[Any],
+    as_of: date,
+    profile: Profile,
+    policy: Policy | None,
+    summary: bool = False,
 ) -> list[CaseResult]:
-    return [_assess_one(start + i, item, as_of, profile, policy) for i, item in enumerate(items)]
+    with _batch_gc():
+        return [
+            _assess_one(start + i, item, as_of, profile, policy, summary)
+            for i, item in enumerate(items)
+        ]
 
 
 def assess_many(
@@ -149,6 +236,7 @@ def assess_many(
     policy: Policy | None = None,
     workers: int = 1,
     chunk_size: int = 64,
+    summary: bool = False,
 ) -> Iterator[CaseResult]:
     """Assess each case of ``cases`` on ``as_of``: one :class:`CaseResult` per input, in input
     order, as a lazy stream.
@@ -162,6 +250,14 @@ def assess_many(
     at most two chunks per worker in flight at once, and the results still come in input order:
     the same results as with one worker.
 
+    With ``summary``, each valid case's result holds a :class:`CaseSummary` (what a
+    :class:`CaseloadReport` counts) instead of the full status: with workers, the full status of
+    every case would have to be pickled back to this process, which costs about as much as a
+    third of the assessment itself.
+
+    The garbage collector's young-generation threshold is raised while each case (or, with
+    workers, each chunk) is assessed, and restored before its result is yielded.
+
     >>> from sexoffender_rules.model import Person
     >>> results = assess_many(
     ...     [Case(person=Person(reference="FICTIONAL-0210", date_of_birth=date(1990, 1, 1))),
@@ -174,9 +270,11 @@ def assess_many(
         raise ValueError("workers and chunk_size must be at least 1")
     if workers == 1:
         for index, item in enumerate(cases):
-            yield _assess_one(index, item, as_of, chosen, policy)
+            with _batch_gc():
+                result = _assess_one(index, item, as_of, chosen, policy, summary)
+            yield result
         return
-    yield from _assess_in_processes(cases, as_of, chosen, policy, workers, chunk_size)
+    yield from _assess_in_processes(cases, as_of, chosen, policy, workers, chunk_size, summary)
 
 
 def _assess_in_processes(
@@ -186,6 +284,7 @@ def _assess_in_processes(
     policy: Policy | None,
     workers: int,
     chunk_size: int,
+    summary: bool,
 ) -> Iterator[CaseResult]:
     items = iter(cases)
     in_flight: list[Future[list[CaseResult]]] = []
@@ -196,7 +295,9 @@ def _assess_in_processes(
                 chunk = list(islice(items, chunk_size))
                 if not chunk:
                     break
-                in_flight.append(pool.submit(_assess_chunk, start, chunk, as_of, profile, policy))
+                in_flight.append(
+                    pool.submit(_assess_chunk, start, chunk, as_of, profile, policy, summary)
+                )
                 start += len(chunk)
             if not in_flight:
                 return
@@ -229,12 +330,12 @@ class Column:
     basis: str
     definition: str
 
-    def counts(self, status: StatusAssessment) -> bool:
-        """Whether ``status`` is counted in this column."""
+    def counts(self, status: StatusAssessment | CaseSummary) -> bool:
+        """Whether ``status`` (a full status or its summary) is counted in this column."""
         if self.key == "registered":
             return True
         if self.key == "subject":
-            return status.assessment.registration.subject
+            return CaseSummary.of(status).subject
         return self.flag in status.flag_names
 
 
@@ -370,8 +471,8 @@ class CaseloadReport:
     invalid: int = 0
 
     def add(self, result: CaseResult) -> None:
-        """Count one result."""
-        status = result.status
+        """Count one result (holding a full status or a summary)."""
+        status = result.counted
         if status is None:
             self.invalid += 1
             return
@@ -390,6 +491,37 @@ class CaseloadReport:
         for result in results:
             self.add(result)
         return self
+
+    def merge(self, other: CaseloadReport) -> CaseloadReport:
+        """A new report counting the cases of this one and of ``other`` (the reports of two
+        parts of a caseload, assessed apart on the same date under the same profile). Merging is
+        associative and commutative: the parts may be merged in any grouping and order.
+
+        >>> a = CaseloadReport(as_of=date(2026, 1, 1))
+        >>> a.add(CaseResult(index=0, problems=("version: required",)))
+        >>> a.merge(CaseloadReport(as_of=date(2026, 1, 1))).invalid
+        1
+        """
+        if (self.as_of, self.profile) != (other.as_of, other.profile):
+            raise ValueError("other: a report of another date or profile cannot be merged")
+
+        def summed(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+            return {key: a.get(key, 0) + b.get(key, 0) for key in {**a, **b}}
+
+        def summed_by_force(
+            a: dict[str, dict[str, int]], b: dict[str, dict[str, int]]
+        ) -> dict[str, dict[str, int]]:
+            return {force: summed(a.get(force, {}), b.get(force, {})) for force in {**a, **b}}
+
+        return CaseloadReport(
+            as_of=self.as_of,
+            profile=self.profile,
+            forces=summed_by_force(self.forces, other.forces),
+            headlines=summed_by_force(self.headlines, other.headlines),
+            total=summed(self.total, other.total),
+            total_headlines=summed(self.total_headlines, other.total_headlines),
+            invalid=self.invalid + other.invalid,
+        )
 
     @property
     def headline_names(self) -> list[str]:

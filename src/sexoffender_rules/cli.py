@@ -355,23 +355,24 @@ def _cmd_report(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
             profile=profile,
             policy=policy,
             workers=args.workers,
+            summary=True,
         )
         traced: list[str] = []
         for result in results:
             report.add(result)
             bar.update(1)
+            counted = result.counted
             if (
                 args.cases
-                and result.status is not None
+                and counted is not None
                 and (
-                    args.cases in result.status.flag_names
-                    or args.cases == f"headline:{result.status.headline}"
+                    args.cases in counted.flag_names or args.cases == f"headline:{counted.headline}"
                 )
             ):
                 traced.append(
                     f"{args.caseload}:{result.line}\t{result.reference}\t"
-                    f"{result.status.managing_force or '(no force recorded)'}\t"
-                    f"{result.status.headline}"
+                    f"{counted.managing_force or '(no force recorded)'}\t"
+                    f"{counted.headline}"
                 )
             if not result.ok:
                 invalid += 1

@@ -228,17 +228,30 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+def _hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """The converter's structure hook for ``tp``, looked up once (cattrs 24.1 and later; before
+    that, each call dispatches)."""
+    get = getattr(conv, "get_structure_hook", None)
+    if get is not None:
+        return get(tp)  # type: ignore[no-any-return]
+    return conv.structure
+
+
 def _tuple_hook(conv: cattrs.Converter) -> Any:
     def factory(tp: Any) -> Any:
         item = typing.get_args(tp)[0]
+        hooks: list[Callable[[Any, Any], Any]] = []
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise WrongTypeError(f"expected a list, got {_shape(value)}")
+            if not hooks:
+                hooks.append(_hook(conv, item))
+            hook = hooks[0]
             items, errors = [], []
             for index, element in enumerate(value):
                 try:
-                    items.append(conv.structure(element, item))
+                    items.append(hook(element, item))
                 except Exception as error:  # collected and re-raised with their index below
                     note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, item)
                     error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
@@ -255,6 +268,7 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
 def _tagged(conv: cattrs.Converter, tags: dict[type, str]) -> Any:
     """Structure one of ``tags``' classes from an object naming it in ``type``."""
     by_tag = {tag: cls for cls, tag in tags.items()}
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
@@ -264,7 +278,10 @@ def _tagged(conv: cattrs.Converter, tags: dict[type, str]) -> Any:
             raise InvalidValueError("type: required, one of " + ", ".join(by_tag))
         if not isinstance(tag, str) or tag not in by_tag:
             raise InvalidValueError("type: expected one of " + ", ".join(by_tag))
-        return conv.structure({k: v for k, v in value.items() if k != "type"}, by_tag[tag])
+        hook = hooks.get(tag)
+        if hook is None:
+            hook = hooks[tag] = _hook(conv, by_tag[tag])
+        return hook({k: v for k, v in value.items() if k != "type"}, by_tag[tag])
 
     return structure
 

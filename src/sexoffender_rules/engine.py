@@ -307,6 +307,21 @@ class Timeline:
             paths=paths,
         )
 
+    def under(self, policy: Policy) -> Timeline:
+        """The timeline of the same case and date under ``policy``: the sorted facts, paths and
+        notification index are kept (no reading changes them), the days away are counted again
+        where the partial-day reading differs, and nothing derived is kept.
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> t = Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                    date(2026, 1, 1), Policy())
+        >>> t.under(Policy(release_notified_by_attendance=False)).index is t.index
+        True
+        """
+        if policy.partial_days is not self.policy.partial_days:
+            return Timeline.build(self.case, self.as_of, policy)
+        return attrs.evolve(self, policy=policy, derived={})
+
     def path(self, fact: object) -> str:
         """The path of ``fact`` in the case, such as ``notifications[3]``.
 
@@ -555,15 +570,16 @@ def assess(
     policy = policy or Policy()
     if ruleset is None:
         ruleset = ruleset_for(case.jurisdiction)
-    result = _assess_once(case, as_of, policy, ruleset)
-    depends = tuple(_reading_dependence(result, case, ruleset))
+    timeline = Timeline.build(case, as_of, policy)
+    result = _assess_once(timeline, ruleset)
+    depends = tuple(_reading_dependence(result, timeline, ruleset))
     if depends:
         result = attrs.evolve(result, flags=result.flags + depends)
     return result
 
 
-def _assess_once(case: Case, as_of: date, policy: Policy, ruleset: Ruleset) -> Assessment:
-    timeline = Timeline.build(case, as_of, policy)
+def _assess_once(timeline: Timeline, ruleset: Ruleset) -> Assessment:
+    case, as_of, policy = timeline.case, timeline.as_of, timeline.policy
     registration = _after_death(ruleset.registration(timeline, ruleset), case, as_of, ruleset)
     subject_days = registration.subject_days
     findings = [
@@ -658,7 +674,7 @@ def _outcome(result: Assessment) -> tuple[object, ...]:
     )
 
 
-def _reading_dependence(result: Assessment, case: Case, ruleset: Ruleset) -> Iterator[str]:
+def _reading_dependence(result: Assessment, timeline: Timeline, ruleset: Ruleset) -> Iterator[str]:
     """A flag for each reading of the law, named in a reason, whose other value gives a
     different result: the assessment is assessed again under it and the outcomes compared.
 
@@ -682,7 +698,7 @@ def _reading_dependence(result: Assessment, case: Case, ruleset: Ruleset) -> Ite
             try:
                 changed: dict[str, Any] = {name: other}
                 alternative = _assess_once(
-                    case, result.as_of, attrs.evolve(result.policy, **changed), ruleset
+                    timeline.under(attrs.evolve(result.policy, **changed)), ruleset
                 )
             except AmbiguousReadingError:
                 continue  # another reading is left open: nothing to compare

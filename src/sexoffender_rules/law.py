@@ -20,6 +20,7 @@ how the results of cases differ under the two.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
@@ -76,9 +77,10 @@ class Rule:
     citations: tuple[Citation, ...]
     in_force: DateInterval
 
-    @property
+    @functools.cached_property
     def citation(self) -> str:
-        """The citations as one line of text, provisions of one instrument together.
+        """The citations as one line of text, provisions of one instrument together (made once
+        per rule: every reason the rule gives carries it).
 
         >>> Rule(id="x", title="X", statement="S.", citations=(), in_force=DateInterval(
         ...     date(2004, 5, 1), date(2004, 5, 1))).citation
@@ -177,10 +179,13 @@ class Ruleset:
     description: str = ""
     baseline: str | None = None
 
+    _by_id: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
-        ids = [r.id for r in self.rules]
-        if len(ids) != len(set(ids)):
+        by_id = {r.id: r for r in self.rules}
+        if len(by_id) != len(self.rules):
             raise ValueError("rules: every rule id must be unique")
+        object.__setattr__(self, "_by_id", by_id)
         for needed in (self.breach_rule, self.cessation_rule):
             self.rule(needed)
 
@@ -191,10 +196,10 @@ class Ruleset:
         >>> ENGLAND_AND_WALES.rule("ew.s85.weekly").in_force.start
         datetime.date(2012, 8, 13)
         """
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(f"rule: no rule {rule_id!r} in {self.name}")
+        rule = self._by_id.get(rule_id)
+        if rule is None:
+            raise KeyError(f"rule: no rule {rule_id!r} in {self.name}")
+        return rule
 
     def parameter(self, name: str) -> Any:
         """The key figure called ``name`` (a ``KeyError`` naming it if the ruleset has none).
