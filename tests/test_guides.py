@@ -107,6 +107,7 @@ def test_every_block_of_the_guide_runs_and_shows_its_output(
 
 def test_the_rules_page_shows_each_rule_with_its_interval_citation_and_check_date() -> None:
     from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+    from sexoffender_rules.links import legislation_urls
 
     text = (DOCS / "england-and-wales.md").read_text(encoding="utf-8")
     table = text.split("\n## ", 1)[0]  # the rules table comes before the first rule's section
@@ -125,6 +126,11 @@ def test_the_rules_page_shows_each_rule_with_its_interval_citation_and_check_dat
         assert f"In force {cells[1]}." in section
         for citation in rule.citations:
             assert f"- {citation}: text checked {citation.checked.isoformat()}" in section
+            for url in legislation_urls(citation, rule.in_force.start):
+                assert f"<{url}>" in section, (rule.id, url)
+    # The weekly rule links to s.85 as it stood on the day weekly notification began.
+    weekly = text.split("## `ew.s85.weekly`: ", 1)[1].split("\n## ", 1)[0]
+    assert "<https://www.legislation.gov.uk/ukpga/2003/42/section/85/2012-08-13>" in weekly
 
 
 def test_the_interpretation_page_states_every_reading_of_every_policy_field() -> None:

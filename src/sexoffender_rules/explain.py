@@ -17,6 +17,7 @@ from datetime import date
 from .assessment import Assessment, Duty, DutyState, Reason, Responsible, Source
 from .errors import InvalidValueError
 from .law import Rule, Ruleset
+from .links import legislation_urls
 from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 
 __all__ = [
@@ -396,8 +397,9 @@ _READINGS_TABLE: tuple[tuple[str, str, dict[object, str]], ...] = (
 def ruleset_markdown(ruleset: Ruleset) -> str:
     """The rules of ``ruleset`` as Markdown: a table of every rule's id, in-force interval,
     citation and the date its text was checked; its parameters; then each rule's statement, its
-    citations, the date each text was checked and where; then the readings of the law with their
-    defaults.
+    citations, the date each text was checked and where, with links to legislation.gov.uk (the
+    provision as it stood on the rule's first day in force); then the readings of the law with
+    their defaults.
 
     docs/england-and-wales.md is this text for the England and Wales ruleset (a test keeps the
     two equal; ``sexoffender-rules rules`` prints it).
@@ -448,6 +450,10 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
         for c in rule.citations:
             source = f"; {c.source}" if c.source else ""
             lines.append(f"- {c}: text checked {c.checked.isoformat()}{source}.")
+            # The provision on legislation.gov.uk as it stood on the rule's first day in force.
+            urls = legislation_urls(c, rule.in_force.start)
+            if urls:
+                lines.append(f"    - On legislation.gov.uk: {', '.join(f'<{u}>' for u in urls)}")
     defaults = Policy()
     lines += [
         "",
