@@ -104,7 +104,7 @@ def test_a_notification_on_1_may_2004_answers_the_first_periodic_duty() -> None:
 def test_no_one_is_subject_under_part_2_before_it_came_into_force(pair: tuple[Case, date]) -> None:
     case, as_of = pair
     a = assess(case, as_of)
-    orders = {o.id: o for o in case.orders}
+    orders = {f"orders[{i}]": o for i, o in enumerate(case.orders)}  # applied_by is a path
     for source in a.registration.sources:
         assert source.start >= PART_2_COMMENCEMENT
         if source.applied_by is None:
