@@ -520,8 +520,9 @@ def _notification(
     expected: tuple[date, ...],
     triggered: tuple[date, ...] = (),
     departures: tuple[date, ...] = (),
+    kinds: tuple[NotificationKind, ...] = tuple(NotificationKind),
 ) -> Notification:
-    """A notification of any kind dated on or after ``low``, often just after one of ``anchors``
+    """A notification of one of ``kinds`` dated on or after ``low``, often just after one of ``anchors``
     or a year or a week after it, or (an initial one) just after one of the ``triggered`` relevant
     dates; an advance one may announce one of ``events``, a non-occurrence one may answer one of
     the ``expected`` dates, a travel one often gives one of the ``departures`` of the case's
@@ -529,18 +530,20 @@ def _notification(
     ways = ["any", "after_fact", "after_fact", "cycle"] if anchors else ["any"]
     ways += ["initial", "initial"] if triggered else []
     how = draw(st.sampled_from(ways))
-    kind = draw(st.sampled_from(list(NotificationKind)))
+    kind = draw(st.sampled_from(kinds))
     if how == "any":
         on = draw(day)
     elif how == "initial":
-        kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
+        if NotificationKind.INITIAL in kinds:
+            kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
         on = max(low, _shift(draw(st.sampled_from(triggered)), draw(st.integers(-1, 5))))
     else:
         base = draw(st.sampled_from(anchors))
         if how == "after_fact":
             offset = draw(st.integers(-3, 6))
         else:
-            kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
+            if NotificationKind.PERIODIC in kinds:
+                kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
             offset = draw(st.sampled_from([7, 365, 366])) + draw(st.integers(-3, 3))
         on = max(low, _shift(base, offset))
     content: dict[str, Any] = {
@@ -989,7 +992,13 @@ def _fresh_id(prefix: str, taken: set[str]) -> str:
 
 
 @st.composite
-def _with_notification(draw: st.DrawFn, case: Case, low: date, high: date) -> Case:
+def _with_notification(
+    draw: st.DrawFn,
+    case: Case,
+    low: date,
+    high: date,
+    kinds: tuple[NotificationKind, ...] = tuple(NotificationKind),
+) -> Case:
     start = max(low, case.person.date_of_birth)
     day = fact_dates(start, max(start, high))
     anchors = case_dates(case)
@@ -1007,14 +1016,17 @@ def _with_notification(draw: st.DrawFn, case: Case, low: date, high: date) -> Ca
             anchors,
             case.events,
             expected,
+            kinds=kinds,
         )
     )
     return _extended(case, notifications=notification)
 
 
-def with_notification(case: Case) -> st.SearchStrategy[Case]:
-    """``case`` with one more notification (of any kind, often near one of its facts) appended
-    after its others, so that every existing fact keeps its path.
+def with_notification(
+    case: Case, kinds: tuple[NotificationKind, ...] | None = None
+) -> st.SearchStrategy[Case]:
+    """``case`` with one more notification (of any kind, or of one of ``kinds``, often near one
+    of its facts) appended after its others, so that every existing fact keeps its path.
 
     >>> from hypothesis import given, settings
     >>> from sexoffender_rules.model import Case, Person
@@ -1025,7 +1037,9 @@ def with_notification(case: Case) -> st.SearchStrategy[Case]:
     ...     assert len(case.notifications) == 1
     >>> check()
     """
-    return _with_notification(case, FACTS_FROM, FACTS_UNTIL)
+    return _with_notification(
+        case, FACTS_FROM, FACTS_UNTIL, tuple(NotificationKind) if kinds is None else kinds
+    )
 
 
 @st.composite
