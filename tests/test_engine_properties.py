@@ -601,11 +601,12 @@ def test_from_type_draws_cases_through_the_entry_point() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# The invariants on long histories (fewer examples: each costs about ten times a small case's)
+# The invariants on long histories (a tenth of the examples: each costs about ten times a small
+# case's)
 # --------------------------------------------------------------------------------------------
 
 HISTORY = settings(
-    max_examples=max(10, settings.default.max_examples // 6),
+    max_examples=max(10, settings.default.max_examples // 10),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 

@@ -46,8 +46,14 @@ from sexoffender_rules.whereabouts import Profile
 
 SCHEMA = case_schema()
 VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)  # built once: it is not cheap
-# Long histories cost about ten times what a small case does: a sixth as many examples.
-HISTORIES = max(10, settings.default.max_examples // 6)
+# These check the strategies, not the engine: at most 150 examples each even under the thorough
+# profile (the engine's invariants, in test_engine_properties.py, run the full number). Long
+# histories cost about ten times what a small case does: a tenth as many.
+SMALL = settings(
+    max_examples=min(150, settings.default.max_examples),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+HISTORIES = max(10, min(150, settings.default.max_examples) // 10)
 HISTORY = settings(
     max_examples=HISTORIES,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -99,6 +105,7 @@ def _check_case(case: Case, as_of: date, policy: Policy) -> None:
         assert result.policy == reading
 
 
+@SMALL
 @given(cases_with_as_of(), policies())
 def test_every_drawn_case_validates_round_trips_and_assesses(
     pair: tuple[Case, date], policy: Policy
@@ -114,6 +121,7 @@ def test_every_drawn_history_validates_round_trips_and_assesses(
     _check_case(*pair, policy)
 
 
+@SMALL
 @given(cases_with_as_of(), policies(open_readings=True))
 def test_a_policy_with_open_readings_assesses_or_names_the_question(
     pair: tuple[Case, date], policy: Policy
@@ -128,6 +136,7 @@ def test_a_policy_with_open_readings_assesses_or_names_the_question(
     assert question is None or getattr(policy, question).value == "raise"
 
 
+@SMALL
 @given(cases_with_as_of(), profiles())
 def test_every_drawn_case_gets_a_status_under_every_drawn_profile(
     pair: tuple[Case, date], profile: Profile
@@ -284,8 +293,8 @@ def _drawn_features(strategy: st.SearchStrategy[Case], examples: int) -> set[str
 
 
 def test_every_fact_and_every_disposal_can_be_drawn() -> None:
-    small = _drawn_features(cases(), 400)
-    long = _drawn_features(histories(), 60)
+    small = _drawn_features(cases(), 300)
+    long = _drawn_features(histories(), 40)
     assert _expected_features() - (small | long) == set()
     # Each alone draws every kind of trigger, notification and event.
     kinds = {f for f in _expected_features() if f.split(":")[0] in ("trigger", "notification")}

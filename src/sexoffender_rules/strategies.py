@@ -1,13 +1,15 @@
 """Hypothesis strategies for property-based tests of code that uses this library.
 
 Every :class:`~sexoffender_rules.model.Case` these strategies generate is a valid England and
-Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`. The
-cases are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
-notifications) and their dates modest: people are born from 1950 to 2012, facts fall from
-1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction, finding
-or caution from 1990 on, for s.81), clustered around one another so
-that duties, windows and periods interact, with a bias towards awkward days
-(:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
+Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`,
+round-trips through the JSON format, and assesses under every choice of reading. The cases of
+:func:`cases` are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
+notifications, with orders, reviews, parental directions and police records now and then); those
+of :func:`histories` are long. Their dates are modest: people are born from 1950 to 2012, facts
+fall from 1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction,
+finding or caution from 1990 on, for s.81), clustered around one another so that duties, windows
+and periods interact, with a bias towards awkward days (:func:`edge_dates`). References are
+obviously fictional (``NAME-A``, ``ADDR-1``).
 
 This module imports hypothesis (a test dependency); nothing else in the package imports it.
 Importing it without hypothesis raises an ``ImportError`` that names the ``test`` extra. With the
