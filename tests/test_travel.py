@@ -10,7 +10,7 @@ import pytest
 from sexoffender_rules import assess
 from sexoffender_rules.assessment import DutyKind, DutyState
 from sexoffender_rules.documents import case_from_data, case_to_data
-from sexoffender_rules.england_and_wales_travel import latest_notice_day
+from sexoffender_rules.england_and_wales.travel import latest_notice_day
 from sexoffender_rules.errors import CaseValidationError, InvalidValueError
 from sexoffender_rules.model import (
     AbsenceAbroad,

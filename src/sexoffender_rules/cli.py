@@ -48,11 +48,12 @@ from .documents import (
     profile_from_data,
     profile_to_data,
 )
-from .engine import UnknownJurisdictionError, assess, ruleset_for
+from .engine import assess
 from .errors import CaseValidationError, SexOffenderRulesError
 from .explain import explain, explain_markdown, ruleset_markdown, summary
 from .model import Case
 from .policy import Policy
+from .rulesets import UnknownJurisdictionError, ruleset_for
 from .whereabouts import PROFILES, STATUS_NAMES, Profile, assess_status
 
 __all__ = ["main"]
@@ -176,9 +177,7 @@ def _cmd_schema(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 
 
 def _cmd_rules(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
-    from .england_and_wales import ENGLAND_AND_WALES
-
-    return EXIT_OK, ruleset_markdown(ENGLAND_AND_WALES)
+    return EXIT_OK, ruleset_markdown(ruleset_for("england-and-wales"))
 
 
 def _cmd_calendar(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:

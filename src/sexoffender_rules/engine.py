@@ -1,6 +1,7 @@
 """The engine: one pass over a case's facts, with the rules of its jurisdiction.
 
-The engine knows no jurisdiction. It
+The engine knows no jurisdiction: it finds the ruleset of a case's jurisdiction through the
+registry (:func:`~sexoffender_rules.rulesets.ruleset_for`), or is given one. It
 
 1. builds a :class:`Timeline`: the facts known on the assessment date, sorted once, with the days
    away from liberty (:class:`~sexoffender_rules.calendar.DisregardedTime`), the releases and an
@@ -57,7 +58,7 @@ from .calendar import (
     add_days,
     check_civil_date,
 )
-from .errors import AmbiguousReadingError, SexOffenderRulesError, WrongTypeError
+from .errors import AmbiguousReadingError, WrongTypeError
 from .law import Ruleset
 from .model import (
     AbsenceAbroad,
@@ -71,6 +72,7 @@ from .model import (
 )
 from .policy import FailureAfterRequirementsEnd, Policy
 from .records import Death
+from .rulesets import UnknownJurisdictionError, ruleset_for
 
 __all__ = [
     "DutyFinding",
@@ -751,29 +753,3 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
     ):
         return Headline.DUE
     return Headline.COMPLIANT
-
-
-class UnknownJurisdictionError(SexOffenderRulesError, ValueError):
-    """A case names a jurisdiction that has no ruleset.
-
-    >>> ruleset_for("atlantis")
-    Traceback (most recent call last):
-    ...
-    sexoffender_rules.engine.UnknownJurisdictionError: jurisdiction: no ruleset for it; known: england-and-wales
-    """
-
-
-def ruleset_for(jurisdiction: str) -> Ruleset:
-    """The ruleset of a jurisdiction named in a case, or :class:`UnknownJurisdictionError`.
-
-    >>> ruleset_for("england-and-wales").jurisdiction
-    'england-and-wales'
-    """
-    from .england_and_wales import ENGLAND_AND_WALES
-
-    known = {ENGLAND_AND_WALES.jurisdiction: ENGLAND_AND_WALES}
-    if jurisdiction not in known:
-        raise UnknownJurisdictionError(
-            f"jurisdiction: no ruleset for it; known: {', '.join(sorted(known))}"
-        )
-    return known[jurisdiction]

@@ -29,11 +29,11 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from dateutil import tz
 
-from .assessment import DutyKind, Reason, Registration
-from .calendar import END_OF_TIME, DateInterval, add_days
-from .engine import DutyFinding, Timeline
-from .law import Citation, Rule, Ruleset
-from .model import AbsenceAbroad, Notification, NotificationKind
+from ..assessment import DutyKind, Reason, Registration
+from ..calendar import END_OF_TIME, DateInterval, add_days
+from ..engine import DutyFinding, Timeline
+from ..law import Citation, Rule, Ruleset
+from ..model import AbsenceAbroad, Notification, NotificationKind
 
 __all__ = [
     "ALL_TRIPS_FROM",

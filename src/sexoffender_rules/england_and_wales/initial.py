@@ -1,0 +1,186 @@
+"""Initial notification (SOA 2003 s.83(1)): within 3 days beginning with the relevant
+date or, if later, the commencement of Part 2; the s.81 transitional cases and the s.83(3)
+exception for a person who had notified under the Sex Offenders Act 1997.
+
+>>> [r.id for r in RULES]
+['ew.s83.initial', 'ew.s83.transitional', 'ew.s83.exception']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..assessment import DutyKind, Registration, Source
+from ..calendar import DateInterval, add_days
+from ..engine import DutyFinding, Timeline
+from ..law import Ruleset
+from ..model import NotificationKind
+from ._common import _S83_SEEN, PART_2_COMMENCEMENT, _rule, _soa, _soa_s81
+from ._duties import _first_part_2_notification, _s81_open, _window
+
+RULES = (
+    _rule(
+        "ew.s83.initial",
+        "Initial notification",
+        "A relevant offender must notify within the period of 3 days beginning with the relevant "
+        "date, not counting any time when they are remanded in or committed to custody by an "
+        "order of a court or kept in service custody, serving a sentence of imprisonment or a "
+        "term of service detention, detained in a hospital, or outside the United Kingdom "
+        "(policy.partial_days).",
+        _soa("s.83(1)"),
+        _soa(
+            "s.83(6)",
+            "statute text not seen; its list is taken from s.85(4) (third-party verbatim copy of "
+            "the revised text), which the explanatory note to s.84 (para 168) says s.83(6) mirrors",
+        ),
+    ),
+    _rule(
+        "ew.s83.transitional",
+        "Initial notification from 1 May 2004",
+        "For a relevant date before 1 May 2004 the 3 days of s.83(1) begin with 1 May 2004 "
+        "('or, if later, the commencement of this Part'). s.83(3): no initial notification is "
+        "needed if the person complied with s.2(1) of the Sex Offenders Act 1997 for that "
+        "conviction, finding or caution. Documented reading: a notification recorded in the case "
+        "dated before 1 May 2004 and on or after the relevant date is taken as that compliance "
+        "(whether it was within the 1997 Act's own time limit is not tested); with none "
+        "recorded the duty stands, and the first notification under Part 2 answers it, whether "
+        "recorded as initial, change or periodic (documented reading: each gives the s.83(5) "
+        "information). A notification before 1 May 2004 is not one under Part 2, so "
+        "it starts no periodic cycle and discharges no Part 2 duty, though names and premises "
+        "it gave count as notified (s.84(1)(a), (c) name s.2 of the 1997 Act).",
+        _soa_s81("s.83(1), (3)", _S83_SEEN),
+    ),
+    _rule(
+        "ew.s83.exception",
+        "No initial notification when already subject and notified",
+        "No initial notification is needed for a new conviction, finding or caution if, "
+        "immediately before it, the person was subject because of an earlier event, had made the "
+        "initial notification for that event, and remains subject because of it throughout the "
+        "new 3-day period.",
+        _soa("s.83(2)"),
+    ),
+)
+
+
+def initial_duties(
+    timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """s.83(1): one initial duty for each source; s.83(2) excuses some. For a relevant date before
+    1 May 2004 the 3 days begin with 1 May 2004, and s.83(3) excuses the duty where a notification
+    before that day (taken as one under s.2(1) of the Sex Offenders Act 1997) is recorded.
+
+    >>> from datetime import date
+    >>> from sexoffender_rules import assess
+    >>> from sexoffender_rules.model import Case, Person, Trigger, Detention
+    >>> case = Case(person=Person(reference="FICTIONAL-0007", date_of_birth=date(1980, 1, 1)),
+    ...     triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 6)),),
+    ...     detentions=(Detention(kind="remand", start=date(2026, 3, 7), end=date(2026, 3, 10)),))
+    >>> assess(case, date(2026, 3, 12)).duties[0].deadline   # Fri 6; away 7-9; 10, 11
+    datetime.date(2026, 3, 11)
+    """
+    rule = ruleset.rule("ew.s83.initial")
+    exception = ruleset.rule("ew.s83.exception")
+    transitional = ruleset.rule("ew.s83.transitional")
+    earlier: list[tuple[Source, DateInterval]] = []  # earlier sources and their days
+    for source in registration_.sources:
+        if _s81_open(source):
+            continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
+        deadline, reason = _window(
+            timeline, source.start, 3, rule, "Initial notification", [source.fact]
+        )
+        not_required = None
+        reasons = [reason]
+        if source.subject_from is not None:
+            reasons.insert(
+                0,
+                transitional.reason(
+                    f"The relevant date {source.relevant_date.isoformat()} is before 1 May 2004: "
+                    "the 3 days begin with 1 May 2004 (s.83(1)).",
+                    facts=[source.fact],
+                ),
+            )
+            under_1997 = next(
+                (
+                    n
+                    for n in timeline.notifications
+                    if source.relevant_date <= n.date < PART_2_COMMENCEMENT
+                ),
+                None,
+            )
+            if under_1997 is not None:
+                not_required = transitional.reason(
+                    f"Notified on {under_1997.date.isoformat()}, before 1 May 2004: taken as "
+                    "compliance with s.2(1) of the Sex Offenders Act 1997, so no initial "
+                    "notification is required (s.83(3)).",
+                    facts=[source.fact, timeline.path(under_1997)],
+                )
+            else:
+                reasons.append(
+                    transitional.reason(
+                        "No notification before 1 May 2004 is recorded, so compliance with s.2(1) "
+                        "of the Sex Offenders Act 1997 is not shown and s.83(3) does not excuse "
+                        "the initial notification. The first notification under Part 2 answers "
+                        "it, whether recorded as initial, change or periodic (documented reading).",
+                        facts=[source.fact],
+                    )
+                )
+            if source.days is not None:
+                earlier.append((source, source.days))
+            yield DutyFinding(
+                kind=DutyKind.INITIAL,
+                rule_id=rule.id,
+                trigger_date=source.start,
+                fact=source.fact,
+                deadline=deadline,
+                discharged_by=_first_part_2_notification(timeline, source.start),
+                not_required=not_required,
+                reasons=tuple(reasons),
+            )
+            continue
+        day_before = add_days(source.relevant_date, -1)
+        # An earlier period that ended before the day before this relevant date cannot show
+        # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
+        # drop it, so the search stays within the periods still running.
+        earlier = [(b, span) for b, span in earlier if span.end > day_before]
+        for before, span in earlier:
+            if before.relevant_date >= source.relevant_date:
+                continue
+            subject_before = day_before in span
+            # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
+            # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
+            notified = timeline.index.first(
+                ("kind", NotificationKind.INITIAL),
+                before.start,
+                before=source.relevant_date,
+            )
+            throughout = before.indefinite or (deadline is not None and deadline in span)
+            if subject_before and notified is not None and deadline is None and not throughout:
+                reasons.append(
+                    exception.reason(
+                        f"s.83(2) may excuse this through {before.fact}, but not until the end of "
+                        "the 3 days is fixed (the person is still detained or abroad): (c) cannot "
+                        "yet be settled.",
+                        facts=[source.fact, before.fact],
+                    )
+                )
+            if subject_before and notified is not None and throughout:
+                not_required = exception.reason(
+                    f"Already subject through {before.fact} and notified under s.83(1) on "
+                    f"{notified.date.isoformat()}, and still subject through it to the end of the "
+                    "3 days: no initial notification is required.",
+                    facts=[source.fact, before.fact, timeline.path(notified)],
+                )
+                break
+        if source.days is not None:  # an undetermined period cannot show (a) or (c)
+            earlier.append((source, source.days))
+        discharged = timeline.index.first(("kind", NotificationKind.INITIAL), source.relevant_date)
+        yield DutyFinding(
+            kind=DutyKind.INITIAL,
+            rule_id=rule.id,
+            trigger_date=source.relevant_date,
+            fact=source.fact,
+            deadline=deadline,
+            discharged_by=discharged,
+            not_required=not_required,
+            reasons=tuple(reasons),
+        )
