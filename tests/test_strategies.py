@@ -373,3 +373,23 @@ print("registered" if "sexoffender_rules.strategies" in sys.modules else "not re
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "registered"
+
+
+def test_importing_the_strategies_before_hypothesis_registers_them() -> None:
+    # Importing the module imports hypothesis, which runs its entry points, this one among them,
+    # while the module is still loading: that must neither fail nor leave the types unregistered.
+    code = """
+import sexoffender_rules.strategies
+from hypothesis import strategies as st
+from sexoffender_rules import Case, Policy
+print(type(st.from_type(Case).example()).__name__, type(st.from_type(Policy).example()).__name__)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["Case", "Policy"]

@@ -35,14 +35,6 @@ from typing import Any
 
 import attrs
 
-try:
-    from hypothesis import strategies as st
-except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
-    raise ImportError(
-        "sexoffender_rules.strategies needs hypothesis, which the 'test' extra installs: "
-        "pip install 'sexoffender-rules[test]'"
-    ) from error
-
 from . import records
 from .calendar import CalendarPeriod
 from .engine import assess
@@ -96,6 +88,48 @@ from .whereabouts import (
     VisitIntervals,
     VisitSchedule,
 )
+
+# Defined before hypothesis is imported: importing hypothesis runs its entry points, and this
+# module's may be among them while the module is still loading.
+_LOADED = False
+
+
+def register_type_strategies() -> None:
+    """Register the strategies for the library's public types with hypothesis, so that
+    ``st.from_type`` draws valid values of each: :class:`~sexoffender_rules.model.Case` (from
+    :func:`cases`), :class:`~sexoffender_rules.whereabouts.Profile`,
+    :class:`~sexoffender_rules.policy.Policy`, every fact class of the model (a person, a
+    trigger, each disposal, a re-sentence, a detention, an absence abroad, each event, a home
+    address, a notification, a parental direction, an order, a determination on review), a
+    calendar period (a custodial term), each police record, and the results
+    :class:`~sexoffender_rules.assessment.Assessment` and
+    :class:`~sexoffender_rules.whereabouts.StatusAssessment` (of a drawn case on a drawn date).
+    The unions ``Disposal``, ``Event`` and ``PoliceRecord`` then draw from their members.
+    Hypothesis calls this through the package's entry point, and the module calls it when it
+    is imported: a program that imports this module before hypothesis makes hypothesis run its
+    entry points while the module is still loading, and the call then waits for the module's end.
+
+    >>> register_type_strategies()
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None, deadline=None)
+    ... @given(st.from_type(Case), st.from_type(Profile), st.from_type(Policy))
+    ... def check(case, profile, policy):
+    ...     assert isinstance(case, Case) and isinstance(profile, Profile)
+    >>> check()
+    """
+    if not _LOADED:
+        return  # called by hypothesis's entry point while this module loads: done at its end
+    for kind, strategy in _type_strategies().items():
+        st.register_type_strategy(kind, strategy)
+
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "sexoffender_rules.strategies needs hypothesis, which the 'test' extra installs: "
+        "pip install 'sexoffender-rules[test]'"
+    ) from error
 
 __all__ = [
     "BORN_FROM",
@@ -1369,31 +1403,6 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
     return found
 
 
-def register_type_strategies() -> None:
-    """Register the strategies for the library's public types with hypothesis, so that
-    ``st.from_type`` draws valid values of each: :class:`~sexoffender_rules.model.Case` (from
-    :func:`cases`), :class:`~sexoffender_rules.whereabouts.Profile`,
-    :class:`~sexoffender_rules.policy.Policy`, every fact class of the model (a person, a
-    trigger, each disposal, a re-sentence, a detention, an absence abroad, each event, a home
-    address, a notification, a parental direction, an order, a determination on review), a
-    calendar period (a custodial term), each police record, and the results
-    :class:`~sexoffender_rules.assessment.Assessment` and
-    :class:`~sexoffender_rules.whereabouts.StatusAssessment` (of a drawn case on a drawn date).
-    The unions ``Disposal``, ``Event`` and ``PoliceRecord`` then draw from their members.
-    Hypothesis calls this through the package's entry point.
-
-    >>> register_type_strategies()
-    >>> from hypothesis import given, settings
-    >>> @settings(max_examples=5, database=None, deadline=None)
-    ... @given(st.from_type(Case), st.from_type(Profile), st.from_type(Policy))
-    ... def check(case, profile, policy):
-    ...     assert isinstance(case, Case) and isinstance(profile, Profile)
-    >>> check()
-    """
-    for kind, strategy in _type_strategies().items():
-        st.register_type_strategy(kind, strategy)
-
-
 def _one_record(kind: type) -> st.SearchStrategy[Any]:
     def of_kind(found: list[PoliceRecord]) -> list[PoliceRecord]:
         return [r for r in found if isinstance(r, kind)]
@@ -1404,3 +1413,7 @@ def _one_record(kind: type) -> st.SearchStrategy[Any]:
         .filter(bool)
         .map(lambda found: found[0])
     )
+
+
+_LOADED = True
+register_type_strategies()
