@@ -45,7 +45,7 @@ ENGINE_TESTS = [
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "calendar": (["src/sexoffender_rules/calendar.py"], CALENDAR_TESTS),
     "engine": (["src/sexoffender_rules/engine.py"], ENGINE_TESTS),
-    # The module or, once split, the package of the England and Wales rules.
+    # The package of the England and Wales rules (one module per part of the Act).
     "rules": (["src/sexoffender_rules/england_and_wales*"], ENGINE_TESTS),
 }
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
