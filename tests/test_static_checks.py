@@ -14,8 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     "command",
     [
-        [sys.executable, "-m", "mypy", "--strict", "src/sexoffender_rules"],
-        [sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "docs"],
+        [sys.executable, "-m", "mypy", "--strict", "src/sexoffender_rules", "tools", "fuzz"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "src",
+            "tests",
+            "benchmarks",
+            "docs",
+            "tools",
+            "fuzz",
+        ],
     ],
     ids=["mypy-strict", "ruff"],
 )

@@ -177,15 +177,14 @@ def hours_between(earlier: datetime, later: datetime) -> float:
 _LONGEST = {"years": 9999, "months": 9999 * 12, "weeks": 3_652_059 // 7, "days": 3_652_059}
 
 
-def _non_negative(name: str) -> Callable[[object, attrs.Attribute[int], int], None]:
-    def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-        _check_count(value, name)
-        if value > _LONGEST[name]:
-            raise InvalidPeriodError(
-                f"{name}: expected at most {_LONGEST[name]} (longer than the calendar)"
-            )
-
-    return check
+def _within_calendar(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """A count of one unit of a period: a whole number from 0 to the calendar's span in it."""
+    name = attribute.name
+    _check_count(value, name)
+    if value > _LONGEST[name]:
+        raise InvalidPeriodError(
+            f"{name}: expected at most {_LONGEST[name]} (longer than the calendar)"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -202,10 +201,10 @@ class CalendarPeriod:
     ('3 years 6 months', 'P3Y6M')
     """
 
-    years: int = attrs.field(default=0, validator=_non_negative("years"))
-    months: int = attrs.field(default=0, validator=_non_negative("months"))
-    weeks: int = attrs.field(default=0, validator=_non_negative("weeks"))
-    days: int = attrs.field(default=0, validator=_non_negative("days"))
+    years: int = attrs.field(default=0, validator=_within_calendar)
+    months: int = attrs.field(default=0, validator=_within_calendar)
+    weeks: int = attrs.field(default=0, validator=_within_calendar)
+    days: int = attrs.field(default=0, validator=_within_calendar)
 
     @property
     def total_months(self) -> int:

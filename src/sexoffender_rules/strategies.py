@@ -1,13 +1,15 @@
 """Hypothesis strategies for property-based tests of code that uses this library.
 
 Every :class:`~sexoffender_rules.model.Case` these strategies generate is a valid England and
-Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`. The
-cases are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
-notifications) and their dates modest: people are born from 1950 to 2012, facts fall from
-1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction, finding
-or caution from 1990 on, for s.81), clustered around one another so
-that duties, windows and periods interact, with a bias towards awkward days
-(:func:`edge_dates`). References are obviously fictional (``NAME-A``, ``ADDR-1``).
+Wales case: it constructs without a :class:`~sexoffender_rules.errors.CaseValidationError`,
+round-trips through the JSON format, and assesses under every choice of reading. The cases of
+:func:`cases` are small (at most 3 triggers, 3 detentions, 2 absences abroad, 4 events and 5
+notifications, with orders, reviews, parental directions and police records now and then); those
+of :func:`histories` are long. Their dates are modest: people are born from 1950 to 2012, facts
+fall from 1 May 2004 (when Part 2 came into force) to the end of 2030 (now and then a conviction,
+finding or caution from 1990 on, for s.81), clustered around one another so that duties, windows
+and periods interact, with a bias towards awkward days (:func:`edge_dates`). References are
+obviously fictional (``NAME-A``, ``ADDR-1``).
 
 This module imports hypothesis (a test dependency); nothing else in the package imports it.
 Importing it without hypothesis raises an ``ImportError`` that names the ``test`` extra. With the
@@ -33,16 +35,9 @@ from typing import Any
 
 import attrs
 
-try:
-    from hypothesis import strategies as st
-except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
-    raise ImportError(
-        "sexoffender_rules.strategies needs hypothesis, which the 'test' extra installs: "
-        "pip install 'sexoffender-rules[test]'"
-    ) from error
-
 from . import records
 from .calendar import CalendarPeriod
+from .engine import assess
 from .england_and_wales import DTO_ANY_TERM_FROM, PART_2_COMMENCEMENT, WEEKLY_NOTIFICATION_FROM
 from .model import (
     SEX_OFFENDERS_ACT_1997_COMMENCEMENT,
@@ -83,8 +78,58 @@ from .model import (
     Trigger,
     TriggerKind,
 )
+from .policy import FailureAfterRequirementsEnd, NoCorrespondingDay, PartialDays, Policy
 from .records import PoliceRecord
-from .whereabouts import DEFAULT_PRECEDENCE, PROFILES, MissingRule, Profile, VisitSchedule
+from .whereabouts import (
+    DEFAULT_PRECEDENCE,
+    PROFILES,
+    MissingRule,
+    Profile,
+    VisitIntervals,
+    VisitSchedule,
+)
+
+# Defined before hypothesis is imported: importing hypothesis runs its entry points, and this
+# module's may be among them while the module is still loading.
+_LOADED = False
+
+
+def register_type_strategies() -> None:
+    """Register the strategies for the library's public types with hypothesis, so that
+    ``st.from_type`` draws valid values of each: :class:`~sexoffender_rules.model.Case` (from
+    :func:`cases`), :class:`~sexoffender_rules.whereabouts.Profile`,
+    :class:`~sexoffender_rules.policy.Policy`, every fact class of the model (a person, a
+    trigger, each disposal, a re-sentence, a detention, an absence abroad, each event, a home
+    address, a notification, a parental direction, an order, a determination on review), a
+    calendar period (a custodial term), each police record, and the results
+    :class:`~sexoffender_rules.assessment.Assessment` and
+    :class:`~sexoffender_rules.whereabouts.StatusAssessment` (of a drawn case on a drawn date).
+    The unions ``Disposal``, ``Event`` and ``PoliceRecord`` then draw from their members.
+    Hypothesis calls this through the package's entry point, and the module calls it when it
+    is imported: a program that imports this module before hypothesis makes hypothesis run its
+    entry points while the module is still loading, and the call then waits for the module's end.
+
+    >>> register_type_strategies()
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None, deadline=None)
+    ... @given(st.from_type(Case), st.from_type(Profile), st.from_type(Policy))
+    ... def check(case, profile, policy):
+    ...     assert isinstance(case, Case) and isinstance(profile, Profile)
+    >>> check()
+    """
+    if not _LOADED:
+        return  # called by hypothesis's entry point while this module loads: done at its end
+    for kind, strategy in _type_strategies().items():
+        st.register_type_strategy(kind, strategy)
+
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # pragma: no cover - exercised in a subprocess by the tests
+    raise ImportError(
+        "sexoffender_rules.strategies needs hypothesis, which the 'test' extra installs: "
+        "pip install 'sexoffender-rules[test]'"
+    ) from error
 
 __all__ = [
     "BORN_FROM",
@@ -99,7 +144,9 @@ __all__ = [
     "custodial_terms",
     "edge_dates",
     "fact_dates",
+    "histories",
     "police_records",
+    "policies",
     "profiles",
     "register_type_strategies",
     "with_fact_after",
@@ -151,6 +198,7 @@ PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
 PRESCRIBED = ("ACCT-1", "CARD-1", "DOC-1")
 
 _LAST_DATE = date(9999, 12, 31)
+_EVENT_KINDS = ("name", "home", "stay", "prescribed")
 _LINKED = (
     Imprisonment,
     DetentionAndTrainingOrder,
@@ -272,31 +320,35 @@ def custodial_terms() -> st.SearchStrategy[CalendarPeriod]:
     )
 
 
+_DISPOSAL_KINDS: dict[str, type | None] = {
+    "imprisonment": Imprisonment,
+    "dto": DetentionAndTrainingOrder,
+    "suspended": SuspendedImprisonment,
+    "extended": ExtendedSentence,
+    "particular_concern": OffenderOfParticularConcern,
+    "life": LifeImprisonment,
+    "ipp": ImprisonmentForPublicProtection,
+    "hospital": HospitalOrder,
+    "conditional": ConditionalDischarge,
+    "absolute": AbsoluteDischarge,
+    "other": OtherDisposal,
+    "none": None,
+}
+# Imprisonment, the commonest disposal, twice as often as each other kind.
+_ANY_DISPOSAL = ("imprisonment", *_DISPOSAL_KINDS)
+
+
 @st.composite
 def _disposal(
-    draw: st.DrawFn, on: date, custodial: tuple[tuple[str, bool], ...]
+    draw: st.DrawFn,
+    on: date,
+    custodial: tuple[tuple[str, bool], ...],
+    kinds: tuple[str, ...] = _ANY_DISPOSAL,
 ) -> Disposal | None:
-    """A disposal for a trigger dated ``on``; a custodial one may link to a ``custodial`` id
-    (each with whether its term is suspended: suspended terms link only with each other)."""
-    kind = draw(
-        st.sampled_from(
-            [
-                "imprisonment",
-                "imprisonment",
-                "dto",
-                "suspended",
-                "extended",
-                "particular_concern",
-                "life",
-                "ipp",
-                "hospital",
-                "conditional",
-                "absolute",
-                "other",
-                "none",
-            ]
-        )
-    )
+    """A disposal of one of ``kinds`` (keys of ``_DISPOSAL_KINDS``) for a trigger dated ``on``;
+    a custodial one may link to a ``custodial`` id (each with whether its term is suspended:
+    suspended terms link only with each other)."""
+    kind = draw(st.sampled_from(kinds))
     if kind in ("imprisonment", "dto", "suspended", "extended", "particular_concern"):
         if kind == "dto":
             months = draw(st.integers(4, 24))
@@ -450,22 +502,38 @@ def _spells(
     return spells
 
 
+def _expected_return(departure: date) -> st.SearchStrategy[date | None]:
+    """No return date given, or one from the day of departure to 30 days after it."""
+    return st.one_of(st.none(), st.integers(0, 30).map(lambda n: _shift(departure, n)))
+
+
+def _known_after(day: date, days: int = 60) -> st.SearchStrategy[date | None]:
+    """``None`` (known when it happened) twice as often as a day from ``day`` to ``days`` later."""
+    return st.one_of(st.none(), st.none(), st.integers(0, days).map(lambda n: _shift(day, n)))
+
+
 @st.composite
-def _event(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Event:
-    kind = draw(st.sampled_from(["name", "home", "stay", "prescribed"]))
+def _event(
+    draw: st.DrawFn, day: st.SearchStrategy[date], kinds: tuple[str, ...] = _EVENT_KINDS
+) -> Event:
+    """An event of one of ``kinds`` on a day drawn from ``day``; now and then it became known
+    later than it happened (``known``)."""
+    kind = draw(st.sampled_from(kinds))
     on = draw(day)
+    known = draw(_known_after(on))
     if kind == "prescribed":
         return PrescribedChange(
             date=on,
             kind=draw(st.sampled_from(list(PrescribedChangeKind))),
             reference=draw(st.sampled_from(PRESCRIBED)),
+            known=known,
         )
     if kind == "name":
-        return NameUsed(date=on, name=draw(st.sampled_from(NAMES)))
+        return NameUsed(date=on, name=draw(st.sampled_from(NAMES)), known=known)
     if kind == "home":
-        return HomeAddressChange(date=on, home_address=draw(st.sampled_from(HOMES)))
+        return HomeAddressChange(date=on, home_address=draw(st.sampled_from(HOMES)), known=known)
     last = _shift(on, draw(st.one_of(st.integers(0, 3), st.integers(0, 10))))
-    return Stay(premises=draw(st.sampled_from(PREMISES)), first_day=on, last_day=last)
+    return Stay(premises=draw(st.sampled_from(PREMISES)), first_day=on, last_day=last, known=known)
 
 
 def _event_content(event: Event) -> dict[str, object]:
@@ -489,8 +557,9 @@ def _notification(
     expected: tuple[date, ...],
     triggered: tuple[date, ...] = (),
     departures: tuple[date, ...] = (),
+    kinds: tuple[NotificationKind, ...] = tuple(NotificationKind),
 ) -> Notification:
-    """A notification of any kind dated on or after ``low``, often just after one of ``anchors``
+    """A notification of one of ``kinds`` dated on or after ``low``, often just after one of ``anchors``
     or a year or a week after it, or (an initial one) just after one of the ``triggered`` relevant
     dates; an advance one may announce one of ``events``, a non-occurrence one may answer one of
     the ``expected`` dates, a travel one often gives one of the ``departures`` of the case's
@@ -498,18 +567,20 @@ def _notification(
     ways = ["any", "after_fact", "after_fact", "cycle"] if anchors else ["any"]
     ways += ["initial", "initial"] if triggered else []
     how = draw(st.sampled_from(ways))
-    kind = draw(st.sampled_from(list(NotificationKind)))
+    kind = draw(st.sampled_from(kinds))
     if how == "any":
         on = draw(day)
     elif how == "initial":
-        kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
+        if NotificationKind.INITIAL in kinds:
+            kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
         on = max(low, _shift(draw(st.sampled_from(triggered)), draw(st.integers(-1, 5))))
     else:
         base = draw(st.sampled_from(anchors))
         if how == "after_fact":
             offset = draw(st.integers(-3, 6))
         else:
-            kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
+            if NotificationKind.PERIODIC in kinds:
+                kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
             offset = draw(st.sampled_from([7, 365, 366])) + draw(st.integers(-3, 3))
         on = max(low, _shift(base, offset))
     content: dict[str, Any] = {
@@ -572,8 +643,47 @@ def _notification(
     )
 
 
+@attrs.frozen
+class _Sizes:
+    """How many facts of each sort a case may have, and how far its facts spread."""
+
+    triggers: tuple[int, ...]
+    detentions: int
+    absences: int
+    events: int
+    notifications: int
+    orders: tuple[int, ...]
+    reviews: tuple[int, ...]
+    anchors: int  # the days facts cluster around
+    yearly: int  # the most notifications of a run given about a year apart
+
+
+_SMALL = _Sizes(
+    triggers=(0, 1, 1, 2, 2, 3),
+    detentions=3,
+    absences=2,
+    events=4,
+    notifications=5,
+    orders=(0, 0, 0, 1, 1, 2),
+    reviews=(0, 0, 0, 0, 1),
+    anchors=1,
+    yearly=0,
+)
+_LONG = _Sizes(
+    triggers=(1, 2, 3, 4, 5, 6, 8),
+    detentions=8,
+    absences=6,
+    events=16,
+    notifications=25,
+    orders=(0, 1, 2, 3),
+    reviews=(0, 0, 1, 2),
+    anchors=4,
+    yearly=20,
+)
+
+
 @st.composite
-def _case(draw: st.DrawFn) -> Case:
+def _case(draw: st.DrawFn, sizes: _Sizes = _SMALL) -> Case:
     born = draw(
         st.one_of(
             st.dates(min_value=BORN_FROM, max_value=BORN_UNTIL),
@@ -581,8 +691,9 @@ def _case(draw: st.DrawFn) -> Case:
         )
     )
     low = max(FACTS_FROM, born)
-    anchor = draw(fact_dates(low, FACTS_UNTIL))
-    day = fact_dates(low, FACTS_UNTIL, near=anchor)
+    anchors = draw(st.lists(fact_dates(low, FACTS_UNTIL), min_size=1, max_size=sizes.anchors))
+    anchor = anchors[0]
+    day = st.one_of([fact_dates(low, FACTS_UNTIL, near=a) for a in anchors])
 
     # Now and then a trigger from before Part 2 (s.81), some before 1 September 1997.
     historic_low = max(HISTORIC_FROM, born)
@@ -593,7 +704,7 @@ def _case(draw: st.DrawFn) -> Case:
     )
     triggers: list[Trigger] = []
     custodial: list[tuple[str, bool]] = []
-    for i in range(draw(st.sampled_from([0, 1, 1, 2, 2, 3]))):
+    for i in range(draw(st.sampled_from(sizes.triggers))):
         on_day = historic if historic is not None and draw(st.integers(0, 5)) == 0 else day
         trigger = draw(_trigger(f"t{i + 1}", on_day, tuple(custodial)))
         triggers.append(trigger)
@@ -601,7 +712,7 @@ def _case(draw: st.DrawFn) -> Case:
             custodial.append((trigger.id, isinstance(trigger.disposal, SuspendedImprisonment)))
 
     detentions: list[Detention] = []
-    kinds = draw(st.lists(st.sampled_from(list(DetentionKind)), max_size=3))
+    kinds = draw(st.lists(st.sampled_from(list(DetentionKind)), max_size=sizes.detentions))
     for kind in dict.fromkeys(kinds):
         for start, end in draw(_spells(kinds.count(kind), day)):
             detentions.append(Detention(kind=kind, start=start, end=end))
@@ -609,16 +720,17 @@ def _case(draw: st.DrawFn) -> Case:
         AbsenceAbroad(
             start=start,
             end=end,
+            expected_return=draw(_expected_return(start)),
             details_known_late=draw(st.integers(0, 4)) == 0,
             details_changed=max(low, _shift(start, -draw(st.integers(0, 10))))
             if draw(st.integers(0, 3)) == 0
             else None,
         )
-        for start, end in draw(_spells(draw(st.integers(0, 2)), day))
+        for start, end in draw(_spells(draw(st.integers(0, sizes.absences)), day))
     ]
-    events: list[Event] = draw(st.lists(_event(day), max_size=4))
+    events: list[Event] = draw(st.lists(_event(day), max_size=sizes.events))
 
-    anchors = tuple(
+    anchor_days = tuple(
         sorted(
             {t.relevant_date for t in triggers}
             | {e.date for e in events}
@@ -626,7 +738,7 @@ def _case(draw: st.DrawFn) -> Case:
         )
     )
     notifications: list[Notification] = []
-    for i in range(draw(st.integers(0, 5))):
+    for i in range(draw(st.integers(0, sizes.notifications))):
         given = tuple(n.date for n in notifications)
         expected = tuple(
             n.expected_date
@@ -638,7 +750,7 @@ def _case(draw: st.DrawFn) -> Case:
                 f"n{i + 1}",
                 low,
                 day,
-                anchors + given,
+                anchor_days + given,
                 tuple(events),
                 expected,
                 tuple(t.relevant_date for t in triggers),
@@ -646,15 +758,23 @@ def _case(draw: st.DrawFn) -> Case:
             )
         )
         notifications.append(notification)
+    if sizes.yearly and triggers:
+        notifications += draw(_yearly(min(t.relevant_date for t in triggers), low, sizes.yearly))
 
     orders: list[Order] = []
     order_days = [t.date for t in triggers] or [anchor]
     abroad = tuple((t.id, t.date) for t in triggers if t.abroad)
-    for i in range(draw(st.sampled_from([0, 0, 0, 1, 1, 2]))):
+    for i in range(draw(st.sampled_from(sizes.orders))):
         orders.append(draw(_order(f"o{i + 1}", st.sampled_from(order_days) | day, abroad)))
     reviews = [
-        draw(_review_determination(day)) for _ in range(draw(st.sampled_from([0, 0, 0, 0, 1])))
+        draw(_review_determination(day)) for _ in range(draw(st.sampled_from(sizes.reviews)))
     ]
+
+    records: list[PoliceRecord] = []
+    force = None
+    if draw(st.integers(0, 2)) == 0:
+        records = draw(police_records(low, _clamp(_shift(anchor, 1500), low, FACTS_UNTIL)))
+        force = draw(st.sampled_from([None, "FORCE-01", "FORCE-02"]))
 
     parts: dict[str, Any] = {
         "person": Person(reference="FICTIONAL-PBT", date_of_birth=born),
@@ -666,13 +786,48 @@ def _case(draw: st.DrawFn) -> Case:
         "events": tuple(events),
         "notifications": tuple(draw(st.permutations(notifications))),
         "parental_directions": tuple(draw(_parental_directions(born, triggers))),
+        "police_records": tuple(records),
+        "managing_force": force,
     }
     return Case(**parts)
 
 
 @st.composite
+def _yearly(draw: st.DrawFn, first: date, low: date, most: int) -> list[Notification]:
+    """A run of notifications as a person who keeps to the requirements gives them: an initial
+    one within a few days of ``first``, then periodic ones about a year apart (now and then a
+    few days late, or a change of home address instead), up to ``most`` of them."""
+    on = max(low, _shift(first, draw(st.integers(0, 4))))
+    run = [
+        Notification(
+            id="y1",
+            date=on,
+            kind=NotificationKind.INITIAL,
+            names=(NAMES[0],),
+            home_address=HOMES[0],
+        )
+    ]
+    for i in range(2, draw(st.integers(1, most)) + 1):
+        on = _shift(on, draw(st.one_of(st.integers(300, 365), st.integers(360, 372))))
+        if on > FACTS_UNTIL:
+            break
+        if draw(st.integers(0, 5)) == 0:
+            run.append(
+                Notification(
+                    id=f"y{i}",
+                    date=on,
+                    kind=NotificationKind.CHANGE,
+                    home_address=draw(st.sampled_from(HOMES)),
+                )
+            )
+        else:
+            run.append(Notification(id=f"y{i}", date=on, kind=NotificationKind.PERIODIC))
+    return run
+
+
+@st.composite
 def _parental_directions(
-    draw: st.DrawFn, born: date, triggers: list[Trigger]
+    draw: st.DrawFn, born: date, triggers: list[Trigger], always: bool = False
 ) -> list[ParentalDirection]:
     """Now and then a parental direction (s.89) made on the relevant date of a trigger while the
     person is under 18, for the whole period to 18, a shorter one, or discharged later."""
@@ -681,7 +836,7 @@ def _parental_directions(
         for t in triggers
         if t.relevant_date < date(born.year + 18, 1, 1) and t.relevant_date >= born
     ]
-    if not young or draw(st.integers(0, 3)) != 0:
+    if not young or (not always and draw(st.integers(0, 3)) != 0):
         return []
     made = draw(st.sampled_from(young))
     how = draw(st.sampled_from(["to_18", "shorter", "discharged"]))
@@ -755,19 +910,22 @@ def _review_determination(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Revi
 
 
 def cases() -> st.SearchStrategy[Case]:
-    """Valid England and Wales cases: a person born 1950-2012; 0-3 triggers of every kind with
-    every disposal type (or none yet), now and then one from before Part 2 (from 1990, with or
-    without the s.81(3)-(4) fact before 1 September 1997), a finding of disability sometimes
-    followed by a trial (s.82(5)), sometimes a sentence date after the conviction and up to 2
-    later re-sentences (every reason, any disposal); custodial terms started on the sentence
-    date, on a given day, or consecutive to or concurrent with an earlier trigger's term (never
-    in a cycle); up to 3
-    detentions and 2 absences abroad that never overlap another of the same kind; up to 4 events
-    (names used, home address changes, stays); up to 5 notifications of every kind, advance ones
-    with an expected date on or after their date, non-occurrence ones often answering an advance
-    notification's expected date; up to 2 sexual harm prevention orders or interim orders, made
-    on a trigger's day or near one, for a term or until further order, now and then discharged;
-    now and then a determination on review of indefinite requirements.
+    """Valid England and Wales cases, small and full of edge cases: a person born 1950-2012;
+    0-3 triggers of every kind with every disposal type (or none yet), now and then one from
+    before Part 2 (from 1990, with or without the s.81(3)-(4) fact before 1 September 1997), a
+    finding of disability sometimes followed by a trial (s.82(5)), sometimes a sentence date
+    after the conviction and up to 2 later re-sentences (every reason, any disposal); custodial
+    terms started on the sentence date, on a given day, or consecutive to or concurrent with an
+    earlier trigger's term (never in a cycle); up to 3 detentions and 2 absences abroad that never
+    overlap another of the same kind (an absence now and then with the return date the person
+    gave, or with details known late); up to 4 events (names used, home address changes, stays,
+    prescribed changes), now and then known later than they happened; up to 5 notifications of
+    every kind, advance ones with an expected date on or after their date, non-occurrence ones
+    often answering an advance notification's expected date, travel ones often giving the
+    departure of an absence abroad; up to 2 sexual harm prevention orders or interim orders,
+    made on a trigger's day or near one, for a term or until further order, now and then
+    discharged; now and then a determination on review of indefinite requirements, a parental
+    direction, and police records of every kind (:func:`police_records`) with a managing force.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20, database=None, deadline=None)
@@ -780,9 +938,29 @@ def cases() -> st.SearchStrategy[Case]:
     return _case()
 
 
+def histories() -> st.SearchStrategy[Case]:
+    """Valid cases with long histories, as a person registered for years has: 1-8 triggers,
+    up to 8 detentions, 6 absences abroad, 16 events, 25 notifications of any kind and, from the
+    earliest relevant date, a run of up to 20 notifications given about a year apart (an initial
+    one, then periodic ones, now and then a few days late or a change of home address instead),
+    up to 3 orders, 2 determinations on review, and police records; the facts cluster around up
+    to 4 days spread over 2004-2030. Every fact is drawn as in :func:`cases`.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None, deadline=None)
+    ... @given(histories())
+    ... def check(case):
+    ...     assert 1 <= len(case.triggers) <= 8
+    ...     assert len(case.notifications) <= 45
+    >>> check()
+    """
+    return _case(_LONG)
+
+
 def case_dates(case: Case) -> tuple[date, ...]:
     """Every date a case's facts mention, sorted: trigger dates, starts and ends, event days,
-    notification and expected dates, and the dates of parental directions.
+    notification and expected dates, the dates of parental directions, orders and reviews, and
+    the dates police records were made and became known.
 
     >>> from sexoffender_rules.model import Case, Person, Trigger
     >>> case_dates(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1)),
@@ -825,6 +1003,8 @@ def case_dates(case: Case) -> tuple[date, ...]:
         }
     for review in case.review_determinations:
         days |= {d for d in (review.notice_received, review.determined) if d}
+    for record in case.police_records:
+        days |= {record.date, record.known_on}
     return tuple(sorted(days))
 
 
@@ -861,13 +1041,16 @@ def _as_of(draw: st.DrawFn, days: tuple[date, ...], relevant: tuple[date, ...]) 
 
 
 @st.composite
-def _case_with_as_of(draw: st.DrawFn) -> tuple[Case, date]:
-    case = draw(cases())
+def _case_with_as_of(draw: st.DrawFn, source: st.SearchStrategy[Case]) -> tuple[Case, date]:
+    case = draw(source)
     return case, draw(as_of_dates(case))
 
 
-def cases_with_as_of() -> st.SearchStrategy[tuple[Case, date]]:
-    """A case from :func:`cases` and an assessment date for it from :func:`as_of_dates`.
+def cases_with_as_of(
+    source: st.SearchStrategy[Case] | None = None,
+) -> st.SearchStrategy[tuple[Case, date]]:
+    """A case from ``source`` (by default :func:`cases`; :func:`histories` for long ones) and
+    an assessment date for it from :func:`as_of_dates`.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=10, database=None, deadline=None)
@@ -877,7 +1060,7 @@ def cases_with_as_of() -> st.SearchStrategy[tuple[Case, date]]:
     ...     assert isinstance(case, Case) and isinstance(as_of, date)
     >>> check()
     """
-    return _case_with_as_of()
+    return _case_with_as_of(cases() if source is None else source)
 
 
 def _extended(case: Case, **fact: object) -> Case:
@@ -895,7 +1078,13 @@ def _fresh_id(prefix: str, taken: set[str]) -> str:
 
 
 @st.composite
-def _with_notification(draw: st.DrawFn, case: Case, low: date, high: date) -> Case:
+def _with_notification(
+    draw: st.DrawFn,
+    case: Case,
+    low: date,
+    high: date,
+    kinds: tuple[NotificationKind, ...] = tuple(NotificationKind),
+) -> Case:
     start = max(low, case.person.date_of_birth)
     day = fact_dates(start, max(start, high))
     anchors = case_dates(case)
@@ -913,14 +1102,17 @@ def _with_notification(draw: st.DrawFn, case: Case, low: date, high: date) -> Ca
             anchors,
             case.events,
             expected,
+            kinds=kinds,
         )
     )
     return _extended(case, notifications=notification)
 
 
-def with_notification(case: Case) -> st.SearchStrategy[Case]:
-    """``case`` with one more notification (of any kind, often near one of its facts) appended
-    after its others, so that every existing fact keeps its path.
+def with_notification(
+    case: Case, kinds: tuple[NotificationKind, ...] | None = None
+) -> st.SearchStrategy[Case]:
+    """``case`` with one more notification (of any kind, or of one of ``kinds``, often near one
+    of its facts) appended after its others, so that every existing fact keeps its path.
 
     >>> from hypothesis import given, settings
     >>> from sexoffender_rules.model import Case, Person
@@ -931,7 +1123,9 @@ def with_notification(case: Case) -> st.SearchStrategy[Case]:
     ...     assert len(case.notifications) == 1
     >>> check()
     """
-    return _with_notification(case, FACTS_FROM, FACTS_UNTIL)
+    return _with_notification(
+        case, FACTS_FROM, FACTS_UNTIL, tuple(NotificationKind) if kinds is None else kinds
+    )
 
 
 @st.composite
@@ -939,9 +1133,17 @@ def _with_fact_after(draw: st.DrawFn, case: Case, after: date) -> Case:
     low = max(_shift(after, 1), case.person.date_of_birth)
     high = _shift(low, 1500)
     day = fact_dates(low, high, near=low)
-    what = draw(st.sampled_from(["notification", "event", "trigger", "detention", "absence"]))
+    kinds = ["notification", "event", "trigger", "detention", "absence", "record"]
+    what = draw(st.sampled_from(kinds))
     if what == "notification":
         return draw(_with_notification(case, low, high))
+    if what == "record":
+        record = draw(_record(low, high))
+        if isinstance(record, records.Death) and any(
+            isinstance(r, records.Death) for r in case.police_records
+        ):
+            return draw(_with_notification(case, low, high))
+        return _extended(case, police_records=record)
     if what == "event":
         return _extended(case, events=draw(_event(day)))
     if what == "trigger":
@@ -966,7 +1168,8 @@ def _with_fact_after(draw: st.DrawFn, case: Case, after: date) -> Case:
 def with_fact_after(case: Case, after: date) -> st.SearchStrategy[Case]:
     """``case`` with one more fact dated after ``after`` (and not before the date of birth)
     appended: a notification, an event, a trigger (its custodial term linked to no other), a
-    detention or an absence abroad (starting after every spell of its kind has ended).
+    detention or an absence abroad (starting after every spell of its kind has ended), or a
+    police record (a death only if the case has none).
 
     >>> from hypothesis import given, settings
     >>> from sexoffender_rules.model import Case, Person
@@ -975,7 +1178,7 @@ def with_fact_after(case: Case, after: date) -> st.SearchStrategy[Case]:
     ... @given(with_fact_after(empty, date(2026, 1, 1)))
     ... def check(case):
     ...     facts = (*case.triggers, *case.detentions, *case.absences_abroad, *case.events,
-    ...              *case.notifications)
+    ...              *case.notifications, *case.police_records)
     ...     assert len(facts) == 1
     ...     assert getattr(facts[0], "date", None) or facts[0].start > date(2026, 1, 1)
     >>> check()
@@ -1002,7 +1205,8 @@ def _record(draw: st.DrawFn, low: date, high: date) -> PoliceRecord:
     elif kind == 1:
         record = records.Contact(date=day, kind=draw(st.sampled_from(list(records.ContactKind))))
     elif kind == 2:
-        record = records.NotLivingAtAddress(date=day)
+        moved = draw(st.one_of(st.none(), st.integers(0, 90).map(lambda n: _shift(day, -n))))
+        record = records.NotLivingAtAddress(date=day, moved_about=moved and max(low, moved))
     elif kind == 3:
         record = records.LeftUnitedKingdom(date=day)
     elif kind == 4:
@@ -1014,7 +1218,8 @@ def _record(draw: st.DrawFn, low: date, high: date) -> PoliceRecord:
     elif kind == 6:
         ended = draw(later)
         end = draw(st.sampled_from(list(records.WarrantEnd))) if ended else None
-        record = records.Warrant(date=day, ended=ended, end=end)
+        reason = draw(st.sampled_from(["", "section 91 offence", "recall to prison"]))
+        record = records.Warrant(date=day, ended=ended, end=end, reason=reason)
     elif kind == 7:
         record = records.MissingPersonReport(date=day, closed=draw(later))
     elif kind == 8:
@@ -1080,8 +1285,9 @@ def with_police_records(case: Case, low: date, high: date) -> st.SearchStrategy[
 
 
 def profiles() -> st.SearchStrategy[Profile]:
-    """Police-policy profiles: the shipped ones and variations of their thresholds, visit
-    schedule and order of precedence.
+    """Police-policy profiles: the shipped ones and variations of every field: the missing
+    rule, the visit schedule and its intervals for each risk level, the thresholds, the version
+    and description, and the order of precedence (any order, now and then of only some flags).
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20, database=None, deadline=None)
@@ -1091,36 +1297,160 @@ def profiles() -> st.SearchStrategy[Profile]:
     >>> check()
     """
     shipped = st.sampled_from(sorted(PROFILES.values(), key=lambda p: p.name))
+    interval = st.one_of(
+        st.builds(CalendarPeriod, months=st.integers(1, 24)),
+        st.builds(CalendarPeriod, weeks=st.integers(1, 20)),
+    )
+    every_flag = st.permutations(DEFAULT_PRECEDENCE).map(tuple)
+    some_flags = every_flag.flatmap(
+        lambda order: st.integers(1, len(order)).map(lambda n: order[:n])
+    )
     varied = st.builds(
         Profile,
         name=st.just("FICTIONAL-PROFILE"),
+        version=st.integers(1, 5),
+        description=st.sampled_from(["", "A fictional force's policy."]),
         missing_rule=st.sampled_from(list(MissingRule)),
         visits=st.sampled_from(list(VisitSchedule)),
+        visit_intervals=st.builds(
+            VisitIntervals, very_high=interval, high=interval, medium=interval, low=interval
+        ),
         failed_visits=st.integers(1, 4),
         return_grace_days=st.integers(0, 14),
         unknown_after_days=st.one_of(st.none(), st.integers(1, 120)),
-        precedence=st.permutations(DEFAULT_PRECEDENCE).map(tuple),
+        precedence=st.one_of(every_flag, every_flag, some_flags),
     )
     return st.one_of(shipped, varied)
 
 
-def register_type_strategies() -> None:
-    """Register the strategies for the library's public types with hypothesis, so that
-    ``st.from_type(Case)``, ``st.from_type(Profile)`` and ``st.from_type(PoliceRecord)`` (one
-    record) draw from them. Hypothesis calls this through the package's entry point.
+_CHOSEN_DAY = (NoCorrespondingDay.NEXT_DAY, NoCorrespondingDay.PREVIOUS_DAY)
+_CHOSEN_PARTIAL = (PartialDays.LIBERTY_AT_END_OF_DAY, PartialDays.WHOLE_DAY_AT_LIBERTY)
 
-    >>> register_type_strategies()
+
+def policies(open_readings: bool = False) -> st.SearchStrategy[Policy]:
+    """Readings of the law (:class:`~sexoffender_rules.policy.Policy`): every field, each
+    reading drawn. With ``open_readings``, the questions that can be left open
+    (``leap_day``, ``corresponding_date``, ``partial_days``) are now and then left open
+    (``raise``), so that an assessment may raise
+    :class:`~sexoffender_rules.errors.AmbiguousReadingError`.
+
     >>> from hypothesis import given, settings
-    >>> @settings(max_examples=5, database=None, deadline=None)
-    ... @given(st.from_type(Case), st.from_type(Profile))
-    ... def check(case, profile):
-    ...     assert isinstance(case, Case) and isinstance(profile, Profile)
+    >>> @settings(max_examples=20, database=None, deadline=None)
+    ... @given(policies())
+    ... def check(policy):
+    ...     assert policy.partial_days is not PartialDays.RAISE
     >>> check()
     """
-    st.register_type_strategy(Case, cases())
-    st.register_type_strategy(Profile, profiles())
+    day = _CHOSEN_DAY + ((NoCorrespondingDay.RAISE,) if open_readings else ())
+    partial = _CHOSEN_PARTIAL + ((PartialDays.RAISE,) if open_readings else ())
+    return st.builds(
+        Policy,
+        leap_day=st.sampled_from(day),
+        corresponding_date=st.sampled_from(day),
+        partial_days=st.sampled_from(partial),
+        release_notified_by_attendance=st.booleans(),
+        failure_after_requirements_end=st.sampled_from(list(FailureAfterRequirementsEnd)),
+        periodic_notifies_changes=st.booleans(),
+        prescribed_restarts_periodic=st.booleans(),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# st.from_type
+# --------------------------------------------------------------------------------------------
+
+
+def _day() -> st.SearchStrategy[date]:
+    return fact_dates(FACTS_FROM, FACTS_UNTIL)
+
+
+@st.composite
+def _one_trigger(draw: st.DrawFn) -> Trigger:
+    return draw(_trigger("t1", _day(), ()))
+
+
+@st.composite
+def _one_disposal(draw: st.DrawFn, kind: str) -> Any:
+    return draw(_disposal(draw(_day()), (), (kind,)))
+
+
+@st.composite
+def _one_resentence(draw: st.DrawFn) -> Resentence:
+    on = draw(_day())
+    disposal = draw(_disposal(on, (), _ANY_DISPOSAL[:-1]))
+    assert disposal is not None  # "none" is the last kind, left out
+    reason = draw(st.sampled_from(list(ResentenceReason)))
+    return Resentence(date=on, reason=reason, disposal=disposal)
+
+
+@st.composite
+def _one_spell(draw: st.DrawFn, kind: type) -> Any:
+    ((start, end),) = draw(_spells(1, _day()))
+    if kind is Detention:
+        return Detention(kind=draw(st.sampled_from(list(DetentionKind))), start=start, end=end)
+    back = draw(_expected_return(start))
+    return AbsenceAbroad(
+        start=start, end=end, expected_return=back, details_known_late=draw(st.booleans())
+    )
+
+
+@st.composite
+def _one_notification(draw: st.DrawFn) -> Notification:
+    events = tuple(draw(st.lists(_event(_day()), max_size=2)))
+    return draw(_notification("n1", FACTS_FROM, _day(), (), events, ()))
+
+
+@st.composite
+def _one_direction(draw: st.DrawFn) -> ParentalDirection:
+    born = draw(st.dates(min_value=BORN_FROM, max_value=BORN_UNTIL))
+    made = _shift(born, draw(st.integers(10 * 365, 17 * 365)))
+    (direction,) = draw(_parental_directions(born, [_caution_on(made)], always=True))
+    return direction
+
+
+def _caution_on(day: date) -> Trigger:
+    return Trigger(id="t1", kind=TriggerKind.CAUTION, date=day)
+
+
+def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
+    """The strategy ``st.from_type`` uses for each public type of the library."""
+    from .assessment import Assessment
+    from .whereabouts import StatusAssessment, assess_status
+
+    found: dict[type, st.SearchStrategy[Any]] = {
+        Case: cases(),
+        Profile: profiles(),
+        Policy: policies(),
+        Person: st.builds(
+            Person,
+            reference=st.just("FICTIONAL-PBT"),
+            date_of_birth=st.dates(min_value=BORN_FROM, max_value=BORN_UNTIL),
+        ),
+        Trigger: _one_trigger(),
+        Resentence: _one_resentence(),
+        Detention: _one_spell(Detention),
+        AbsenceAbroad: _one_spell(AbsenceAbroad),
+        HomeAddress: st.sampled_from(HOMES),
+        Notification: _one_notification(),
+        CalendarPeriod: custodial_terms(),
+        ParentalDirection: _one_direction(),
+        Order: st.builds(lambda o: o, _order("o1", _day())),
+        ReviewDetermination: _review_determination(_day()),
+        Assessment: cases_with_as_of().map(lambda pair: assess(*pair)),
+        StatusAssessment: st.tuples(cases_with_as_of(), profiles()).map(
+            lambda drawn: assess_status(drawn[0][0], drawn[0][1], drawn[1])
+        ),
+    }
+    for key, kind in _DISPOSAL_KINDS.items():
+        if kind is not None:
+            found[kind] = _one_disposal(key)
+    for key, kind in zip(
+        _EVENT_KINDS, (NameUsed, HomeAddressChange, Stay, PrescribedChange), strict=True
+    ):
+        found[kind] = _event(_day(), (key,))
     for kind in records.POLICE_RECORDS:
-        st.register_type_strategy(kind, _one_record(kind))
+        found[kind] = _one_record(kind)
+    return found
 
 
 def _one_record(kind: type) -> st.SearchStrategy[Any]:
@@ -1133,3 +1463,7 @@ def _one_record(kind: type) -> st.SearchStrategy[Any]:
         .filter(bool)
         .map(lambda found: found[0])
     )
+
+
+_LOADED = True
+register_type_strategies()

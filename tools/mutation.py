@@ -1,0 +1,159 @@
+"""Mutation testing with mutmut, one module at a time (docs/testing.md).
+
+    python tools/mutation.py calendar          # calendar.py with the calendar tests
+    python tools/mutation.py engine            # engine.py with the engine and scenario tests
+    python tools/mutation.py rules             # the England and Wales rules, same tests
+    python tools/mutation.py calendar --summary   # the counts of the last run only
+
+mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml and mutates the project where
+it runs. This script copies the project to ``.mutation/<target>/``, sets ``only_mutate`` and the
+test selection for the target in the copy's pyproject.toml (the other settings are the project's
+own), runs ``mutmut run --max-children 1`` there (one worker: the run is long, and the machine may
+be shared), and prints the counts: killed, survived, not reached by a test, timed out. A second
+run of the same target reuses the copy and mutmut's results for unchanged functions. mutmut runs
+only on Linux and macOS (it forks); install it with ``pip install 'mutmut>=3.8'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CALENDAR_TESTS = [
+    "tests/test_calendar.py",
+    "tests/test_calendar_properties.py",
+    "tests/test_calendar_edges.py",
+]
+ENGINE_TESTS = [
+    "tests/test_scenarios.py",
+    "tests/test_status_scenarios.py",
+    "tests/test_orders.py",
+    "tests/test_review.py",
+    "tests/test_resentencing.py",
+    "tests/test_transitional.py",
+    "tests/test_travel.py",
+    "tests/test_parental_and_prescribed.py",
+    "tests/test_reading_flags.py",
+]
+TARGETS: dict[str, tuple[list[str], list[str]]] = {
+    "calendar": (["src/sexoffender_rules/calendar.py"], CALENDAR_TESTS),
+    "engine": (["src/sexoffender_rules/engine.py"], ENGINE_TESTS),
+    # The package of the England and Wales rules (one module per part of the Act).
+    "rules": (["src/sexoffender_rules/england_and_wales*"], ENGINE_TESTS),
+}
+COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
+
+
+def toml_list(values: list[str]) -> str:
+    """``values`` as a TOML array of strings.
+
+    >>> toml_list(["a.py", "b.py"])
+    '["a.py", "b.py"]'
+    """
+    return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+
+def with_target(pyproject: str, mutate: list[str], tests: list[str]) -> str:
+    """The text of pyproject.toml with ``only_mutate`` and the test selection of ``[tool.mutmut]``
+    set to ``mutate`` and ``tests``.
+
+    >>> text = '[tool.mutmut]\\nonly_mutate = ["x.py"]\\npytest_add_cli_args_test_selection = []\\n'
+    >>> print(with_target(text, ["y.py"], ["tests/t.py"]), end="")
+    [tool.mutmut]
+    only_mutate = ["y.py"]
+    pytest_add_cli_args_test_selection = ["tests/t.py"]
+    """
+    for key, values in (("only_mutate", mutate), ("pytest_add_cli_args_test_selection", tests)):
+        pattern = re.compile(rf"^{key} = .*$", re.MULTILINE)
+        if not pattern.search(pyproject):
+            raise SystemExit(f"pyproject.toml: [tool.mutmut] has no {key} line")
+        pyproject = pattern.sub(f"{key} = {toml_list(values)}", pyproject)
+    return pyproject
+
+
+def prepare(target: str) -> Path:
+    """Copy the project to ``.mutation/<target>/`` (keeping mutmut's earlier results there)."""
+    work = ROOT / ".mutation" / target
+    work.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source, copy = ROOT / name, work / name
+        if source.is_dir():
+            shutil.copytree(
+                source,
+                copy,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"),
+            )
+        else:
+            shutil.copy2(source, copy)
+    mutate, tests = TARGETS[target]
+    pyproject = work / "pyproject.toml"
+    pyproject.write_text(with_target(pyproject.read_text(), mutate, tests))
+    return work
+
+
+def counts(results: str) -> Counter[str]:
+    """The number of mutants in each state, from ``mutmut results --all true``.
+
+    >>> counts("m.x__mutmut_1: killed\\nm.x__mutmut_2: survived\\nm.y__mutmut_1: no tests\\n")
+    Counter({'killed': 1, 'survived': 1, 'no tests': 1})
+    """
+    found: Counter[str] = Counter()
+    for line in results.splitlines():
+        name, sep, state = line.rpartition(": ")
+        if sep and "__mutmut_" in name:
+            found[state.strip()] += 1
+    return found
+
+
+def summary(found: Counter[str]) -> str:
+    """One line of counts, with the share killed (a timeout counts as killed: the mutant made the
+    tests hang, which fails them).
+
+    >>> summary(Counter({"killed": 8, "timeout": 1, "survived": 1}))
+    '10 mutants: 8 killed, 1 timed out, 1 survived, 0 not reached by a test (90.0% killed)'
+    """
+    total = sum(found.values())
+    killed = found["killed"] + found["timeout"]
+    share = 100 * killed / total if total else 0.0
+    return (
+        f"{total} mutants: {found['killed']} killed, {found['timeout']} timed out, "
+        f"{found['survived']} survived, {found['no tests']} not reached by a test "
+        f"({share:.1f}% killed)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", choices=sorted(TARGETS))
+    parser.add_argument("--summary", action="store_true", help="print the last run's counts")
+    parser.add_argument("mutants", nargs="*", help="mutant names or globs, as mutmut takes them")
+    args = parser.parse_args(argv)
+    work = prepare(args.target) if not args.summary else ROOT / ".mutation" / args.target
+    mutmut = [sys.executable, "-m", "mutmut"]
+    if not args.summary:
+        subprocess.run(
+            [*mutmut, "run", "--max-children", "1", *args.mutants], cwd=work, check=False
+        )
+    results = subprocess.run(
+        [*mutmut, "results", "--all", "true"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    (work / "results.txt").write_text(results)
+    print(f"{args.target}: {summary(counts(results))}")
+    print(f"each mutant's state: {work / 'results.txt'}; show one with `mutmut show NAME` there")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
