@@ -860,7 +860,12 @@ def _order(
     relates to a trigger abroad (and is made on or after it); a risk order now and then has a
     breach conviction."""
     made = draw(made_on)
-    kinds = [k for k in OrderKind if abroad or not k.abroad]
+    # A trigger abroad counts only through an order or notice that names it: where there is
+    # one, half the orders drawn are of those kinds.
+    if abroad and draw(st.booleans()):
+        kinds = [k for k in OrderKind if k.abroad]
+    else:
+        kinds = [k for k in OrderKind if abroad or not k.abroad]
     kind = draw(st.sampled_from(kinds))
     trigger: str | None = None
     if kind.abroad:
