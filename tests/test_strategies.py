@@ -293,8 +293,8 @@ def _drawn_features(strategy: st.SearchStrategy[Case], examples: int) -> set[str
 
 
 def test_every_fact_and_every_disposal_can_be_drawn() -> None:
-    small = _drawn_features(cases(), 300)
-    long = _drawn_features(histories(), 40)
+    small = _drawn_features(cases(), 800)
+    long = _drawn_features(histories(), 80)
     assert _expected_features() - (small | long) == set()
     # Each alone draws every kind of trigger, notification and event.
     kinds = {f for f in _expected_features() if f.split(":")[0] in ("trigger", "notification")}

@@ -862,10 +862,8 @@ def _order(
     made = draw(made_on)
     # A trigger abroad counts only through an order or notice that names it: where there is
     # one, half the orders drawn are of those kinds.
-    if abroad and draw(st.booleans()):
-        kinds = [k for k in OrderKind if k.abroad]
-    else:
-        kinds = [k for k in OrderKind if abroad or not k.abroad]
+    only_abroad = bool(abroad) and draw(st.booleans())
+    kinds = [k for k in OrderKind if (k.abroad if only_abroad else bool(abroad) or not k.abroad)]
     kind = draw(st.sampled_from(kinds))
     trigger: str | None = None
     if kind.abroad:
