@@ -149,12 +149,17 @@ def _load_case(path: str, stdin: TextIO) -> Case:
     return case_from_data(_read_json(path, stdin))
 
 
-def _assessment(args: argparse.Namespace, stdin: TextIO) -> tuple[Case, Assessment]:
-    policy = _policy(args.reading, args.strict)
+def _case(args: argparse.Namespace, stdin: TextIO) -> Case:
+    """The case document named by ``args.case``; an invalid one exits with status 3."""
     try:
-        case = _load_case(args.case, stdin)
+        return _load_case(args.case, stdin)
     except CaseValidationError as error:
         raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+
+
+def _assessment(args: argparse.Namespace, stdin: TextIO) -> tuple[Case, Assessment]:
+    policy = _policy(args.reading, args.strict)
+    case = _case(args, stdin)
     return case, assess(case, args.as_of, policy)
 
 
@@ -193,10 +198,7 @@ def _why_not(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
         raise _UsageError(f"--why-not: the output is text or json, not {args.format}")
     policy = _policy(args.reading, args.strict)
     profile = _profile(args.profile, stdin)
-    try:
-        case = _load_case(args.case, stdin)
-    except CaseValidationError as error:
-        raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+    case = _case(args, stdin)
     answer = why_not(case, args.as_of, args.why_not, policy=policy, profile=profile)
     if args.format == "json":
         return EXIT_OK, json.dumps(why_not_to_data(answer), indent=2)
@@ -431,10 +433,7 @@ def _cmd_profiles(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
 def _cmd_status(args: argparse.Namespace, stdin: TextIO) -> tuple[int, str]:
     profile = _profile(args.profile, stdin)
     policy = _policy(args.reading, False)
-    try:
-        case = _load_case(args.case, stdin)
-    except CaseValidationError as error:
-        raise _Invalid([f"{args.case}: {problem}" for problem in error.problems], "") from None
+    case = _case(args, stdin)
     status = assess_status(case, args.as_of, profile, policy)
     if args.format == "json":
         return EXIT_OK, json.dumps(status_to_data(status), indent=2)

@@ -133,7 +133,8 @@ class NotificationIndex:
 
         Keys: ``("any",)``; ``("kind", kind)``; ``("name", name)``; ``("home", HomeAddress)``;
         ``("premises", reference)`` for the home address and other premises; ``("release",)``;
-        ``("non_occurrence", expected_date)``; ``("prescribed", reference)`` and
+        ``("non_occurrence", expected_date)``; ``("departure", kind, departure)`` for a travel or
+        return notification of the trip leaving on ``departure``; ``("prescribed", reference)`` and
         ``("prescribed", reference, kind)`` for each prescribed reference; and each content key
         with the notification's kind after it (``("name", name, NotificationKind.CHANGE)``).
 
@@ -149,6 +150,8 @@ class NotificationIndex:
                 keys.append(("release",))
             if n.kind is NotificationKind.NON_OCCURRENCE:
                 keys.append(("non_occurrence", n.expected_date))
+            if n.departure is not None:
+                keys.append(("departure", n.kind, n.departure))
             for ref in dict.fromkeys(n.prescribed):
                 keys += [("prescribed", ref), ("prescribed", ref, n.kind)]
             for key in keys:

@@ -337,25 +337,13 @@ def _trip_days(absence: AbsenceAbroad, as_of: date) -> int:
 
 def _travel_notifications(timeline: Timeline, departure: date) -> list[Notification]:
     """The travel notifications giving ``departure``, earliest first."""
-    return sorted(
-        (
-            n
-            for n in timeline.index.all(("kind", NotificationKind.TRAVEL))
-            if n.departure == departure
-        ),
-        key=lambda n: (n.date, n.id),
-    )
+    return list(timeline.index.all(("departure", NotificationKind.TRAVEL, departure)))
 
 
 def _return_notification(timeline: Timeline, departure: date, back: date) -> Notification | None:
     """The first return notification of the trip that left on ``departure``, given on or after
     the day of return ``back``."""
-    matching = [
-        n
-        for n in timeline.index.all(("kind", NotificationKind.RETURN))
-        if n.departure == departure and n.date >= back
-    ]
-    return min(matching, key=lambda n: (n.date, n.id), default=None)
+    return timeline.index.first(("departure", NotificationKind.RETURN, departure), back)
 
 
 def _notifiable(
