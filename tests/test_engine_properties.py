@@ -40,6 +40,7 @@ from sexoffender_rules.model import (
     Imprisonment,
     Notification,
     NotificationKind,
+    Order,
     Person,
     Resentence,
     Trigger,
@@ -118,7 +119,18 @@ def assert_same(before: Assessment, after: Assessment, case: Case | None = None)
 
 
 def source_ends(reg: Registration) -> dict[str, date | None]:
-    return {s.trigger_id: end_value(s.end, s.indefinite) for s in reg.sources}
+    """The last day subject through each source, by trigger (or order) id: an order keeping the
+    person subject until further order (s.103G(1), s.129(2)) counts as indefinite, one keeping
+    them subject to a day counts to that day; ``None`` where the period is undetermined."""
+    ends: dict[str, date | None] = {}
+    for s in reg.sources:
+        if s.kept_by is not None and s.kept_until is None and not s.undetermined:
+            ends[s.trigger_id] = INFINITY
+        elif s.kept_by is not None:
+            ends[s.trigger_id] = s.kept_until
+        else:
+            ends[s.trigger_id] = end_value(s.end, s.indefinite)
+    return ends
 
 
 def at_most(a: date | None, b: date | None) -> bool:
@@ -336,6 +348,52 @@ HISTORIC_UNKNOWN = Case(
 )
 
 
+# Found under the thorough profile: a risk of sexual harm order breached on 13 Aug 2012. A person
+# born in 2000 convicted at 5 (3 years 6 months, s.82(1)-(2): ended 30 Jun 2009) is made subject
+# by the breach conviction until further order (s.129(3)); a person born in 1950 (7 years, to
+# 31 Dec 2012) is kept subject by it (s.129(2)). Neither period is longer for the younger one.
+RISK_ORDER_BREACH = Case(
+    person=Person(reference="FICTIONAL-PBT", date_of_birth=date(2000, 1, 1)),
+    triggers=(
+        Trigger(
+            id="t1",
+            kind="conviction",
+            date=date(2006, 1, 1),
+            disposal=Imprisonment(term=CalendarPeriod(months=5)),
+        ),
+    ),
+    orders=(
+        Order(
+            id="o1",
+            kind="risk_of_sexual_harm_order",
+            made=date(2012, 8, 13),
+            breach_conviction=date(2012, 8, 13),
+        ),
+    ),
+)
+
+
+def test_a_risk_order_breach_makes_the_young_subject_until_further_order() -> None:
+    young = assess(RISK_ORDER_BREACH, date(2012, 8, 13)).registration
+    adult = assess(
+        attrs.evolve(
+            RISK_ORDER_BREACH,
+            person=attrs.evolve(RISK_ORDER_BREACH.person, date_of_birth=date(1950, 1, 1)),
+        ),
+        date(2012, 8, 13),
+    ).registration
+    assert young.subject and young.indefinite and young.end is None
+    made = {s.trigger_id: s for s in young.sources}["o1"]
+    assert (made.kept_by, made.kept_until, made.period_text) == (
+        "orders[0]",
+        None,
+        "until further order",
+    )
+    assert source_ends(young) == {"t1": date(2009, 6, 30), "o1": INFINITY}
+    assert source_ends(adult) == {"t1": INFINITY}
+
+
+@example(pair=(RISK_ORDER_BREACH, date(2012, 8, 13)))
 @example(pair=(HISTORIC_UNKNOWN, date(2001, 1, 1)))
 @given(cases_with_as_of())
 def test_under_18_never_has_a_longer_period_than_an_adult(pair: tuple[Case, date]) -> None:
@@ -360,7 +418,16 @@ def test_under_18_never_has_a_longer_period_than_an_adult(pair: tuple[Case, date
         )
         b_ends = source_ends(b)
         for trigger_id, end in source_ends(a).items():
-            assert no_longer(end, b_ends[trigger_id]), trigger_id
+            # A source only the younger person has is an order that made them subject because
+            # their own period had ended (s.103G(2), s.129(3)); the older person, still subject
+            # that day, is kept subject instead (s.103G(1), s.129(2)), so it is their whole
+            # registration that must last at least as long.
+            older = (
+                b_ends[trigger_id]
+                if trigger_id in b_ends
+                else end_value(b.end, b.indefinite)
+            )
+            assert no_longer(end, older), trigger_id
 
 
 # --------------------------------------------------------------------------------------------
