@@ -391,6 +391,10 @@ def test_a_risk_order_breach_makes_the_young_subject_until_further_order() -> No
     )
     assert source_ends(young) == {"t1": date(2009, 6, 30), "o1": INFINITY}
     assert source_ends(adult) == {"t1": INFINITY}
+    assert (
+        "Source o1 (orders[0]): relevant date 2012-08-13, period until further order, end until "
+        "further order, kept subject by orders[0] until further order"
+    ) in explain(assess(RISK_ORDER_BREACH, date(2012, 8, 13)))
 
 
 @example(pair=(RISK_ORDER_BREACH, date(2012, 8, 13)))

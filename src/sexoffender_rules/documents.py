@@ -497,8 +497,10 @@ class ReasonRecord:
 @attrs.frozen(kw_only=True)
 class SourceRecord:
     """One conviction, finding or caution that makes the person subject, and its period:
-    ``period`` an ISO 8601 duration, ``"indefinite"`` or null (undetermined); ``end`` the last
-    day of the period, ``"indefinite"`` or null."""
+    ``period`` an ISO 8601 duration, ``"indefinite"`` or null (undetermined, or no period of its
+    own: made subject by the order ``kept_by`` names); ``end`` the last day of the period,
+    ``"indefinite"`` or null (undetermined, or, with ``kept_by`` set and ``kept_until`` null, made
+    subject by an order until further order)."""
 
     trigger: str
     fact: str

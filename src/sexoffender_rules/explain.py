@@ -165,11 +165,16 @@ def explain(assessment: Assessment, *, depth: int | None = None, hide_routine: b
 
 
 def _source_line(source: Source) -> str:
-    end = (
-        "indefinite"
-        if source.indefinite
-        else (source.end.isoformat() if source.end else "undetermined")
-    )
+    if source.indefinite:
+        end = "indefinite"
+    elif source.end is not None:
+        end = source.end.isoformat()
+    elif source.kept_by is not None and not source.undetermined:
+        # Made subject by an order having effect until further order (SOA 2003 s.103G(2),
+        # s.129(3)): the source has no period of its own and ends with the order.
+        end = "until further order"
+    else:
+        end = "undetermined"
     return (
         f"Source {source.trigger_id} ({source.fact}): relevant date "
         f"{source.relevant_date.isoformat()}, period {source.period_text}, end {end}"
