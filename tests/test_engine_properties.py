@@ -382,7 +382,7 @@ def test_a_risk_order_breach_makes_the_young_subject_until_further_order() -> No
         ),
         date(2012, 8, 13),
     ).registration
-    assert young.subject and young.indefinite and young.end is None
+    assert (young.subject, young.indefinite, young.end) == (True, True, None)
     made = {s.trigger_id: s for s in young.sources}["o1"]
     assert (made.kept_by, made.kept_until, made.period_text) == (
         "orders[0]",
@@ -426,11 +426,7 @@ def test_under_18_never_has_a_longer_period_than_an_adult(pair: tuple[Case, date
             # their own period had ended (s.103G(2), s.129(3)); the older person, still subject
             # that day, is kept subject instead (s.103G(1), s.129(2)), so it is their whole
             # registration that must last at least as long.
-            older = (
-                b_ends[trigger_id]
-                if trigger_id in b_ends
-                else end_value(b.end, b.indefinite)
-            )
+            older = b_ends[trigger_id] if trigger_id in b_ends else end_value(b.end, b.indefinite)
             assert no_longer(end, older), trigger_id
 
 
