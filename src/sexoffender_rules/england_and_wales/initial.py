@@ -154,7 +154,12 @@ def initial_duties(
             )
             continue
         day_before = add_days(since, -1)
-        if not abroad:
+        # s.83(2)(b) needs an initial notification from the earlier source's start to before
+        # ``since``: none at all before ``since`` rules out every candidate, and a candidate that
+        # starts after the last one is ruled out without looking further (many sources running
+        # at once, such as repeated cautions, would otherwise be searched pairwise).
+        latest = timeline.index.last_before(("kind", NotificationKind.INITIAL), since)
+        if not abroad and latest is not None:
             # An earlier period that ended before the day before this relevant date cannot show
             # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
             # drop it, so the search stays within the periods still running.
@@ -166,8 +171,10 @@ def initial_duties(
             if abroad
             else earlier
         )
-        for before, span in candidates:
+        for before, span in candidates if latest is not None else []:
             if (before.start if abroad else before.relevant_date) >= since:
+                continue
+            if latest is None or before.start > latest.date:
                 continue
             subject_before = day_before in span
             # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
