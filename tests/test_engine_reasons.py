@@ -29,10 +29,13 @@ from sexoffender_rules.assessment import (
     DutyState,
     Headline,
     Reason,
+    Registration,
     Responsible,
+    Source,
 )
 from sexoffender_rules.calendar import (
     END_OF_TIME,
+    CalendarPeriod,
     DateInterval,
     DisregardedTime,
     IntervalSet,
@@ -40,6 +43,7 @@ from sexoffender_rules.calendar import (
 )
 from sexoffender_rules.engine import DutyFinding, NotificationIndex, Timeline, settle
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES as EW
+from sexoffender_rules.errors import NotACivilDateError, WrongTypeError
 from sexoffender_rules.model import (
     AbsenceAbroad,
     Case,
@@ -50,6 +54,7 @@ from sexoffender_rules.model import (
     Order,
     Stay,
 )
+from sexoffender_rules.policy import NoCorrespondingDay, PartialDays
 from sexoffender_rules.records import Death, HomeVisit
 
 
@@ -433,8 +438,8 @@ def test_the_timeline_keeps_the_facts_known_on_the_assessment_date_in_order() ->
 def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_date() -> None:
     # Assessed on 10 Mar 2026: remanded 1-10 Feb (released 10 Feb); sentenced from 5 Mar, to be
     # released 12 Mar (still detained on 10 Mar); a detention from 14 Mar is not yet known; abroad
-    # 15-20 Feb (away, but no release). The detention that ends on the assessment date is a
-    # release on it.
+    # 15-20 Feb (away, but no release), and from 10 Mar to 11 Mar (abroad on 10 Mar, not yet
+    # back). The detention that ends on the assessment date is a release on it.
     as_of = date(2026, 3, 10)
     case = Case(
         person=person("FICTIONAL-0903"),
@@ -443,7 +448,10 @@ def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_dat
             Detention(kind="sentence", start=date(2026, 3, 5), end=date(2026, 3, 12)),
             Detention(kind="remand", start=date(2026, 3, 14), end=date(2026, 3, 20)),
         ),
-        absences_abroad=(AbsenceAbroad(start=date(2026, 2, 15), end=date(2026, 2, 20)),),
+        absences_abroad=(
+            AbsenceAbroad(start=date(2026, 2, 15), end=date(2026, 2, 20)),
+            AbsenceAbroad(start=as_of, end=date(2026, 3, 11)),
+        ),
     )
     policy = Policy()
     timeline = Timeline.build(case, as_of, policy)
@@ -453,6 +461,7 @@ def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_dat
             Spell(date(2026, 2, 1), date(2026, 2, 10)),
             Spell(date(2026, 3, 5), None),
             Spell(date(2026, 2, 15), date(2026, 2, 20)),
+            Spell(as_of, None),
         ],
         policy.partial_days,
     )
@@ -489,6 +498,16 @@ def test_a_detention_still_running_swallows_those_within_it() -> None:
         ),
     )
     assert Timeline.build(case, date(2026, 4, 1), Policy()).releases == ()
+    # Sentenced 1 Jan - 1 Feb 2026, then detained in hospital from 1 Feb with no release yet:
+    # the run has not ended.
+    transferred = Case(
+        person=person("FICTIONAL-0905"),
+        detentions=(
+            Detention(kind="sentence", start=date(2026, 1, 1), end=date(2026, 2, 1)),
+            Detention(kind="hospital", start=date(2026, 2, 1)),
+        ),
+    )
+    assert Timeline.build(transferred, date(2026, 4, 1), Policy()).releases == ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -739,17 +758,17 @@ def test_the_duties_that_differ_are_named_with_their_state_and_deadline() -> Non
     )
     # A duty that does not arise under the other reading; one that arises only under it,
     # still without a deadline; and the headline.
-    release = Duty(
-        kind=DutyKind.RELEASE,
+    moved = Duty(
+        kind=DutyKind.CHANGE_OF_HOME_ADDRESS,
         trigger_date=date(2026, 3, 20),
-        fact="detentions[0]",
+        fact="events[0]",
         deadline=None,
         state=DutyState.SUSPENDED,
     )
-    other = attrs.evolve(with_duties(mine, initial, release), headline=Headline.DUE)
+    other = attrs.evolve(with_duties(mine, initial, moved), headline=Headline.DUE)
     assert engine._difference(mine, other) == (
         "the periodic duty from 2026-03-08 does not arise; "
-        "the release duty from 2026-03-20 is suspended; "
+        "the change of home address duty from 2026-03-20 is suspended; "
         "the headline is due"
     )
 
@@ -774,3 +793,172 @@ def test_only_the_first_three_duties_that_differ_are_named() -> None:
         "the periodic duty from 2026-03-10 is open, due by 2027-03-08; "
         "2 more duties differ"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The other steps of an assessment
+# --------------------------------------------------------------------------------------------
+
+
+def test_an_assessment_refuses_what_is_not_a_case_or_a_civil_date() -> None:
+    with pytest.raises(WrongTypeError, match=r"^case: expected a Case, got str$"):
+        assess("FICTIONAL-0911", date(2026, 1, 1))  # type: ignore[arg-type]
+    case = Case(person=person("FICTIONAL-0911"))
+    with pytest.raises(NotACivilDateError, match=r"^as_of: "):
+        assess(case, "2026-01-01")  # type: ignore[arg-type]
+
+
+def test_the_changes_a_notification_notifies_are_listed_once_each() -> None:
+    home = HomeAddress(kind="residence", reference="ADDR-1")
+    notification = Notification(
+        id="n1",
+        date=date(2026, 1, 5),
+        kind="change",
+        names=("NAME-B", "NAME-C", "NAME-B"),
+        home_address=home,
+        other_premises=("PREM-1", "PREM-1", "PREM-2"),
+    )
+    assert engine.change_keys(notification) == [
+        ("name", "NAME-B"),
+        ("name", "NAME-C"),
+        ("home", home),
+        ("premises", "PREM-1"),
+        ("premises", "PREM-2"),
+    ]
+    assert engine.change_keys(Notification(id="n2", date=date(2026, 1, 5), kind="periodic")) == []
+
+
+def test_a_derived_fact_is_computed_once_per_timeline_and_again_under_another_policy() -> None:
+    # Remanded 1-20 Feb 2026: the days away differ between the partial-day readings (20 Feb is
+    # a day away only if a whole day at liberty is needed), so a timeline under the other
+    # reading counts them again; under a reading that leaves them alone it keeps them, and
+    # keeps its index. Nothing derived is kept under another policy.
+    case = Case(
+        person=person("FICTIONAL-0912"),
+        detentions=(Detention(kind="remand", start=date(2026, 2, 1), end=date(2026, 2, 20)),),
+        notifications=(Notification(id="n1", date=date(2026, 1, 5), kind="initial"),),
+    )
+    timeline = Timeline.build(case, date(2026, 3, 1), Policy())
+    calls: list[int] = []
+
+    def count(t: Timeline) -> int:
+        calls.append(1)
+        return len(t.notifications)
+
+    assert (timeline.derive("count", count), timeline.derive("count", count)) == (1, 1)
+    assert len(calls) == 1
+    whole_day = Policy(partial_days=PartialDays.WHOLE_DAY_AT_LIBERTY)
+    other = timeline.under(whole_day)
+    assert other.policy is whole_day
+    assert other.away == Timeline.build(case, date(2026, 3, 1), whole_day).away
+    assert other.away != timeline.away
+    assert other.derive("count", lambda t: 99) == 99
+    same_days = Policy(release_notified_by_attendance=False)
+    kept = timeline.under(same_days)
+    assert kept.policy is same_days
+    assert kept.away is timeline.away
+    assert kept.index is timeline.index
+    assert kept.derive("count", lambda t: 98) == 98
+
+
+def test_the_other_values_of_a_reading_leave_out_the_refusal_to_choose() -> None:
+    assert engine._alternatives(Policy(), "leap_day") == [NoCorrespondingDay.PREVIOUS_DAY]
+    assert engine._alternatives(Policy(partial_days=PartialDays.RAISE), "partial_days") == [
+        PartialDays.LIBERTY_AT_END_OF_DAY,
+        PartialDays.WHOLE_DAY_AT_LIBERTY,
+    ]
+    assert engine._alternatives(Policy(), "release_notified_by_attendance") == [False]
+    assert engine._alternatives(Policy(), "no_such_reading") == []
+    assert engine._reading_value(True) == "true"
+    assert engine._reading_value(False) == "false"
+    assert engine._reading_value(PartialDays.RAISE) == "raise"
+    assert engine._reading_value(3) == "3"
+
+
+def test_the_outcome_compared_between_readings() -> None:
+    # What a reading can change: the periods, each duty's state, breach, answering
+    # notification and (while it runs) its deadline, and the headline; not the wording.
+    mine = cautioned()
+    initial, periodic = mine.duties
+    (source,) = mine.registration.sources
+    same = [
+        attrs.evolve(mine, flags=("A flag.",)),
+        with_duties(mine, attrs.evolve(initial, reasons=()), periodic),
+        with_duties(mine, attrs.evolve(initial, deadline=date(2026, 3, 9)), periodic),
+    ]
+    for other in same:
+        assert engine._outcome(other) == engine._outcome(mine)
+    differ = [
+        with_registration(mine, subject=False),
+        with_registration(mine, end=date(2028, 3, 6)),
+        with_registration(mine, indefinite=True),
+        with_registration(mine, sources=(attrs.evolve(source, trigger_id="t2"),)),
+        with_registration(mine, sources=(attrs.evolve(source, end=date(2028, 3, 6)),)),
+        with_registration(mine, sources=(attrs.evolve(source, indefinite=True),)),
+        with_registration(mine, sources=(attrs.evolve(source, kept_until=date(2029, 1, 1)),)),
+        with_registration(mine, sources=(attrs.evolve(source, review_from=date(2041, 1, 1)),)),
+        with_duties(mine, attrs.evolve(initial, kind=DutyKind.CHANGE_OF_NAME), periodic),
+        with_duties(mine, attrs.evolve(initial, trigger_date=date(2026, 3, 7)), periodic),
+        with_duties(mine, attrs.evolve(initial, fact="triggers[1]"), periodic),
+        with_duties(mine, attrs.evolve(initial, state=DutyState.MET_LATE), periodic),
+        with_duties(mine, attrs.evolve(initial, discharged_by="n2"), periodic),
+        with_duties(
+            mine,
+            attrs.evolve(initial, breach=DateInterval(FIRST_FAILURE, date(2026, 3, 10))),
+            periodic,
+        ),
+        with_duties(mine, initial, attrs.evolve(periodic, deadline=date(2027, 3, 9))),
+        with_duties(mine, initial),
+        attrs.evolve(mine, headline=Headline.DUE),
+    ]
+    for other in differ:
+        assert engine._outcome(other) != engine._outcome(mine)
+    # A suspended or pending duty still runs: its deadline counts.
+    for state in (DutyState.SUSPENDED, DutyState.PENDING):
+        running = attrs.evolve(periodic, state=state)
+        moved = attrs.evolve(running, deadline=date(2027, 3, 9))
+        assert engine._duty_outcome(running) != engine._duty_outcome(moved)
+
+
+def test_the_headline() -> None:
+    # The order of Headline's definitions: not subject (no source has begun by the assessment
+    # date), ended (not subject on it), in breach (a breach runs on it), due (a duty other than
+    # the periodic one is open or suspended), compliant.
+    as_of = date(2026, 4, 1)
+    source = Source(
+        trigger_id="t1",
+        fact="triggers[0]",
+        relevant_date=as_of,
+        period=CalendarPeriod(years=2),
+        end=date(2028, 3, 31),
+    )
+    subject = Registration(subject=True, sources=(source,), end=source.end)
+
+    def duty(kind: DutyKind, state: DutyState, breach: DateInterval | None = None) -> Duty:
+        return Duty(
+            kind=kind,
+            trigger_date=as_of,
+            fact="triggers[0]",
+            deadline=as_of,
+            state=state,
+            breach=breach,
+        )
+
+    periodic = duty(DutyKind.PERIODIC, DutyState.OPEN)
+    assert engine._headline(subject, [periodic], as_of) is Headline.COMPLIANT
+    later = attrs.evolve(subject, sources=(attrs.evolve(source, relevant_date=date(2026, 4, 2)),))
+    assert engine._headline(later, [], as_of) is Headline.NOT_SUBJECT
+    assert engine._headline(attrs.evolve(subject, sources=()), [], as_of) is Headline.NOT_SUBJECT
+    assert engine._headline(attrs.evolve(subject, subject=False), [], as_of) is Headline.ENDED
+    for state in (DutyState.OPEN, DutyState.SUSPENDED):
+        assert engine._headline(subject, [duty(DutyKind.INITIAL, state)], as_of) is Headline.DUE
+    for state in (DutyState.PENDING, DutyState.MET, DutyState.NOT_REQUIRED):
+        due = [periodic, duty(DutyKind.INITIAL, state)]
+        assert engine._headline(subject, due, as_of) is Headline.COMPLIANT
+    # A breach that runs on the assessment date, and one cured the day before.
+    running = DateInterval(date(2026, 3, 30), date(2026, 4, 2))
+    cured = DateInterval(date(2026, 3, 30), as_of)
+    breached = duty(DutyKind.INITIAL, DutyState.MET_LATE, running)
+    assert engine._headline(subject, [periodic, breached], as_of) is Headline.IN_BREACH
+    past = duty(DutyKind.INITIAL, DutyState.MET_LATE, cured)
+    assert engine._headline(subject, [past], as_of) is Headline.COMPLIANT
