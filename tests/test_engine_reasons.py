@@ -742,6 +742,11 @@ def test_a_different_day_from_which_a_review_may_be_sought_is_named() -> None:
     assert (
         engine._difference(sooner, mine) == "a review of triggers[0] may be sought from not known"
     )
+    # Sources are compared pairwise as far as both lists go: a source only one assessment has
+    # is told by the end of the requirements, not by a review.
+    extra = attrs.evolve(source, trigger_id="t2", fact="triggers[1]", review_from=date(2041, 3, 6))
+    more = with_registration(mine, sources=(source, extra), end=None, indefinite=True)
+    assert engine._difference(mine, more) == "the requirements end indefinite"
 
 
 def test_the_duties_that_differ_are_named_with_their_state_and_deadline() -> None:
@@ -962,3 +967,39 @@ def test_the_headline() -> None:
     assert engine._headline(subject, [periodic, breached], as_of) is Headline.IN_BREACH
     past = duty(DutyKind.INITIAL, DutyState.MET_LATE, cured)
     assert engine._headline(subject, [past], as_of) is Headline.COMPLIANT
+
+
+def test_the_next_deadline_is_the_earliest_of_the_open_duties() -> None:
+    # Adult cautioned Fri 6 Mar 2026 and notified on Sun 8 Mar (initial duty met); known by the
+    # name NAME-B from Fri 20 Mar, to be notified within 3 days beginning with that day
+    # (s.84(1)(a)): 20, 21, 22 Mar. On 21 Mar the open duties are that change (due 22 Mar) and
+    # the periodic duty (due within one year after 8 Mar 2026, s.85(1)): the next deadline is
+    # 22 Mar. The duties come in the order of the days they arose from.
+    case = Case(
+        person=person("FICTIONAL-0913"),
+        triggers=(Trigger(id="t1", kind="caution", date=CAUTIONED),),
+        events=(NameUsed(date=date(2026, 3, 20), name="NAME-B"),),
+        notifications=(notified(DUE),),
+    )
+    result = assess(case, date(2026, 3, 21))
+    assert [(d.kind, d.trigger_date, d.deadline, d.state) for d in result.duties] == [
+        (DutyKind.INITIAL, CAUTIONED, DUE, DutyState.MET),
+        (DutyKind.PERIODIC, DUE, date(2027, 3, 8), DutyState.OPEN),
+        (DutyKind.CHANGE_OF_NAME, date(2026, 3, 20), date(2026, 3, 22), DutyState.OPEN),
+    ]
+    assert result.next_deadline == date(2026, 3, 22)
+    assert result.headline is Headline.DUE
+
+
+def test_a_duty_arising_on_a_day_the_person_is_not_subject_is_not_required() -> None:
+    # No run of subject days contains 6 Mar: the requirements are read as ending before it,
+    # with 5 Mar, and the duty due on 8 Mar is not required.
+    duty = settle(finding(), date(2026, 3, 20), IntervalSet(()), EW)
+    assert duty == expected(
+        DutyState.NOT_REQUIRED,
+        cessation_reason(
+            "The requirements end on 2026-03-05, before the deadline 2026-03-08: no notification "
+            "is required.",
+            date(2026, 3, 5),
+        ),
+    )
