@@ -791,6 +791,13 @@ def test_only_the_first_three_duties_that_differ_are_named() -> None:
         "the periodic duty from 2026-03-09 is open, due by 2027-03-08; "
         "the periodic duty from 2026-03-10 is open, due by 2027-03-08"
     )
+    four = with_duties(mine, initial, moved(9), moved(10), moved(11))
+    assert engine._difference(mine, four) == (
+        "the periodic duty from 2026-03-08 does not arise; "
+        "the periodic duty from 2026-03-09 is open, due by 2027-03-08; "
+        "the periodic duty from 2026-03-10 is open, due by 2027-03-08; "
+        "1 more duty differs"
+    )
     five = with_duties(mine, initial, moved(9), moved(10), moved(11), moved(12))
     assert engine._difference(mine, five) == (
         "the periodic duty from 2026-03-08 does not arise; "
