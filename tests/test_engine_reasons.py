@@ -996,6 +996,12 @@ def test_the_next_deadline_is_the_earliest_of_the_open_duties() -> None:
     ]
     assert result.next_deadline == date(2026, 3, 22)
     assert result.headline is Headline.DUE
+    # The assessment names its date, the case's jurisdiction and the law applied.
+    assert (result.as_of, result.jurisdiction, result.ruleset) == (
+        date(2026, 3, 21),
+        "england-and-wales",
+        "England and Wales: Sexual Offences Act 2003, Part 2",
+    )
 
 
 def test_a_duty_arising_on_a_day_the_person_is_not_subject_is_not_required() -> None:
