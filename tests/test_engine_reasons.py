@@ -408,6 +408,7 @@ def test_the_timeline_keeps_the_facts_known_on_the_assessment_date_in_order() ->
             NameUsed(date=date(2026, 3, 9), name="NAME-E", known=as_of),
             stay_on,
             stay_ended,
+            NameUsed(date=as_of, name="NAME-F"),
         ),
         notifications=(
             Notification(id="n-b", date=date(2026, 3, 9), kind="change", names=("NAME-B",)),
@@ -423,12 +424,14 @@ def test_the_timeline_keeps_the_facts_known_on_the_assessment_date_in_order() ->
     e = case.events
     # The stay still running on 10 Mar is cut at that day; the one ending that day is kept as is.
     clipped = Stay(premises="PREM-1", first_day=date(2026, 3, 8), last_day=as_of)
-    assert timeline.events == (stay_ended, clipped, e[0], e[3])
+    assert timeline.events == (stay_ended, clipped, e[0], e[3], e[6])
     assert timeline.events[0] is stay_ended
     n = case.notifications
     assert timeline.notifications == (n[1], n[0], n[3])
     paths = [timeline.path(fact) for fact in timeline.events]
-    assert paths == ["events[5]", "events[4]", "events[0]", "events[3]"]
+    assert paths == ["events[5]", "events[4]", "events[0]", "events[3]", "events[6]"]
+    assert timeline.path(stay_on) == "events[4]"
+    assert timeline.path(clipped) == ""  # an equal fact, but not the one in the timeline
     assert timeline.path(t3) == "triggers[2]"
     assert timeline.path(n[3]) == "notifications[3]"
     assert timeline.path(case.orders[0]) == "orders[0]"
@@ -438,8 +441,8 @@ def test_the_timeline_keeps_the_facts_known_on_the_assessment_date_in_order() ->
 def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_date() -> None:
     # Assessed on 10 Mar 2026: remanded 1-10 Feb (released 10 Feb); sentenced from 5 Mar, to be
     # released 12 Mar (still detained on 10 Mar); a detention from 14 Mar is not yet known; abroad
-    # 15-20 Feb (away, but no release), and from 10 Mar to 11 Mar (abroad on 10 Mar, not yet
-    # back). The detention that ends on the assessment date is a release on it.
+    # 15-20 Feb (away, but no release). The detention that ends on the assessment date is a
+    # release on it.
     as_of = date(2026, 3, 10)
     case = Case(
         person=person("FICTIONAL-0903"),
@@ -448,10 +451,7 @@ def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_dat
             Detention(kind="sentence", start=date(2026, 3, 5), end=date(2026, 3, 12)),
             Detention(kind="remand", start=date(2026, 3, 14), end=date(2026, 3, 20)),
         ),
-        absences_abroad=(
-            AbsenceAbroad(start=date(2026, 2, 15), end=date(2026, 2, 20)),
-            AbsenceAbroad(start=as_of, end=date(2026, 3, 11)),
-        ),
+        absences_abroad=(AbsenceAbroad(start=date(2026, 2, 15), end=date(2026, 2, 20)),),
     )
     policy = Policy()
     timeline = Timeline.build(case, as_of, policy)
@@ -461,7 +461,6 @@ def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_dat
             Spell(date(2026, 2, 1), date(2026, 2, 10)),
             Spell(date(2026, 3, 5), None),
             Spell(date(2026, 2, 15), date(2026, 2, 20)),
-            Spell(as_of, None),
         ],
         policy.partial_days,
     )
@@ -469,6 +468,14 @@ def test_the_timeline_counts_detentions_and_absences_known_on_the_assessment_dat
     assert timeline.path(case.detentions[2]) == "detentions[2]"
     released = Timeline.build(case, date(2026, 3, 12), policy)
     assert released.releases == (date(2026, 2, 10), date(2026, 3, 12))
+    # Gone abroad on the assessment date, back the next day: away from that day, not yet back.
+    abroad = Case(
+        person=person("FICTIONAL-0903"),
+        absences_abroad=(AbsenceAbroad(start=as_of, end=date(2026, 3, 11)),),
+    )
+    away = Timeline.build(abroad, as_of, policy).away
+    assert away == DisregardedTime.from_spells([Spell(as_of, None)], policy.partial_days)
+    assert away != DisregardedTime.from_spells([], policy.partial_days)
 
 
 def test_detentions_that_follow_one_another_are_one_release() -> None:
