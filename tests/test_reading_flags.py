@@ -39,6 +39,18 @@ def test_a_period_beginning_with_29_february_is_flagged() -> None:
     assert len(flags) == 1, result.flags
     assert "leap_day=next_day" in flags[0]
     assert "leap_day=previous_day the requirements end 2022-02-27" in flags[0]
+    # The whole flags, worded in full. The periodic duty runs from the notification of 29 Feb
+    # 2020 and is due within one year after it (s.85(1)): 2021 has no 29 Feb, so under
+    # corresponding_date=previous_day (the default) it is due by 28 Feb 2021, under next_day by
+    # 1 Mar 2021; still open on 10 Mar 2020, its deadline matters. The headline is compliant
+    # either way, so the flags name nothing more.
+    assert result.flags == (
+        "The result depends on the reading leap_day=next_day: under leap_day=previous_day the "
+        "requirements end 2022-02-27. Check by hand.",
+        "The result depends on the reading corresponding_date=previous_day: under "
+        "corresponding_date=next_day the periodic duty from 2020-02-29 is open, due by "
+        "2021-03-01. Check by hand.",
+    )
 
 
 def test_no_flag_where_no_reading_is_relied_on() -> None:
@@ -113,6 +125,24 @@ def test_a_release_answered_only_by_attendance_is_flagged() -> None:
     # Under the other reading the release duty (deadline 22 Feb) is unanswered on 1 Mar.
     assert "the release duty from 2026-02-20 is overdue" in flags[0]
     assert "the headline is in_breach" in flags[0]
+    assert result.flags == (
+        "The result depends on the reading release_notified_by_attendance=true: under "
+        "release_notified_by_attendance=false the release duty from 2026-02-20 is overdue, due "
+        "by 2026-02-22; the headline is in_breach. Check by hand.",
+    )
+    # Under release_notified_by_attendance=false the flag names the readings the other way
+    # round (a boolean reading has one other value). The duty is then overdue, and the day it
+    # was due decides the breach: under partial_days=whole_day_at_liberty the day of release does
+    # not count, so it was due by 23 Feb (21, 22, 23), in breach from 24 Feb, not 23 Feb.
+    other = assess(case, date(2026, 3, 1), Policy(release_notified_by_attendance=False))
+    assert other.flags == (
+        "The result depends on the reading partial_days=liberty_at_end_of_day: under "
+        "partial_days=whole_day_at_liberty the release duty from 2026-02-20 is overdue, due by "
+        "2026-02-23. Check by hand.",
+        "The result depends on the reading release_notified_by_attendance=false: under "
+        "release_notified_by_attendance=true the release duty from 2026-02-20 is met, due by "
+        "2026-02-22; the headline is compliant. Check by hand.",
+    )
 
 
 def test_the_last_day_reading_is_flagged_both_ways() -> None:

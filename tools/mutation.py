@@ -41,6 +41,7 @@ ENGINE_TESTS = [
     "tests/test_travel.py",
     "tests/test_parental_and_prescribed.py",
     "tests/test_reading_flags.py",
+    "tests/test_engine_reasons.py",
 ]
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "calendar": (["src/sexoffender_rules/calendar.py"], CALENDAR_TESTS),

@@ -749,8 +749,9 @@ def _difference(mine: Assessment, other: Assessment) -> str:
             + (f", due by {theirs.deadline.isoformat()}" if theirs.deadline else "")
         )
         parts.append(f"the {kind.value.replace('_', ' ')} duty from {day.isoformat()} {what}")
-    if len(changed) > 3:
-        parts.append(f"{len(changed) - 3} more duties differ")
+    more = len(changed) - 3
+    if more > 0:
+        parts.append(f"{more} more duties differ" if more > 1 else "1 more duty differs")
     if mine.headline is not other.headline:
         parts.append(f"the headline is {other.headline.value}")
     return "; ".join(parts) if parts else "the result differs"
