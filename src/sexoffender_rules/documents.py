@@ -18,6 +18,7 @@ datetime.date(2026, 3, 6)
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 import types
@@ -448,20 +449,23 @@ def _case_from_data_thoroughly(data: Any) -> Case:
     return case
 
 
-_CASE_HEADER = ("format", "version", "description")
-_quick_case_body = _loading.builder(
-    Case,
-    date_of=lambda value: _structure_date(value, date),
-    tags=dict(_TAGGED_UNIONS),
-    header=_CASE_HEADER,
-)
+@functools.cache
+def _quick_case_body() -> Callable[[Any], Any] | None:
+    """The quick function of a case document's body, written on first use."""
+    return _loading.builder(
+        Case,
+        date_of=lambda value: _structure_date(value, date),
+        tags=dict(_TAGGED_UNIONS),
+        header=("format", "version", "description"),
+    )
 
 
 def _quick_case(data: Any) -> Case | None:
     """The case of a well-formed document, each value checked once (see :mod:`._loading`);
     ``None`` for any other document, which :func:`case_from_data` then loads the thorough way,
     finding and wording every problem."""
-    if type(data) is not dict or _quick_case_body is None:
+    build = _quick_case_body()
+    if type(data) is not dict or build is None:
         return None
     version, description = data.get("version"), data.get("description")
     if data.get("format") != CASE_FORMAT or type(version) is not int or version != 1:
@@ -469,7 +473,7 @@ def _quick_case(data: Any) -> Case | None:
     if description is not None and type(description) is not str:
         return None
     try:
-        case: Case = _quick_case_body(data)
+        case: Case = build(data)
     except Exception:  # any problem: the thorough way finds and words it
         return None
     return case
