@@ -15,7 +15,8 @@ average is printed with each section. ``--json FILE`` writes every figure as JSO
 Sections (``--sections``, comma-separated; all by default):
 
 - ``stages``: ``json.loads``, ``case_from_data`` and ``assess`` over the register, in chunks of
-  1,000 lines (nothing held beyond a chunk).
+  1,000 lines (nothing held beyond a chunk), and each result written as a line of JSON
+  (``assessment_to_data`` and ``json.dumps``).
 - ``end_to_end``: ``assess_many`` from the lines of the file to a JSON Lines file of statuses
   (``status_to_data``), and the command line ``report`` on the file, against ``json.loads`` +
   ``json.dumps`` of every line.
@@ -48,7 +49,7 @@ from typing import Any
 
 from sexoffender_rules import CaseloadReport, Policy, assess, assess_many, generate_register
 from sexoffender_rules.caseload import status_to_data
-from sexoffender_rules.documents import case_from_data, case_to_data
+from sexoffender_rules.documents import assessment_to_data, case_from_data, case_to_data
 
 SECTIONS = ("stages", "end_to_end", "workers", "memory", "scaling", "repeated")
 AS_OF = date(2024, 3, 31)
@@ -166,13 +167,19 @@ def loaded(row: dict[str, float], chunk: list[bytes], name: str) -> list[Any]:
     return timed(row, name, lambda: [case_from_data(x) for x in data])
 
 
+def written(results: list[Any]) -> list[str]:
+    """Each assessment's results as a line of JSON."""
+    return [json.dumps(assessment_to_data(a), separators=(",", ":")) for a in results]
+
+
 def stages(path: Path, runs: int, cases: int) -> dict[str, Any]:
     rows = []
     for _ in range(runs):
         row: dict[str, float] = {}
         for chunk in chunks(path):
             built = loaded(row, chunk, "case_from_data")
-            timed(row, "assess", lambda b=built: [assess(x, AS_OF) for x in b])
+            results = timed(row, "assess", lambda b=built: [assess(x, AS_OF) for x in b])
+            timed(row, "assessment_to_data + json.dumps", lambda r=results: written(r))
         row["load and assess"] = row["json.loads"] + row["case_from_data"] + row["assess"]
         row["load and assess_cpu"] = (
             row["json.loads_cpu"] + row["case_from_data_cpu"] + row["assess_cpu"]

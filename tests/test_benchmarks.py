@@ -39,7 +39,8 @@ def test_the_register_benchmark_runs_and_writes_every_figure(
     assert set(bench.SECTIONS) <= set(written)
     assert (tmp_path / "register-6-1.jsonl").read_text(encoding="utf-8").count("\n") == 6
     stages = written["stages"]
-    for stage in ("json.loads", "case_from_data", "assess", "load and assess"):
+    written_out = "assessment_to_data + json.dumps"
+    for stage in ("json.loads", "case_from_data", "assess", "load and assess", written_out):
         assert stages[stage]["wall_s"] > 0
         assert stages[stage]["cpu_s"] >= 0
     assert stages["json.loads"]["ratio_wall"] == 1

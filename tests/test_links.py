@@ -208,18 +208,10 @@ def test_result_reasons_link_for_the_duty_date_beside_the_citation() -> None:
 
 
 def test_a_link_is_named_by_the_provision_it_links() -> None:
-    rule = Rule(
-        id="x",
-        title="X",
-        statement="S.",
-        citations=(
-            Citation(instrument="Sentencing Act 2020", provision="ss.266, 279", checked=CHECKED),
-            Citation(instrument="Some Other Act 1999", provision="s.1", checked=CHECKED),
-            Citation(
-                instrument="SI 2012/1876 (The 2012 Regulations)", provision="", checked=CHECKED
-            ),
-        ),
-        in_force=DateInterval(date(2004, 5, 1), END_OF_TIME),
+    rule = _rule_citing(
+        ("Sentencing Act 2020", "ss.266, 279"),
+        ("Some Other Act 1999", "s.1"),
+        ("SI 2012/1876 (The 2012 Regulations)", ""),
     )
     links = reason_links(rule.reason("S."), date(2022, 1, 1))
     assert [(k.citation, k.url.removeprefix(SITE)) for k in links] == [
@@ -227,3 +219,86 @@ def test_a_link_is_named_by_the_provision_it_links() -> None:
         ("Sentencing Act 2020 s.279", "/ukpga/2020/17/section/279/2022-01-01"),
         ("SI 2012/1876 (The 2012 Regulations)", "/uksi/2012/1876/contents/made"),
     ]
+
+
+def _rule_citing(*citations: tuple[str, str]) -> Rule:
+    """A rule in force from 1 May 2004 citing each (instrument, provision)."""
+    return Rule(
+        id="x",
+        title="X",
+        statement="S.",
+        citations=tuple(
+            Citation(instrument=instrument, provision=provision, checked=CHECKED)
+            for instrument, provision in citations
+        ),
+        in_force=DateInterval(date(2004, 5, 1), END_OF_TIME),
+    )
+
+
+def _links_as_first_written(rule: Rule, on: date) -> tuple[tuple[str, str], ...]:
+    """The links of a rule's reasons as reason_links first worked them out, citation by
+    citation through legislation_urls: the reference for the links now made from a template per
+    rule."""
+    day = on if rule.in_force.is_empty else max(on, rule.in_force.start)
+    cited: dict[str, tuple[str, list[str]]] = {}
+    for citation in rule.citations:
+        urls = legislation_urls(citation, day)
+        if not urls:
+            continue
+        labels = (
+            [citation.provision]
+            if len(urls) == 1
+            else [
+                {"section": "s.", "regulation": "reg ", "article": "art. ", "schedule": "Sch. "}[
+                    path.split("/")[0]
+                ]
+                + path.split("/")[1]
+                + (f" para. {path.split('/')[3]}" if path.count("/") == 3 else "")
+                for path in provision_paths(citation.provision)
+            ]
+        )
+        for url, label in zip(urls, labels, strict=True):
+            provisions = cited.setdefault(url, (citation.instrument, []))[1]
+            if label not in provisions:
+                provisions.append(label)
+    return tuple(
+        (f"{instrument} {', '.join(p for p in provisions if p)}".strip(), url)
+        for url, (instrument, provisions) in cited.items()
+    )
+
+
+def _every_rule() -> list[Rule]:
+    from sexoffender_rules.rulesets import jurisdictions, reform_named, reforms, ruleset_for
+
+    rulesets = [ruleset_for(j) for j in jurisdictions()] + [reform_named(n) for n in reforms()]
+    return [rule for ruleset in rulesets for rule in ruleset.rules]
+
+
+def test_every_rules_links_are_those_worked_out_citation_by_citation() -> None:
+    # Days before and after each Act's first view and the rules' commencements, and today.
+    days = [date(1990, 1, 1), date(2003, 11, 19), date(2003, 11, 20), date(2004, 5, 1)]
+    days += [date(2012, 8, 13), date(2020, 11, 30), date(2020, 12, 1), date(2026, 12, 2)]
+    rules = _every_rule()
+    assert len(rules) > 50
+    for rule in rules:
+        reason = rule.reason("S.")
+        for day in days:
+            expected = _links_as_first_written(rule, day)
+            assert tuple((k.citation, k.url) for k in reason_links(reason, day)) == expected
+    # Citations of several provisions, of statutory instruments, of the whole of an Act, and of
+    # no known instrument, in one rule.
+    odd = _rule_citing(
+        ("Sentencing Act 2020", "ss.266, 279"),
+        ("SI 2012/1876 (Regs)", "regs 2, 10"),
+        ("SI 2012/1876 (Regs)", "reg 10(1)"),
+        ("Sexual Offences Act 2003", ""),
+        ("SR 2014/185 (Rules)", ""),
+        ("Home Office", "guidance"),
+        ("Sentencing Act 2020", "s.266(2)"),
+    )
+    for day in days:
+        expected = _links_as_first_written(odd, day)
+        # ss.266 and 279, regs 2 and 10 (reg 10(1) joins reg 10), the whole Act, the whole rule;
+        # the guidance has no address and s.266(2) joins s.266.
+        assert len(expected) == 6
+        assert tuple((k.citation, k.url) for k in reason_links(odd.reason("S."), day)) == expected

@@ -17,14 +17,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from sexoffender_rules import Policy, assess
+from sexoffender_rules.assessment import Assessment
+from sexoffender_rules.caseload import generate_register, status_to_data
 from sexoffender_rules.documents import (
+    ASSESSMENT_FORMAT,
     ASSESSMENT_FORMAT_VERSION,
     ASSESSMENT_SCHEMA_ID,
+    _reason_record,
+    assessment_record,
     assessment_schema,
     assessment_to_data,
     case_from_data,
+    converter,
 )
-from sexoffender_rules.strategies import cases_with_as_of
+from sexoffender_rules.strategies import cases_with_as_of, policies
+from sexoffender_rules.whereabouts import StatusAssessment, assess_status
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
@@ -132,3 +139,76 @@ def test_schema_result_on_the_command_line() -> None:
         timeout=60,
     )
     assert json.loads(result.stdout) == assessment_schema()
+
+
+# The results are written directly from the assessment; the records (assessment_record) through
+# the converter are the reference: the same data, of the same types, and the same JSON text.
+
+
+def _reference(assessment: Assessment) -> dict[str, Any]:
+    body = converter.unstructure(assessment_record(assessment))
+    head = {
+        "format": ASSESSMENT_FORMAT,
+        "version": ASSESSMENT_FORMAT_VERSION,
+        "schema": ASSESSMENT_SCHEMA_ID,
+    }
+    return {**head, **body}
+
+
+def _same(a: Any, b: Any, path: str = "$") -> None:
+    """``a`` and ``b`` equal, of the same types all the way down, keys in the same order."""
+    assert type(a) is type(b), path
+    if isinstance(a, dict):
+        assert list(a) == list(b), path
+        for key in a:
+            _same(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _same(x, y, f"{path}[{i}]")
+    else:
+        assert a == b, path
+
+
+def _check_written_as_the_records(assessment: Assessment) -> None:
+    data, reference = assessment_to_data(assessment), _reference(assessment)
+    _same(data, reference)
+    assert json.dumps(data) == json.dumps(reference)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[f"{p.parent.name}/{p.stem}" for p in SCENARIOS])
+def test_every_scenario_result_is_written_as_its_records(path: Path) -> None:
+    scenario = json.loads(path.read_text(encoding="utf-8"))
+    case = case_from_data(scenario["case"])
+    policy = Policy(**scenario.get("policy", {}))
+    days = [scenario["as_of"]] if "as_of" in scenario else [c["as_of"] for c in scenario["checks"]]
+    for day in days:
+        _check_written_as_the_records(assess(case, date.fromisoformat(day), policy))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(drawn=cases_with_as_of(), policy=policies())
+def test_generated_results_are_written_as_their_records(
+    drawn: tuple[Any, date], policy: Policy
+) -> None:
+    case, as_of = drawn
+    _check_written_as_the_records(assess(case, as_of, policy))
+    # A status's whereabouts and flags carry reasons written the same way, for the assessment
+    # date.
+    _check_status_written_as_its_records(assess_status(case, as_of, policy=policy))
+
+
+def _check_status_written_as_its_records(status: StatusAssessment) -> None:
+    data = status_to_data(status)
+    reasons = [r for f in status.flags for r in f.reasons]
+    written = [r for f in data["flags"] for r in f["reasons"]]
+    _same(written, [converter.unstructure(_reason_record(r, status.as_of)) for r in reasons])
+    _same(data["assessment"], _reference(status.assessment))
+
+
+def test_register_statuses_are_written_as_their_records() -> None:
+    # The synthetic register has police records, and so whereabouts and flags with reasons.
+    for document in generate_register(80, seed=5):
+        _check_status_written_as_its_records(
+            assess_status(case_from_data(document), date(2024, 3, 31))
+        )

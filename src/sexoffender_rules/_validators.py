@@ -22,6 +22,15 @@ import attrs
 from .calendar import CalendarPeriod, check_civil_date
 from .errors import InvalidValueError, WrongTypeError
 
+CHECKS: dict[Any, tuple[Any, ...]] = {}
+"""What each validator made here checks, for the loading of case documents (documents.py), which
+checks each value once as it structures it and then builds the objects without running again
+the validators whose checks it made: ``("date", optional)`` a civil date; ``("text", optional)``
+non-empty text; ``("texts",)`` a tuple of non-empty texts; ``("is", kinds, optional)`` an
+instance of ``kinds``; ``("kind", kind, optional)`` a member of the enum ``kind``;
+``("tuple_of", kinds)`` a tuple of instances of ``kinds``. ``None`` is allowed where
+``optional``. A validator not listed here is run as it is."""
+
 
 def _date(instance: object, attribute: attrs.Attribute[date], value: date) -> None:
     if type(value) is not date:
@@ -33,6 +42,10 @@ def _optional_date(
 ) -> None:
     if value is not None and type(value) is not date:
         check_civil_date(value, attribute.name)
+
+
+CHECKS[_date] = ("date", False)
+CHECKS[_optional_date] = ("date", True)
 
 
 def _expected(kinds: tuple[type, ...]) -> str:
@@ -51,6 +64,7 @@ def _is(*kinds: type, optional: bool = False) -> Any:
                 f"{attribute.name}: expected {_expected(kinds)}, got {type(value).__name__}"
             )
 
+    CHECKS[check] = ("is", kinds, optional)
     return check
 
 
@@ -71,6 +85,10 @@ def _optional_text(instance: object, attribute: Any, value: str | None) -> None:
         _text(instance, attribute, value)
 
 
+CHECKS[_text] = ("text", False)
+CHECKS[_optional_text] = ("text", True)
+
+
 def _texts(
     instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
@@ -80,6 +98,9 @@ def _texts(
             raise WrongTypeError(f"{attribute.name}[{i}]: expected text, got {type(item).__name__}")
         if not item:
             raise InvalidValueError(f"{attribute.name}[{i}]: must not be empty")
+
+
+CHECKS[_texts] = ("texts",)
 
 
 def _as_tuple(value: Any) -> Any:
@@ -119,6 +140,7 @@ def _kind(kind: type[enum.Enum], *, optional: bool = False) -> Any:
             allowed = ", ".join(str(m.value) for m in kind)
             raise InvalidValueError(f"{attribute.name}: expected one of {allowed}")
 
+    CHECKS[check] = ("kind", kind, optional)
     return check
 
 
@@ -142,4 +164,5 @@ def _tuple_of(*kinds: type) -> Any:
                     f"{attribute.name}[{i}]: expected {_expected(kinds)}, got {type(item).__name__}"
                 )
 
+    CHECKS[check] = ("tuple_of", kinds)
     return check

@@ -18,6 +18,7 @@ datetime.date(2026, 3, 6)
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 import types
@@ -32,7 +33,7 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
-from . import records
+from . import _loading, records
 from .assessment import (
     Assessment,
     Duty,
@@ -43,7 +44,7 @@ from .assessment import (
     Responsible,
     Source,
 )
-from .calendar import add_days
+from .calendar import DateInterval, add_days
 from .errors import (
     CaseValidationError,
     InvalidValueError,
@@ -51,6 +52,7 @@ from .errors import (
     SexOffenderRulesError,
     WrongTypeError,
 )
+from .links import rule_links
 from .model import (
     AbsoluteDischarge,
     Case,
@@ -407,6 +409,9 @@ def case_from_data(data: Any) -> Case:
     """Build a :class:`~sexoffender_rules.model.Case` from a decoded JSON document.
 
     Raises :class:`~sexoffender_rules.errors.CaseValidationError` listing every problem found.
+    A well-formed document is loaded checking each value once (its JSON type and form together
+    with what the model's validators check); any other goes through the converter, which finds
+    and words every problem.
 
     >>> case_from_data({"format": "sexoffender-rules/case", "version": 1,
     ...                 "person": {"reference": "F", "date_of_birth": "1980-02-30"}})
@@ -415,6 +420,14 @@ def case_from_data(data: Any) -> Case:
     sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
       person.date_of_birth: not a valid date (no such day in that month)
     """
+    case = _quick_case(data)
+    if case is not None:
+        return case
+    return _case_from_data_thoroughly(data)
+
+
+def _case_from_data_thoroughly(data: Any) -> Case:
+    """:func:`case_from_data` through the converter, which finds and words every problem."""
     if not isinstance(data, dict):
         raise CaseValidationError([f"(document): expected a JSON object, got {_shape(data)}"])
     problems = []
@@ -433,6 +446,36 @@ def case_from_data(data: Any) -> Case:
         raise CaseValidationError(problems + _problems(error)) from None
     if problems:
         raise CaseValidationError(problems)
+    return case
+
+
+@functools.cache
+def _quick_case_body() -> Callable[[Any], Any] | None:
+    """The quick function of a case document's body, written on first use."""
+    return _loading.builder(
+        Case,
+        date_of=lambda value: _structure_date(value, date),
+        tags=dict(_TAGGED_UNIONS),
+        header=("format", "version", "description"),
+    )
+
+
+def _quick_case(data: Any) -> Case | None:
+    """The case of a well-formed document, each value checked once (see :mod:`._loading`);
+    ``None`` for any other document, which :func:`case_from_data` then loads the thorough way,
+    finding and wording every problem."""
+    build = _quick_case_body()
+    if type(data) is not dict or build is None:
+        return None
+    version, description = data.get("version"), data.get("description")
+    if data.get("format") != CASE_FORMAT or type(version) is not int or version != 1:
+        return None
+    if description is not None and type(description) is not str:
+        return None
+    try:
+        case: Case = build(data)
+    except Exception:  # any problem: the thorough way finds and words it
+        return None
     return case
 
 
@@ -582,10 +625,93 @@ def _reason_record(reason: Reason, on: date) -> ReasonRecord:
     )
 
 
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+# The JSON-ready data of the results is written directly from the assessment, field for field as
+# the converter writes the records (assessment_record): the same data, without building a record
+# of every reason and link and unstructuring it again (tests/test_result_schema.py compares the
+# two over generated cases).
+
+
 def _reason_data(reason: Reason, on: date) -> dict[str, Any]:
-    """One reason as JSON-ready data, its links for the law as it stood on ``on``."""
-    data: dict[str, Any] = converter.unstructure(_reason_record(reason, on))
-    return data
+    """One reason as JSON-ready data (its :class:`ReasonRecord` as the converter writes it), its
+    links for the law as it stood on ``on``."""
+    rule = reason.rule
+    return {
+        "rule": reason.rule_id,
+        "citation": reason.citation,
+        "links": (
+            [] if rule is None else [{"citation": c, "url": u} for c, u in rule_links(rule, on)]
+        ),
+        "statement": reason.statement,
+        "facts": list(reason.facts),
+        "dates": {name: day.isoformat() for name, day in reason.dates},
+        "readings": list(reason.readings),
+    }
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    on = source.start
+    return {
+        "trigger": source.trigger_id,
+        "fact": source.fact,
+        "relevant_date": source.relevant_date.isoformat(),
+        "subject_from": on.isoformat(),
+        "period": _source_period(source),
+        "end": "indefinite" if source.indefinite else _iso(source.end),
+        "kept_by": source.kept_by,
+        "applied_by": source.applied_by,
+        "kept_until": _iso(source.kept_until),
+        "review_from": _iso(source.review_from),
+        "missing": list(source.missing),
+        "reasons": [_reason_data(r, on) for r in source.reasons],
+    }
+
+
+def _duty_data(duty: Duty) -> dict[str, Any]:
+    on = duty.trigger_date
+    breach = duty.breach
+    return {
+        "kind": duty.kind._value_,
+        "trigger_date": on.isoformat(),
+        "fact": duty.fact,
+        "deadline": _iso(duty.deadline),
+        "state": duty.state._value_,
+        "discharged_by": duty.discharged_by,
+        "breach": (
+            None
+            if breach is None
+            else {"start": breach.start.isoformat(), "end": _iso(_breach_end(breach))}
+        ),
+        "responsible": duty.responsible._value_,
+        "reasons": [_reason_data(r, on) for r in duty.reasons],
+    }
+
+
+def _source_period(source: Source) -> str | None:
+    return "indefinite" if source.indefinite else source.period.iso if source.period else None
+
+
+def _breach_end(breach: DateInterval) -> date | None:
+    """The last day in breach; ``None`` while the breach continues."""
+    return None if breach.is_unbounded else add_days(breach.end, -1)
+
+
+def _in_breach_responsible(assessment: Assessment) -> tuple[Responsible, ...]:
+    """Who is responsible for the breaches on the assessment date, in the order of the values."""
+    as_of = assessment.as_of
+    return tuple(
+        sorted(
+            {
+                d.responsible
+                for d in assessment.duties
+                if d.breach is not None and as_of in d.breach
+            },
+            key=lambda r: r.value,
+        )
+    )
 
 
 def _source_record(source: Source) -> SourceRecord:
@@ -595,7 +721,7 @@ def _source_record(source: Source) -> SourceRecord:
         fact=source.fact,
         relevant_date=source.relevant_date,
         subject_from=source.start,
-        period="indefinite" if source.indefinite else source.period.iso if source.period else None,
+        period=_source_period(source),
         end="indefinite" if source.indefinite else source.end,
         kept_by=source.kept_by,
         applied_by=source.applied_by,
@@ -609,10 +735,7 @@ def _source_record(source: Source) -> SourceRecord:
 def _duty_record(duty: Duty) -> DutyRecord:
     breach = None
     if duty.breach is not None:
-        breach = BreachRecord(
-            start=duty.breach.start,
-            end=None if duty.breach.is_unbounded else add_days(duty.breach.end, -1),
-        )
+        breach = BreachRecord(start=duty.breach.start, end=_breach_end(duty.breach))
     return DutyRecord(
         kind=duty.kind,
         trigger_date=duty.trigger_date,
@@ -649,16 +772,7 @@ def assessment_record(assessment: Assessment) -> AssessmentRecord:
         ruleset=assessment.ruleset,
         policy=assessment.policy.readings(),
         headline=assessment.headline,
-        in_breach_responsible=tuple(
-            sorted(
-                {
-                    d.responsible
-                    for d in assessment.duties
-                    if d.breach is not None and as_of in d.breach
-                },
-                key=lambda r: r.value,
-            )
-        ),
+        in_breach_responsible=_in_breach_responsible(assessment),
         next_deadline=assessment.next_deadline,
         registration=RegistrationRecord(
             subject=registration.subject,
@@ -702,12 +816,29 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     >>> data["schema"], data["registration"]["reasons"][0]["links"][0]["citation"]
     ('urn:sexoffender-rules:schema:assessment:2', 'Sexual Offences Act 2003 s.80(1)')
     """
-    body: dict[str, Any] = converter.unstructure(assessment_record(assessment))
+    as_of = assessment.as_of
+    registration = assessment.registration
     return {
         "format": ASSESSMENT_FORMAT,
         "version": ASSESSMENT_FORMAT_VERSION,
         "schema": ASSESSMENT_SCHEMA_ID,
-        **body,
+        "as_of": as_of.isoformat(),
+        "jurisdiction": assessment.jurisdiction,
+        "ruleset": assessment.ruleset,
+        "policy": dict(assessment.policy.readings()),
+        "headline": assessment.headline._value_,
+        "in_breach_responsible": [r._value_ for r in _in_breach_responsible(assessment)],
+        "next_deadline": _iso(assessment.next_deadline),
+        "registration": {
+            "subject": registration.subject,
+            "end": "indefinite" if registration.indefinite else _iso(registration.end),
+            "undetermined": registration.undetermined,
+            "sources": [_source_data(s) for s in registration.sources],
+            "reasons": [_reason_data(r, as_of) for r in registration.reasons],
+        },
+        "duties": [_duty_data(d) for d in assessment.duties],
+        "missing": list(assessment.missing),
+        "flags": list(assessment.flags),
     }
 
 

@@ -37,7 +37,7 @@ import attrs
 
 if TYPE_CHECKING:
     from .assessment import Reason
-    from .law import Citation
+    from .law import Citation, Rule
 
 __all__ = [
     "BASE_DATE",
@@ -48,6 +48,7 @@ __all__ = [
     "legislation_urls",
     "provision_paths",
     "reason_links",
+    "rule_links",
 ]
 
 SITE = "https://www.legislation.gov.uk"
@@ -246,15 +247,30 @@ def legislation_urls(citation: Citation, on: date) -> tuple[str, ...]:
     ...                  date(2020, 1, 1))[1]
     'https://www.legislation.gov.uk/uksi/2012/1876/regulation/10/made'
     """
+    addresses, first_view = _addresses(citation)
+    if first_view is None:
+        return addresses
+    version = max(on, first_view).isoformat()
+    return tuple(address + version for address in addresses)
+
+
+@functools.lru_cache(maxsize=1024)
+def _addresses(citation: Citation) -> tuple[tuple[str, ...], date | None]:
+    """The addresses of the provisions ``citation`` names without their version, and the first
+    day a version may name: for an Act, each address ends where the version goes
+    (``.../section/83/``); for a statutory instrument or rule, each is whole (the text as made)
+    and the day is ``None``."""
     instrument = instrument_named(citation.instrument)
     if instrument is None:
-        return ()
-    version = max(on, instrument.first_view).isoformat() if instrument.revised else "made"
+        return (), None
     paths = provision_paths(citation.provision)
+    if instrument.revised:
+        if not paths:
+            return (f"{instrument.address}/",), instrument.first_view
+        return tuple(f"{instrument.address}/{path}/" for path in paths), instrument.first_view
     if not paths:
-        whole = version if instrument.revised else "contents/made"
-        return (f"{instrument.address}/{whole}",)
-    return tuple(f"{instrument.address}/{path}/{version}" for path in paths)
+        return (f"{instrument.address}/contents/made",), None
+    return tuple(f"{instrument.address}/{path}/made" for path in paths), None
 
 
 @attrs.frozen(kw_only=True)
@@ -286,25 +302,68 @@ def reason_links(reason: Reason, on: date) -> tuple[Link, ...]:
     rule = reason.rule
     if rule is None:
         return ()
-    day = on if rule.in_force.is_empty else max(on, rule.in_force.start)
-    cited: dict[str, tuple[str, list[str]]] = {}
-    for citation in rule.citations:
-        urls = legislation_urls(citation, day)
-        if not urls:
-            continue
-        # A citation of several provisions is named, link by link, by the provision linked.
-        labels = (
-            [citation.provision]
-            if len(urls) == 1
-            else [_label(path) for path in provision_paths(citation.provision)]
+    return tuple(Link(citation=citation, url=url) for citation, url in rule_links(rule, on))
+
+
+def rule_links(rule: Rule, on: date) -> tuple[tuple[str, str], ...]:
+    """The links of ``rule``'s citations as (citation, address) pairs, for the law as it stood on
+    ``on`` and never before the rule came into force: what :func:`reason_links` gives a reason
+    of the rule. Which addresses a rule links, and under which words, is worked out once per
+    rule; only the version (the day of the point-in-time view) depends on ``on``.
+
+    >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
+    >>> rule_links(ENGLAND_AND_WALES.rule("ew.s83.initial"), date(2026, 3, 6))
+    (('Sexual Offences Act 2003 s.83(1), s.83(6)', 'https://www.legislation.gov.uk/ukpga/2003/42/section/83/2026-03-06'),)
+    """
+    entry = _LINK_TEMPLATES.get(id(rule))
+    if entry is None or entry[0] is not rule:
+        entry = (rule, _link_template(rule), {})
+        if len(_LINK_TEMPLATES) < _KEPT:
+            _LINK_TEMPLATES[id(rule)] = entry  # the entry holds the rule: its id is not reused
+    _, template, by_day = entry
+    links = by_day.get(on)
+    if links is None:
+        day = on if rule.in_force.is_empty else max(on, rule.in_force.start)
+        links = tuple(
+            (
+                citation,
+                address if first_view is None else address + max(day, first_view).isoformat(),
+            )
+            for citation, address, first_view in template
         )
-        for url, label in zip(urls, labels, strict=True):
-            provisions = cited.setdefault(url, (citation.instrument, []))[1]
+        if len(by_day) >= _KEPT:
+            by_day.clear()
+        by_day[on] = links
+    return links
+
+
+# A rule's links without their version: (citation, address, first view), the address ending
+# where the version goes (``.../section/83/``), or whole with ``None`` (text as made).
+_LinkTemplate = tuple[tuple[str, str, date | None], ...]
+# Each rule's template and the links last made from it by day (at most _KEPT of each).
+_LINK_TEMPLATES: dict[int, tuple[Rule, _LinkTemplate, dict[date, tuple[tuple[str, str], ...]]]] = {}
+_KEPT = 4096
+
+
+def _link_template(rule: Rule) -> _LinkTemplate:
+    """Each address ``rule`` links once, without the version (the same for every address of an
+    instrument on a day, so addresses that differ on one day differ on every day), with the
+    provisions cited that it holds."""
+    cited: dict[str, tuple[str, list[str], date | None]] = {}
+    for citation in rule.citations:
+        addresses, first_view = _addresses(citation)
+        if not addresses:
+            continue
+        paths = provision_paths(citation.provision)
+        # A citation of several provisions is named, link by link, by the provision linked.
+        labels = [citation.provision] if len(addresses) == 1 else [_label(p) for p in paths]
+        for address, label in zip(addresses, labels, strict=True):
+            provisions = cited.setdefault(address, (citation.instrument, [], first_view))[1]
             if label not in provisions:
                 provisions.append(label)
     return tuple(
-        Link(citation=f"{instrument} {', '.join(p for p in provisions if p)}".strip(), url=url)
-        for url, (instrument, provisions) in cited.items()
+        (f"{instrument} {', '.join(p for p in provisions if p)}".strip(), address, first_view)
+        for address, (instrument, provisions, first_view) in cited.items()
     )
 
 

@@ -1067,17 +1067,12 @@ class Case:
 
 
 def _contradictions(case: Case) -> Iterator[str]:
-    """Every contradiction among the case's facts, as "path: problem" lines."""
+    """Every contradiction among the case's facts, as "path: problem" lines.
+
+    Each check is made on the facts first; a path and a message are written only for a problem
+    found (a case is checked each time it is built or loaded, and nearly every case has none).
+    """
     born = case.person.date_of_birth
-
-    def not_before_birth(path: str, day: date | None) -> Iterator[str]:
-        if day is not None and day < born:
-            yield f"{path}: {day.isoformat()} is before the date of birth"
-
-    def ordered(path: str, start: date, end: date | None, what: str = "start") -> Iterator[str]:
-        if end is not None and end < start:
-            yield f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
-
     yield from _record_contradictions(case)
     yield from _direction_problems(case)
     yield from _duplicate_ids("triggers", (t.id for t in case.triggers))
@@ -1085,14 +1080,17 @@ def _contradictions(case: Case) -> Iterator[str]:
     yield from _duplicate_ids("orders", (o.id for o in case.orders))
     abroad = {t.id: t for t in case.triggers}
     for i, order in enumerate(case.orders):
-        yield from not_before_birth(f"orders[{i}].made", order.made)
-        yield from ordered(f"orders[{i}].served", order.made, order.served, "made")
-        yield from ordered(f"orders[{i}].ends", order.made, order.ends, "made")
-        yield from ordered(f"orders[{i}].discharged", order.made, order.discharged, "made")
+        if order.made < born:
+            yield _before_birth(f"orders[{i}].made", order.made)
+        for name in ("served", "ends", "discharged"):
+            day = getattr(order, name)
+            if day is not None and day < order.made:
+                yield _before(f"orders[{i}].{name}", order.made, day, "made")
         yield from _order_problems(f"orders[{i}]", order, abroad)
     for i, review in enumerate(case.review_determinations):
         path = f"review_determinations[{i}]"
-        yield from not_before_birth(f"{path}.notice_received", review.notice_received)
+        if review.notice_received < born:
+            yield _before_birth(f"{path}.notice_received", review.notice_received)
         if review.determined is not None and review.determined > review.notice_received:
             yield f"{path}.determined: is after the day the notice was received"
         if review.further_review_years is not None and review.outcome is ReviewOutcome.DISCHARGED:
@@ -1100,26 +1098,28 @@ def _contradictions(case: Case) -> Iterator[str]:
     trigger_ids = {t.id: t for t in case.triggers}
     for i, trigger in enumerate(case.triggers):
         path = f"triggers[{i}]"
-        yield from not_before_birth(f"{path}.date", trigger.date)
-        yield from ordered(
-            f"{path}.threshold_sentence_date",
-            trigger.date,
-            trigger.threshold_sentence_date,
-            "the conviction date",
-        )
+        if trigger.date < born:
+            yield _before_birth(f"{path}.date", trigger.date)
+        threshold = trigger.threshold_sentence_date
+        if threshold is not None and threshold < trigger.date:
+            yield _before(f"{path}.threshold_sentence_date", trigger.date, threshold, _CONVICTION)
         yield from _disposal_problems(f"{path}.disposal", trigger.disposal, trigger, trigger_ids)
         yield from _sentence_problems(path, trigger, trigger_ids)
         yield from _transitional_problems(path, trigger)
     yield from _cycles(case.triggers)
     for i, detention in enumerate(case.detentions):
-        yield from not_before_birth(f"detentions[{i}].start", detention.start)
-        yield from ordered(f"detentions[{i}].end", detention.start, detention.end)
+        if detention.start < born:
+            yield _before_birth(f"detentions[{i}].start", detention.start)
+        if detention.end is not None and detention.end < detention.start:
+            yield _before(f"detentions[{i}].end", detention.start, detention.end)
     yield from _overlaps(
         "detentions", [(d.kind.value, d.start, d.end) for d in case.detentions], "of the same kind"
     )
     for i, absence in enumerate(case.absences_abroad):
-        yield from not_before_birth(f"absences_abroad[{i}].start", absence.start)
-        yield from ordered(f"absences_abroad[{i}].end", absence.start, absence.end)
+        if absence.start < born:
+            yield _before_birth(f"absences_abroad[{i}].start", absence.start)
+        if absence.end is not None and absence.end < absence.start:
+            yield _before(f"absences_abroad[{i}].end", absence.start, absence.end)
     yield from _overlaps(
         "absences_abroad", [("", a.start, a.end) for a in case.absences_abroad], ""
     )
@@ -1127,42 +1127,56 @@ def _contradictions(case: Case) -> Iterator[str]:
         if event.known is not None and event.known < event.date:
             yield f"events[{i}].known: is before the date it happened"
         if isinstance(event, Stay):
-            yield from not_before_birth(f"events[{i}].first_day", event.first_day)
-            yield from ordered(
-                f"events[{i}].last_day", event.first_day, event.last_day, "first_day"
-            )
-        else:
-            yield from not_before_birth(f"events[{i}].date", event.date)
+            if event.first_day < born:
+                yield _before_birth(f"events[{i}].first_day", event.first_day)
+            if event.last_day < event.first_day:
+                yield _before(f"events[{i}].last_day", event.first_day, event.last_day, "first_day")
+        elif event.date < born:
+            yield _before_birth(f"events[{i}].date", event.date)
     for i, notification in enumerate(case.notifications):
-        path = f"notifications[{i}]"
-        yield from not_before_birth(f"{path}.date", notification.date)
-        needs_expected = notification.kind in (
-            NotificationKind.ADVANCE,
-            NotificationKind.NON_OCCURRENCE,
-        )
-        if needs_expected and notification.expected_date is None:
-            yield f"{path}.expected_date: required for a notification of kind {notification.kind.value}"
-        if not needs_expected and notification.expected_date is not None:
-            yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
-        if notification.kind is NotificationKind.PRESCRIBED:
-            if not notification.prescribed:
-                yield f"{path}.prescribed: required for a notification of kind prescribed"
-            if notification.names or notification.home_address or notification.other_premises:
-                yield (
-                    f"{path}.kind: a notification of kind prescribed gives prescribed details "
-                    "only; one that also gives names or addresses is of kind change"
-                )
-            if notification.release:
-                yield f"{path}.release: a notification of kind prescribed gives prescribed details only"
-        yield from not_before_birth(f"{path}.expected_date", notification.expected_date)
-        if notification.kind is NotificationKind.ADVANCE and notification.expected_date is not None:
-            yield from ordered(
-                f"{path}.expected_date",
-                notification.date,
-                notification.expected_date,
-                "the notification date",
+        yield from _notification_problems(i, notification, born)
+
+
+_CONVICTION = "the conviction date"
+
+
+def _before_birth(path: str, day: date) -> str:
+    return f"{path}: {day.isoformat()} is before the date of birth"
+
+
+def _before(path: str, start: date, end: date, what: str = "start") -> str:
+    return f"{path}: {end.isoformat()} is before {what} {start.isoformat()}"
+
+
+def _notification_problems(i: int, notification: Notification, born: date) -> Iterator[str]:
+    path = f"notifications[{i}]"
+    kind = notification.kind
+    expected = notification.expected_date
+    if notification.date < born:
+        yield _before_birth(f"{path}.date", notification.date)
+    needs_expected = kind is NotificationKind.ADVANCE or kind is NotificationKind.NON_OCCURRENCE
+    if needs_expected and expected is None:
+        yield f"{path}.expected_date: required for a notification of kind {kind.value}"
+    if not needs_expected and expected is not None:
+        yield f"{path}.expected_date: only an advance or non_occurrence notification has one"
+    if kind is NotificationKind.PRESCRIBED:
+        if not notification.prescribed:
+            yield f"{path}.prescribed: required for a notification of kind prescribed"
+        if notification.names or notification.home_address or notification.other_premises:
+            yield (
+                f"{path}.kind: a notification of kind prescribed gives prescribed details "
+                "only; one that also gives names or addresses is of kind change"
             )
-        yield from _travel_contradictions(path, notification)
+        if notification.release:
+            yield f"{path}.release: a notification of kind prescribed gives prescribed details only"
+    if expected is not None:
+        if expected < born:
+            yield _before_birth(f"{path}.expected_date", expected)
+        if kind is NotificationKind.ADVANCE and expected < notification.date:
+            yield _before(
+                f"{path}.expected_date", notification.date, expected, "the notification date"
+            )
+    yield from _travel_contradictions(path, notification)
 
 
 def _order_problems(path: str, order: Order, triggers: dict[str, Trigger]) -> Iterator[str]:
