@@ -32,12 +32,12 @@ from sexoffender_rules import (
     assess,
 )
 from sexoffender_rules.calendar import DisregardedTime, Spell
-from sexoffender_rules.engine import Timeline
+from sexoffender_rules.engine import Timeline, other_readings
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
 from sexoffender_rules.errors import AmbiguousReadingError
 from sexoffender_rules.law import Ruleset
 from sexoffender_rules.model import Case
-from sexoffender_rules.policy import PartialDays
+from sexoffender_rules.policy import NoCorrespondingDay, PartialDays
 from sexoffender_rules.strategies import cases_with_as_of, histories, policies
 
 READINGS = (PartialDays.LIBERTY_AT_END_OF_DAY, PartialDays.WHOLE_DAY_AT_LIBERTY)
@@ -238,3 +238,15 @@ def test_a_reform_that_replaces_the_duties_lists_no_local_readings_unless_told()
     kept = ENGLAND_AND_WALES.derive(name="kept")
     assert kept.local_readings == ENGLAND_AND_WALES.local_readings
     assert "partial_days" in ENGLAND_AND_WALES.local_readings
+
+
+def test_the_other_values_of_readings_whose_values_share_a_name() -> None:
+    # partial_days and leap_day both have a value "raise": left open, each reading's other values
+    # are its own two readings, whichever was asked for first.
+    assert other_readings(PartialDays.RAISE) == list(READINGS)
+    assert other_readings(NoCorrespondingDay.RAISE) == [
+        NoCorrespondingDay.NEXT_DAY,
+        NoCorrespondingDay.PREVIOUS_DAY,
+    ]
+    assert other_readings(PartialDays.RAISE) == list(READINGS)
+    assert other_readings(False) == [True]

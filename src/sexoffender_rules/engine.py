@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
@@ -609,7 +610,7 @@ def assess(
     check_civil_date(as_of, "as_of")
     if not isinstance(case, Case):
         raise WrongTypeError(f"case: expected a Case, got {type(case).__name__}")
-    policy = policy or Policy()
+    policy = policy or _DEFAULT_POLICY
     if ruleset is None:
         ruleset = ruleset_for(case.jurisdiction)
     timeline = Timeline.build(case, as_of, policy)
@@ -691,8 +692,17 @@ def other_readings(value: T) -> list[T]:
     if isinstance(value, bool):
         return [not value]  # type: ignore[list-item]
     if isinstance(value, enum.Enum):
-        return [m for m in type(value) if m is not value and m.value != "raise"]
+        # By type and member: members of two str enums with the same value are equal.
+        key = (type(value), value)
+        others = _OTHER_MEMBERS.get(key)
+        if others is None:
+            others = [m for m in type(value) if m is not value and m.value != "raise"]
+            _OTHER_MEMBERS[key] = others
+        return list(others)  # type: ignore[arg-type]
     return []
+
+
+_OTHER_MEMBERS: dict[tuple[type, enum.Enum], list[enum.Enum]] = {}
 
 
 def _alternatives(policy: Policy, name: str) -> list[object]:
@@ -755,8 +765,7 @@ def _reading_dependence(
     mine: tuple[object, ...] | None = None
     for name in named:
         for other in _alternatives(result.policy, name):
-            changed: dict[str, Any] = {name: other}
-            policy = attrs.evolve(result.policy, **changed)
+            policy = _policy_under(result.policy, name, other)
             if (
                 name in ruleset.local_readings
                 and name not in registration_named
@@ -776,6 +785,16 @@ def _reading_dependence(
                     f"{name}={_reading_value(other)} {_difference(result, alternative)}. "
                     "Check by hand."
                 )
+
+
+_DEFAULT_POLICY = Policy()  # immutable: one serves every assessment that names none
+
+
+@functools.lru_cache(maxsize=64, typed=True)
+def _policy_under(policy: Policy, name: str, value: object) -> Policy:
+    """``policy`` with the reading ``name`` taken as ``value`` (made once: policies are few)."""
+    changed: dict[str, Any] = {name: value}
+    return attrs.evolve(policy, **changed)
 
 
 def _names(reasons: Iterable[Reason], name: str) -> bool:
@@ -809,7 +828,11 @@ def _settles_alike(
             continue  # the same finding, settled without the reading: the same duty
         changes: dict[str, Any] = dict(alternative.changes) if alternative is not None else {}
         theirs = settle(
-            attrs.evolve(finding, **changes), result.as_of, subject_days, ruleset, policy
+            attrs.evolve(finding, **changes) if changes else finding,
+            result.as_of,
+            subject_days,
+            ruleset,
+            policy,
         )
         if _duty_outcome(theirs) != _duty_outcome(duty):
             return False

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .assessment import Reason
 from .calendar import DateInterval
 
 if TYPE_CHECKING:
-    from .assessment import Reason, Registration
+    from .assessment import Registration
     from .engine import DutyFinding, Timeline
 
 __all__ = ["Citation", "Rule", "Ruleset"]
@@ -130,8 +131,6 @@ class Rule:
         >>> rule.reason("Step.", dates=[("deadline", date(2026, 1, 3))]).rule_id
         'x'
         """
-        from .assessment import Reason
-
         return Reason(
             rule_id=self.id,
             citation=self.citation,

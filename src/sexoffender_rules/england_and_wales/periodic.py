@@ -198,6 +198,10 @@ def _extended(
                 readings=[f"partial_days={timeline.policy.partial_days.value}"],
             )
         )
+    # A due day at liberty under the policy's reading falls away under another only if it is a
+    # day the readings count differently (a day of release or return).
+    if not extended and due not in timeline.away.disputed:
+        return deadline, ()
     alternatives = []
     for other in other_readings(timeline.policy.partial_days):
         theirs = timeline.away_under(other).extended_deadline(due)
