@@ -35,7 +35,7 @@ from sexoffender_rules.calendar import DisregardedTime, Spell
 from sexoffender_rules.engine import Timeline, other_readings
 from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
 from sexoffender_rules.errors import AmbiguousReadingError
-from sexoffender_rules.law import Ruleset
+from sexoffender_rules.law import DutyFunction, Ruleset
 from sexoffender_rules.model import Case
 from sexoffender_rules.policy import NoCorrespondingDay, PartialDays
 from sexoffender_rules.strategies import cases_with_as_of, histories, policies
@@ -250,3 +250,26 @@ def test_the_other_values_of_readings_whose_values_share_a_name() -> None:
     ]
     assert other_readings(PartialDays.RAISE) == list(READINGS)
     assert other_readings(False) == [True]
+
+
+def test_a_finding_naming_a_local_reading_without_its_alternative_is_assessed_again() -> None:
+    # The duty functions of England and Wales with the alternatives taken off their findings:
+    # the release duty's reason names partial_days but does not say what the other reading
+    # gives, so the engine cannot tell from the duty and assesses the case again (finding, as
+    # in the test above, that the duty is met either way).
+    def without_alternatives(emit: DutyFunction) -> DutyFunction:
+        def emit_bare(timeline: Timeline, registration: Registration, rules: Ruleset) -> Any:
+            for finding in emit(timeline, registration, rules):
+                yield attrs.evolve(finding, alternatives=())
+
+        return emit_bare
+
+    bare = attrs.evolve(
+        ENGLAND_AND_WALES,
+        duties=tuple(without_alternatives(emit) for emit in ENGLAND_AND_WALES.duties),
+    )
+    assert "partial_days" in bare.local_readings
+    ruleset, calls = counting(bare)
+    result = assess(released_and_notified(date(2026, 2, 20)), date(2026, 3, 1), ruleset=ruleset)
+    assert len(calls) == 2
+    assert result.flags == ()

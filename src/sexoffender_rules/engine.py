@@ -818,8 +818,10 @@ def _settles_alike(
         alternative = next(
             (a for a in finding.alternatives if a.reading == name and a.value == other), None
         )
-        own = finding.reasons if finding.not_required is None else (finding.not_required,)
-        if alternative is None and (_names(finding.reasons, name) or _names(own, name)):
+        own = finding.reasons
+        if finding.not_required is not None:
+            own = (*own, finding.not_required)
+        if alternative is None and _names(own, name):
             return False  # the rule consulted the reading and did not say how
         # The reasons the engine added in settling it (and the finding's exception, if any):
         # where one names the reading, settling consulted it.
