@@ -130,8 +130,8 @@ LOCAL_READINGS = frozenset(
 )
 """The readings that change nothing but single duties, each finding giving its answer under the
 other values (``DutyFinding.alternatives``): a day partly spent away changes only the deadlines
-counted in days not away (s.83(1), s.84(1), s.84(4)(b), s.85(3)) and the s.83(2) exception that
-looks at the initial deadline; a release notified by attendance only which notification answers
+that depend on time away (the windows of s.83(1), s.84(1) and s.84(4)(b) that do not count it,
+and the s.85(3) extension) and the s.83(2) exception that looks at the initial deadline; a release notified by attendance only which notification answers
 a release duty; a failure after the requirements end only how the engine settles one duty.
 
 >>> "leap_day" in LOCAL_READINGS
