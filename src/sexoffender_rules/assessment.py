@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .calendar import END_OF_TIME, CalendarPeriod, DateInterval, IntervalSet
+from .calendar import END_OF_TIME, CalendarPeriod, DateInterval, IntervalSet, add_days
 from .policy import Policy
 
 if TYPE_CHECKING:
@@ -288,8 +288,6 @@ class Source:
         ...        subject_from=date(2004, 5, 1)).days.start
         datetime.date(2004, 5, 1)
         """
-        from .calendar import add_days
-
         if self.indefinite or (self.kept_by is not None and self.kept_until is None):
             return DateInterval(self.start, END_OF_TIME)
         last = self.last_day
@@ -329,8 +327,6 @@ class Registration:
         for source in self.sources:
             days = days | source.subject_days
         if self.died is not None:
-            from .calendar import add_days
-
             days = days & IntervalSet.of(DateInterval(date.min, add_days(self.died, 1)))
         return days
 

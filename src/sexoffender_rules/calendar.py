@@ -829,6 +829,27 @@ class DisregardedTime:
             return False
         return not (self.disputed & IntervalSet.of(DateInterval(first, end))).is_empty
 
+    def under(self, reading: PartialDays) -> DisregardedTime:
+        """The same time away under one reading (not ``RAISE``): the days held for it, or, from
+        the days held under the other reading and the disputed days, the days that reading
+        disregards (whole days at liberty disregard the disputed days as well).
+
+        >>> away = DisregardedTime.from_spells([Spell(date(2026, 3, 7), date(2026, 3, 10))])
+        >>> away.under(PartialDays.WHOLE_DAY_AT_LIBERTY).last_counted_day(date(2026, 3, 6), 3)
+        datetime.date(2026, 3, 12)
+        """
+        for held, days in self.by_reading:
+            if held is reading:
+                return DisregardedTime(((reading, days),), self.disputed)
+        held, days = self.by_reading[0]
+        if reading is PartialDays.WHOLE_DAY_AT_LIBERTY:
+            days = days | self.disputed
+        elif reading is PartialDays.LIBERTY_AT_END_OF_DAY:
+            days = days - self.disputed
+        else:
+            raise ValueError(f"reading: {reading.value} is not a reading of partial days")
+        return DisregardedTime(((reading, days),), self.disputed)
+
     def days(self, reading: PartialDays) -> IntervalSet:
         """The disregarded days under one reading held here.
 

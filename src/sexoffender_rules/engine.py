@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date
@@ -70,11 +71,12 @@ from .model import (
     Stay,
     Trigger,
 )
-from .policy import FailureAfterRequirementsEnd, Policy
+from .policy import FailureAfterRequirementsEnd, PartialDays, Policy
 from .records import Death
 from .rulesets import UnknownJurisdictionError, ruleset_for
 
 __all__ = [
+    "Alternative",
     "DutyFinding",
     "NotificationIndex",
     "Timeline",
@@ -325,6 +327,19 @@ class Timeline:
             return Timeline.build(self.case, self.as_of, policy)
         return attrs.evolve(self, policy=policy, derived={})
 
+    def away_under(self, reading: PartialDays) -> DisregardedTime:
+        """The days away under ``reading`` of a day partly spent away (kept once worked out): a
+        rule finds from it what it would count under another reading than the policy's
+        (:class:`Alternative`).
+
+        >>> from sexoffender_rules.model import Case, Person
+        >>> t = Timeline.build(Case(person=Person(reference="F", date_of_birth=date(1990, 1, 1))),
+        ...                    date(2026, 1, 1), Policy())
+        >>> t.away_under(PartialDays.WHOLE_DAY_AT_LIBERTY).days(PartialDays.WHOLE_DAY_AT_LIBERTY)
+        IntervalSet(spans=())
+        """
+        return self.derive(f"away:{reading.value}", lambda t: t.away.under(reading))
+
     def path(self, fact: object) -> str:
         """The path of ``fact`` in the case, such as ``notifications[3]``.
 
@@ -377,6 +392,27 @@ def _known_spells(periods: Iterable[Detention | AbsenceAbroad], as_of: date) -> 
 # --------------------------------------------------------------------------------------------
 
 
+@attrs.frozen
+class Alternative:
+    """A duty found under another value of a reading of the law: ``reading`` (a
+    :class:`~sexoffender_rules.policy.Policy` field) taken as ``value``, the finding's fields that
+    would differ (``changes``, by name; none if it would be the same).
+
+    A ruleset lists in ``Ruleset.local_readings`` the readings that change nothing but findings
+    that say so here: for those, the engine settles each finding again with its changes instead
+    of assessing the whole case again to find out whether the result depends on the reading
+    (:attr:`~sexoffender_rules.assessment.Assessment.flags`).
+
+    >>> Alternative("partial_days", PartialDays.WHOLE_DAY_AT_LIBERTY,
+    ...             (("deadline", date(2026, 3, 9)),)).changes[0][1]
+    datetime.date(2026, 3, 9)
+    """
+
+    reading: str
+    value: object
+    changes: tuple[tuple[str, object], ...] = ()
+
+
 @attrs.frozen(kw_only=True)
 class DutyFinding:
     """A duty as a rule finds it, before the engine settles its state on the assessment date.
@@ -387,6 +423,9 @@ class DutyFinding:
     the day after the deadline only. ``responsible`` is who bears it (the parent
     under a parental direction). ``rule_id`` names the rule that imposes the duty: the engine drops a duty whose
     rule is not in force on the day it would arise (the law in force on each date applies).
+    ``alternatives`` says how the finding differs under the other values of the readings of the
+    ruleset's ``local_readings`` that it relied on (:class:`Alternative`): one for each other value
+    of each such reading that a reason here names or that would change the finding.
 
     >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
     ...             fact="triggers[0]", deadline=date(2026, 3, 8)).discharged_by is None
@@ -404,6 +443,7 @@ class DutyFinding:
     continuing: bool = True
     reasons: tuple[Reason, ...] = ()
     responsible: Responsible = Responsible.OFFENDER
+    alternatives: tuple[Alternative, ...] = ()
 
 
 def settle(
@@ -570,18 +610,20 @@ def assess(
     check_civil_date(as_of, "as_of")
     if not isinstance(case, Case):
         raise WrongTypeError(f"case: expected a Case, got {type(case).__name__}")
-    policy = policy or Policy()
+    policy = policy or _DEFAULT_POLICY
     if ruleset is None:
         ruleset = ruleset_for(case.jurisdiction)
     timeline = Timeline.build(case, as_of, policy)
-    result = _assess_once(timeline, ruleset)
-    depends = tuple(_reading_dependence(result, timeline, ruleset))
+    result, findings = _assess_once(timeline, ruleset)
+    depends = tuple(_reading_dependence(result, findings, timeline, ruleset))
     if depends:
         result = attrs.evolve(result, flags=result.flags + depends)
     return result
 
 
-def _assess_once(timeline: Timeline, ruleset: Ruleset) -> Assessment:
+def _assess_once(timeline: Timeline, ruleset: Ruleset) -> tuple[Assessment, list[DutyFinding]]:
+    """The assessment under the timeline's policy, and the findings its duties were settled
+    from (in the order of the duties)."""
     case, as_of, policy = timeline.case, timeline.as_of, timeline.policy
     registration = _after_death(ruleset.registration(timeline, ruleset), case, as_of, ruleset)
     subject_days = registration.subject_days
@@ -602,7 +644,7 @@ def _assess_once(timeline: Timeline, ruleset: Ruleset) -> Assessment:
         for r in source.reasons
         if r.rule_id.endswith(".review")
     )
-    return Assessment(
+    result = Assessment(
         as_of=as_of,
         jurisdiction=case.jurisdiction,
         ruleset=ruleset.name,
@@ -614,6 +656,7 @@ def _assess_once(timeline: Timeline, ruleset: Ruleset) -> Assessment:
         missing=missing,
         flags=flags,
     )
+    return result, findings
 
 
 def _after_death(
@@ -639,14 +682,32 @@ def _after_death(
     return attrs.evolve(changed, subject=as_of in changed.subject_days)
 
 
+def other_readings(value: T) -> list[T]:
+    """The other values a reading can take than ``value``, leaving out the refusal to choose
+    (``raise``).
+
+    >>> other_readings(PartialDays.RAISE), other_readings(True)
+    ([<PartialDays.LIBERTY_AT_END_OF_DAY: 'liberty_at_end_of_day'>, <PartialDays.WHOLE_DAY_AT_LIBERTY: 'whole_day_at_liberty'>], [False])
+    """
+    if isinstance(value, bool):
+        return [not value]  # type: ignore[list-item]
+    if isinstance(value, enum.Enum):
+        # By type and member: members of two str enums with the same value are equal.
+        key = (type(value), value)
+        others = _OTHER_MEMBERS.get(key)
+        if others is None:
+            others = [m for m in type(value) if m is not value and m.value != "raise"]
+            _OTHER_MEMBERS[key] = others
+        return list(others)  # type: ignore[arg-type]
+    return []
+
+
+_OTHER_MEMBERS: dict[tuple[type, enum.Enum], list[enum.Enum]] = {}
+
+
 def _alternatives(policy: Policy, name: str) -> list[object]:
     """The other values a reading can take, leaving out the refusal to choose (``raise``)."""
-    value = getattr(policy, name, None)
-    if isinstance(value, bool):
-        return [not value]
-    if isinstance(value, enum.Enum):
-        return [m for m in type(value) if m is not value and m.value != "raise"]
-    return []
+    return other_readings(getattr(policy, name, None))
 
 
 _STILL_RUNNING = frozenset({DutyState.OPEN, DutyState.SUSPENDED, DutyState.PENDING})
@@ -677,17 +738,23 @@ def _outcome(result: Assessment) -> tuple[object, ...]:
     )
 
 
-def _reading_dependence(result: Assessment, timeline: Timeline, ruleset: Ruleset) -> Iterator[str]:
+def _reading_dependence(
+    result: Assessment, findings: list[DutyFinding], timeline: Timeline, ruleset: Ruleset
+) -> Iterator[str]:
     """A flag for each reading of the law, named in a reason, whose other value gives a
     different result: the assessment is assessed again under it and the outcomes compared.
 
     Only readings that some reason relied on are tried, so a case that meets none of the
-    statute's open questions is assessed once.
+    statute's open questions is assessed once. For a reading of the ruleset's
+    ``local_readings``, the duties are first settled again as their findings would be under the
+    other value (:class:`Alternative`): if none settles differently, nothing else can change, and
+    the case is not assessed again.
     """
     named: dict[str, None] = {}
     reasons = [*result.registration.reasons]
     for source in result.registration.sources:
         reasons.extend(source.reasons)
+    registration_named = {x.partition("=")[0] for r in reasons for x in r.readings}
     for duty in result.duties:
         reasons.extend(duty.reasons)
     for reason in reasons:
@@ -695,16 +762,22 @@ def _reading_dependence(result: Assessment, timeline: Timeline, ruleset: Ruleset
             named.setdefault(reading.partition("=")[0], None)
     if not named:
         return
-    mine = _outcome(result)
+    mine: tuple[object, ...] | None = None
     for name in named:
         for other in _alternatives(result.policy, name):
+            policy = _policy_under(result.policy, name, other)
+            if (
+                name in ruleset.local_readings
+                and name not in registration_named
+                and _settles_alike(result, findings, ruleset, policy, name, other)
+            ):
+                continue
             try:
-                changed: dict[str, Any] = {name: other}
-                alternative = _assess_once(
-                    timeline.under(attrs.evolve(result.policy, **changed)), ruleset
-                )
+                alternative, _ = _assess_once(timeline.under(policy), ruleset)
             except AmbiguousReadingError:
                 continue  # another reading is left open: nothing to compare
+            if mine is None:
+                mine = _outcome(result)
             if _outcome(alternative) != mine:
                 chosen = _reading_value(getattr(result.policy, name))
                 yield (
@@ -712,6 +785,60 @@ def _reading_dependence(result: Assessment, timeline: Timeline, ruleset: Ruleset
                     f"{name}={_reading_value(other)} {_difference(result, alternative)}. "
                     "Check by hand."
                 )
+
+
+_DEFAULT_POLICY = Policy()  # immutable: one serves every assessment that names none
+
+
+@functools.lru_cache(maxsize=64, typed=True)
+def _policy_under(policy: Policy, name: str, value: object) -> Policy:
+    """``policy`` with the reading ``name`` taken as ``value`` (made once: policies are few)."""
+    changed: dict[str, Any] = {name: value}
+    return attrs.evolve(policy, **changed)
+
+
+def _names(reasons: Iterable[Reason], name: str) -> bool:
+    prefix = name + "="
+    return any(x.startswith(prefix) for r in reasons for x in r.readings)
+
+
+def _settles_alike(
+    result: Assessment,
+    findings: list[DutyFinding],
+    ruleset: Ruleset,
+    policy: Policy,
+    name: str,
+    other: object,
+) -> bool:
+    """Whether every duty settles to the same outcome under ``policy`` (``name`` taken as
+    ``other``), each finding changed as its alternatives say; ``False`` where a finding names the
+    reading but gives no alternative for that value (it cannot be told here)."""
+    subject_days = result.registration.subject_days
+    for finding, duty in zip(findings, result.duties, strict=True):
+        alternative = next(
+            (a for a in finding.alternatives if a.reading == name and a.value == other), None
+        )
+        own = finding.reasons
+        if finding.not_required is not None:
+            own = (*own, finding.not_required)
+        if alternative is None and _names(own, name):
+            return False  # the rule consulted the reading and did not say how
+        # The reasons the engine added in settling it (and the finding's exception, if any):
+        # where one names the reading, settling consulted it.
+        settled_by_reading = _names(duty.reasons[len(finding.reasons) :], name)
+        if not settled_by_reading and (alternative is None or not alternative.changes):
+            continue  # the same finding, settled without the reading: the same duty
+        changes: dict[str, Any] = dict(alternative.changes) if alternative is not None else {}
+        theirs = settle(
+            attrs.evolve(finding, **changes) if changes else finding,
+            result.as_of,
+            subject_days,
+            ruleset,
+            policy,
+        )
+        if _duty_outcome(theirs) != _duty_outcome(duty):
+            return False
+    return True
 
 
 def _reading_value(value: object) -> str:

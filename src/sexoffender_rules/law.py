@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .assessment import Reason
 from .calendar import DateInterval
 
 if TYPE_CHECKING:
-    from .assessment import Reason, Registration
+    from .assessment import Registration
     from .engine import DutyFinding, Timeline
 
 __all__ = ["Citation", "Rule", "Ruleset"]
@@ -130,8 +131,6 @@ class Rule:
         >>> rule.reason("Step.", dates=[("deadline", date(2026, 1, 3))]).rule_id
         'x'
         """
-        from .assessment import Reason
-
         return Reason(
             rule_id=self.id,
             citation=self.citation,
@@ -151,6 +150,10 @@ def _frozen_mapping(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(value))
 
 
+def _names(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @attrs.frozen(kw_only=True)
 class Ruleset:
     """A jurisdiction's rules and the functions that apply them.
@@ -162,6 +165,10 @@ class Ruleset:
     interval, the days of notice before travel, ...), so a reform that changes a figure changes
     data, not code; ``description`` says in a sentence what the ruleset is; ``baseline`` is the
     name of the ruleset a reform was derived from (``None`` for a jurisdiction's own).
+    ``local_readings`` names the readings of the law (:class:`~sexoffender_rules.policy.Policy`
+    fields) that change nothing but the duties whose findings give their answer under the other
+    values (``DutyFinding.alternatives``): whether a result depends on one of them is found by
+    settling those duties again, not by assessing the whole case again.
 
     >>> from sexoffender_rules.england_and_wales import ENGLAND_AND_WALES
     >>> ENGLAND_AND_WALES.rule("ew.s83.initial").citation
@@ -178,6 +185,7 @@ class Ruleset:
     parameters: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
     description: str = ""
     baseline: str | None = None
+    local_readings: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
 
     _by_id: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
 
@@ -224,6 +232,7 @@ class Ruleset:
         remove: Iterable[str] = (),
         replace: Iterable[Rule] = (),
         duties: Iterable[DutyFunction] | None = None,
+        local_readings: Iterable[str] | None = None,
     ) -> Ruleset:
         """A reform: a new ruleset called ``name`` derived from this one (its baseline).
 
@@ -236,7 +245,10 @@ class Ruleset:
           cite it still find it, but is in force on no day, so the engine applies no duty under
           it (the breach and cessation rules cannot be withdrawn);
         - ``duties`` replaces the functions that emit duties (for an added duty, the baseline's
-          functions and the new one).
+          functions and the new one);
+        - ``local_readings`` replaces the readings whose answers the duty functions give under
+          each value (by default the baseline's, unless ``duties`` replaces the functions: then
+          none, since new functions may not give them).
 
         The baseline is not changed.
 
@@ -290,6 +302,11 @@ class Ruleset:
             parameters={**self.parameters, **changed, **added},
             duties=tuple(duties) if duties is not None else self.duties,
             baseline=self.name,
+            local_readings=(
+                local_readings
+                if local_readings is not None
+                else (self.local_readings if duties is None else ())
+            ),
         )
 
     def replacing(self, *rules: Rule, name: str | None = None) -> Ruleset:

@@ -70,6 +70,7 @@ __all__ = [
     "DTO_ANY_TERM_FROM",
     "DUTY_FUNCTIONS",
     "ENGLAND_AND_WALES",
+    "LOCAL_READINGS",
     "PARAMETERS",
     "PART_2_COMMENCEMENT",
     "PERIOD_TABLE",
@@ -124,6 +125,19 @@ direction rule (s.89), and a reform may replace one of them (:mod:`.reforms`).
 True
 """
 
+LOCAL_READINGS = frozenset(
+    {"partial_days", "release_notified_by_attendance", "failure_after_requirements_end"}
+)
+"""The readings that change nothing but single duties, each finding giving its answer under the
+other values (``DutyFinding.alternatives``): a day partly spent away changes only the deadlines
+that depend on time away (the windows of s.83(1), s.84(1) and s.84(4)(b) that do not count it,
+and the s.85(3) extension) and the s.83(2) exception that looks at the initial deadline; a release notified by attendance only which notification answers
+a release duty; a failure after the requirements end only how the engine settles one duty.
+
+>>> "leap_day" in LOCAL_READINGS
+False
+"""
+
 ENGLAND_AND_WALES = register(
     Ruleset(
         jurisdiction="england-and-wales",
@@ -147,6 +161,7 @@ ENGLAND_AND_WALES = register(
         parameters=PARAMETERS,
         breach_rule="ew.s91.breach",
         cessation_rule="ew.s80.cessation",
+        local_readings=LOCAL_READINGS,
     )
 )
 """The England and Wales ruleset (text checked 2026-11-29), registered for ``england-and-wales``.

@@ -9,15 +9,17 @@ from datetime import date
 
 from ..assessment import Reason, Source
 from ..calendar import last_day_of_days_beginning_with
-from ..engine import Timeline
+from ..engine import Alternative, Timeline, other_readings
 from ..law import Rule
 from ..model import Notification, NotificationKind
 
 
 def _window(
     timeline: Timeline, start: date, days: int, rule: Rule, what: str, facts: list[str]
-) -> tuple[date | None, Reason]:
-    """Last day of the period of ``days`` days beginning with ``start``, time away not counted."""
+) -> tuple[date | None, Reason, tuple[Alternative, ...]]:
+    """Last day of the period of ``days`` days beginning with ``start``, time away not counted;
+    the reason; and the deadline under each other reading of a day partly spent away, where the
+    reason names the reading."""
     deadline = timeline.away.last_counted_day(start, days)
     plain = last_day_of_days_beginning_with(start, days)
     reading = f"partial_days={timeline.policy.partial_days.value}"
@@ -26,19 +28,44 @@ def _window(
             f"{what}: {days} days beginning with {start.isoformat()}, not counting time "
             "detained or abroad; the person is still away, so the deadline is not yet fixed."
         )
-        return None, rule.reason(text, facts=facts, readings=[reading])
+        alternatives = _partial_days_deadlines(timeline, deadline, start, days)
+        return None, rule.reason(text, facts=facts, readings=[reading]), alternatives
     text = f"{what}: {days} days beginning with {start.isoformat()} end on {deadline.isoformat()}"
     if deadline != plain:
         text += f" (not counting {(deadline - plain).days} days detained or abroad)"
     # The reading is named wherever a day it counts differently (a day of release or return)
-    # falls in the window: only there can the deadline depend on it.
+    # falls in the window: only there can the deadline depend on it. Where none does, every
+    # reading counts the same days up to the deadline, so the deadline is the same.
     disputed = timeline.away.readings_differ_within(start, deadline)
-    return deadline, rule.reason(
+    reason = rule.reason(
         text + ".",
         facts=facts,
         dates=[("deadline", deadline)],
         readings=[reading] if disputed else [],
     )
+    return (
+        deadline,
+        reason,
+        _partial_days_deadlines(timeline, deadline, start, days) if disputed else (),
+    )
+
+
+def _partial_days_deadlines(
+    timeline: Timeline, deadline: date | None, start: date, days: int
+) -> tuple[Alternative, ...]:
+    """The deadline of the window under each other reading of a day partly spent away."""
+    return tuple(
+        Alternative(
+            "partial_days",
+            other,
+            _changed_deadline(deadline, timeline.away_under(other).last_counted_day(start, days)),
+        )
+        for other in other_readings(timeline.policy.partial_days)
+    )
+
+
+def _changed_deadline(deadline: date | None, other: date | None) -> tuple[tuple[str, object], ...]:
+    return () if other == deadline else (("deadline", other),)
 
 
 def _month_end_reading(day: date, name: str, value: str, *, months: bool = True) -> list[str]:

@@ -18,7 +18,7 @@ import attrs
 
 from ..assessment import DutyKind, Reason, Registration
 from ..calendar import CalendarPeriod, DateInterval, IntervalSet, add_days, first_day_total_reaches
-from ..engine import DutyFinding, Timeline, change_keys
+from ..engine import Alternative, DutyFinding, Timeline, change_keys
 from ..law import Rule, Ruleset
 from ..model import HomeAddress, HomeAddressChange, NameUsed, Notification, NotificationKind, Stay
 from ..policy import Policy
@@ -383,7 +383,7 @@ def _change_duty(
     what: str,
 ) -> DutyFinding:
     rule = ruleset.rule(rule_id)
-    deadline, reason = _window(
+    deadline, reason, alternatives = _window(
         timeline, day, ruleset.parameter("notification_days"), rule, what, [path]
     )
     covered, advance_reasons = _advance_cover(
@@ -399,6 +399,7 @@ def _change_duty(
         deadline=deadline,
         discharged_by=discharged,
         reasons=(reason, *advance_reasons, *reading),
+        alternatives=alternatives,
     )
 
 
@@ -568,13 +569,19 @@ def release_duties(
         if released not in subject:
             continue
         path = paths.get(released, "detentions")
-        deadline, reason = _window(
+        deadline, reason, alternatives = _window(
             timeline, released, ruleset.parameter("notification_days"), rule, "Release", [path]
         )
         answered = timeline.index.first(key, released)
         # The reading is named only where it can matter: where the first notification after the
         # release and the first that records it are not the same one.
         other = timeline.index.first(("release",) if by_attendance else ("any",), released)
+        if other is not answered:
+            alternatives += (
+                Alternative(
+                    "release_notified_by_attendance", not by_attendance, (("discharged_by", other),)
+                ),
+            )
         reading = rule.reason(
             "Answered by "
             + (
@@ -594,6 +601,7 @@ def release_duties(
             deadline=deadline,
             discharged_by=answered,
             reasons=(reason, reading),
+            alternatives=alternatives,
         )
 
 
@@ -635,7 +643,7 @@ def non_occurrence_duties(
             continue  # also when it announces no change at all
         path = timeline.path(n)
         days = ruleset.parameter("non_occurrence_days")
-        deadline, reason = _window(
+        deadline, reason, alternatives = _window(
             timeline, expected, days, rule, "Notice of non-occurrence", [path]
         )
         notes = []
@@ -670,6 +678,7 @@ def non_occurrence_duties(
             continuing=False,
             discharged_by=timeline.index.first(("non_occurrence", expected), expected),
             reasons=(state_reason, reason, *notes),
+            alternatives=alternatives,
         )
 
 

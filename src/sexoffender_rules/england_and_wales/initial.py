@@ -9,11 +9,15 @@ exception for a person who had notified under the Sex Offenders Act 1997.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
+from typing import cast
+
+import attrs
 
 from ..assessment import DutyKind, Reason, Registration, Source
 from ..calendar import DateInterval, add_days
-from ..engine import DutyFinding, Timeline
-from ..law import Ruleset
+from ..engine import Alternative, DutyFinding, Timeline
+from ..law import Rule, Ruleset
 from ..model import NotificationKind, OrderKind
 from ._common import _S83_SEEN, PART_2_COMMENCEMENT, RECHECKED, _rule, _soa, _soa_s81
 from ._duties import _first_part_2_notification, _s81_open, _window
@@ -94,7 +98,7 @@ def initial_duties(
         abroad = source.applied_by is not None
         first_day = source.initial_from or source.start
         since = source.start if abroad else source.relevant_date
-        deadline, reason = _window(
+        deadline, reason, alternatives = _window(
             timeline,
             first_day,
             ruleset.parameter("notification_days"),
@@ -151,15 +155,11 @@ def initial_duties(
                 discharged_by=_first_part_2_notification(timeline, source.start),
                 not_required=not_required,
                 reasons=tuple(reasons),
+                alternatives=alternatives,
             )
             continue
         day_before = add_days(since, -1)
-        # s.83(2)(b) needs an initial notification from the earlier source's start to before
-        # ``since``: none at all before ``since`` rules out every candidate, and a candidate that
-        # starts after the last one is ruled out without looking further (many sources running
-        # at once, such as repeated cautions, would otherwise be searched pairwise).
-        latest = timeline.index.last_before(("kind", NotificationKind.INITIAL), since)
-        if not abroad and latest is not None:
+        if not abroad:
             # An earlier period that ended before the day before this relevant date cannot show
             # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
             # drop it, so the search stays within the periods still running.
@@ -171,38 +171,17 @@ def initial_duties(
             if abroad
             else earlier
         )
-        for before, span in candidates if latest is not None else []:
-            if (before.start if abroad else before.relevant_date) >= since:
-                continue
-            if latest is None or before.start > latest.date:
-                continue
-            subject_before = day_before in span
-            # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
-            # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
-            notified = timeline.index.first(
-                ("kind", NotificationKind.INITIAL),
-                before.start,
-                before=since,
+        not_required, notes = _excused(timeline, exception, source, candidates, deadline)
+        reasons += notes
+        # The exception looks at the deadline (s.83(2)(c)): under another reading of a day
+        # partly spent away it is worked out again with that reading's deadline.
+        alternatives = tuple(
+            _with_excuse(
+                alternative, not_required, _excused(timeline, exception, source, candidates, day)[0]
             )
-            throughout = before.indefinite or (deadline is not None and deadline in span)
-            if subject_before and notified is not None and deadline is None and not throughout:
-                reasons.append(
-                    exception.reason(
-                        f"s.83(2) may excuse this through {before.fact}, but not until the end of "
-                        "the 3 days is fixed (the person is still detained or abroad): (c) cannot "
-                        "yet be settled.",
-                        facts=[source.fact, before.fact],
-                    )
-                )
-            if subject_before and notified is not None and throughout:
-                not_required = exception.reason(
-                    f"Already subject through {before.fact} and notified under s.83(1) on "
-                    f"{notified.date.isoformat()}, and still subject through it to the end of the "
-                    "3 days: no initial notification is required"
-                    + (" (s.83(4))." if abroad else "."),
-                    facts=[source.fact, before.fact, timeline.path(notified)],
-                )
-                break
+            for alternative in alternatives
+            for day in [cast("date | None", dict(alternative.changes).get("deadline", deadline))]
+        )
         if source.days is not None:  # an undetermined period cannot show (a) or (c)
             earlier.append((source, source.days))
         discharged = timeline.index.first(("kind", NotificationKind.INITIAL), since)
@@ -215,7 +194,68 @@ def initial_duties(
             discharged_by=discharged,
             not_required=not_required,
             reasons=tuple(reasons),
+            alternatives=alternatives,
         )
+
+
+def _excused(
+    timeline: Timeline,
+    exception: Rule,
+    source: Source,
+    candidates: list[tuple[Source, DateInterval]],
+    deadline: date | None,
+) -> tuple[Reason | None, list[Reason]]:
+    """s.83(2), s.83(4): why no initial notification is required for ``source`` (``None`` if it
+    is), given the initial deadline; and a note where it cannot yet be settled."""
+    abroad = source.applied_by is not None
+    since = source.start if abroad else source.relevant_date
+    day_before = add_days(since, -1)
+    notes: list[Reason] = []
+    # s.83(2)(b) needs an initial notification from the earlier source's start to before
+    # ``since``: none at all before ``since`` rules out every candidate, and a candidate that
+    # starts after the last one is ruled out without looking further (many sources running at
+    # once, such as repeated cautions, would otherwise be searched pairwise).
+    latest = timeline.index.last_before(("kind", NotificationKind.INITIAL), since)
+    for before, span in candidates if latest is not None else []:
+        if (before.start if abroad else before.relevant_date) >= since:
+            continue
+        if latest is None or before.start > latest.date:
+            continue
+        subject_before = day_before in span
+        # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
+        # or after 1 May 2004 (a 1997 Act notification excused it under s.83(3) instead).
+        notified = timeline.index.first(
+            ("kind", NotificationKind.INITIAL),
+            before.start,
+            before=since,
+        )
+        throughout = before.indefinite or (deadline is not None and deadline in span)
+        if subject_before and notified is not None and deadline is None and not throughout:
+            notes.append(
+                exception.reason(
+                    f"s.83(2) may excuse this through {before.fact}, but not until the end of "
+                    "the 3 days is fixed (the person is still detained or abroad): (c) cannot "
+                    "yet be settled.",
+                    facts=[source.fact, before.fact],
+                )
+            )
+        if subject_before and notified is not None and throughout:
+            return exception.reason(
+                f"Already subject through {before.fact} and notified under s.83(1) on "
+                f"{notified.date.isoformat()}, and still subject through it to the end of the "
+                "3 days: no initial notification is required" + (" (s.83(4))." if abroad else "."),
+                facts=[source.fact, before.fact, timeline.path(notified)],
+            ), notes
+    return None, notes
+
+
+def _with_excuse(
+    alternative: Alternative, mine: Reason | None, theirs: Reason | None
+) -> Alternative:
+    """``alternative`` with the exception found under its deadline, where that differs."""
+    if theirs == mine:
+        return alternative
+    return attrs.evolve(alternative, changes=(*alternative.changes, ("not_required", theirs)))
 
 
 def _abroad_start(timeline: Timeline, source: Source, ruleset: Ruleset) -> Reason:

@@ -15,7 +15,7 @@ from datetime import date
 
 from ..assessment import DutyKind, Reason, Registration, Source
 from ..calendar import END_OF_TIME, CalendarPeriod, DateInterval, last_day_of_period_after
-from ..engine import DutyFinding, Timeline
+from ..engine import Alternative, DutyFinding, Timeline, other_readings
 from ..law import Citation, Rule, Ruleset
 from ..model import HomeAddress, Notification
 from ._common import (
@@ -161,7 +161,7 @@ def periodic_duties(
                 else [],
             )
         ]
-        deadline = _extended(timeline, due, extension, reasons)
+        deadline, alternatives = _extended(timeline, due, extension, reasons)
         following = starts[i + 1] if i + 1 < len(starts) else None
         reasons += _prescribed_cycle_reasons(timeline, ruleset, started, following)
         yield DutyFinding(
@@ -172,15 +172,20 @@ def periodic_duties(
             deadline=deadline,
             discharged_by=following,
             reasons=tuple(reasons),
+            alternatives=alternatives,
         )
 
 
-def _extended(timeline: Timeline, due: date, extension: Rule, reasons: list[Reason]) -> date | None:
+def _extended(
+    timeline: Timeline, due: date, extension: Rule, reasons: list[Reason]
+) -> tuple[date | None, tuple[Alternative, ...]]:
     """s.85(3): the deadline of a periodic notification due on ``due``, continued where that day
-    falls while detained or abroad (``None`` while the spell has not ended); the reason for an
-    extension is added to ``reasons``."""
+    falls while detained or abroad (``None`` while the spell has not ended), and the deadline
+    under each other reading of a day partly spent away where the reason names the reading or
+    the deadline differs; the reason for an extension is added to ``reasons``."""
     deadline = timeline.away.extended_deadline(due)
-    if deadline != due:
+    extended = deadline != due
+    if extended:
         reasons.append(
             extension.reason(
                 f"{due.isoformat()} falls while detained or abroad: the period continues until "
@@ -193,7 +198,17 @@ def _extended(timeline: Timeline, due: date, extension: Rule, reasons: list[Reas
                 readings=[f"partial_days={timeline.policy.partial_days.value}"],
             )
         )
-    return deadline
+    # A due day at liberty under the policy's reading falls away under another only if it is a
+    # day the readings count differently (a day of release or return).
+    if not extended and due not in timeline.away.disputed:
+        return deadline, ()
+    alternatives = []
+    for other in other_readings(timeline.policy.partial_days):
+        theirs = timeline.away_under(other).extended_deadline(due)
+        if extended or theirs != deadline:
+            changes = () if theirs == deadline else (("deadline", theirs),)
+            alternatives.append(Alternative("partial_days", other, changes))
+    return deadline, tuple(alternatives)
 
 
 def _first_after_commencement(
@@ -234,7 +249,7 @@ def _first_after_commencement(
                 dates=[("due", due)],
             )
         ]
-        deadline = _extended(timeline, due, extension, reasons)
+        deadline, alternatives = _extended(timeline, due, extension, reasons)
         yield DutyFinding(
             kind=DutyKind.PERIODIC,
             rule_id=rule.id,
@@ -243,4 +258,5 @@ def _first_after_commencement(
             deadline=deadline,
             discharged_by=next((n for n in cycle if n.date >= start), None),
             reasons=tuple(reasons),
+            alternatives=alternatives,
         )

@@ -189,7 +189,7 @@ def prescribed_duties(
             continue
         path = timeline.path(event)
         what = f"Prescribed change ({event.kind.value.replace('_', ' ')})"
-        deadline, reason = _window(
+        deadline, reason, alternatives = _window(
             timeline, event.date, ruleset.parameter("notification_days"), rule, what, [path]
         )
         reasons = [reason]
@@ -221,4 +221,5 @@ def prescribed_duties(
             deadline=deadline,
             discharged_by=answer,
             reasons=tuple(reasons),
+            alternatives=alternatives,
         )

@@ -125,11 +125,17 @@ def _names_in_advance(emit: DutyFunction) -> DutyFunction:
                 facts=[finding.fact],
                 dates=[("deadline", deadline)],
             )
+            # The deadline no longer counts days away: no reading of a partial day changes it.
+            alternatives = tuple(
+                attrs.evolve(a, changes=tuple(c for c in a.changes if c[0] != "deadline"))
+                for a in finding.alternatives
+            )
             yield attrs.evolve(
                 finding,
                 rule_id=rule.id,
                 deadline=deadline,
                 reasons=(*finding.reasons, reason),
+                alternatives=alternatives,
             )
 
     return emit_in_advance
@@ -161,4 +167,5 @@ def crime_and_policing_act_2026(commencement: date = CPA_2026_ROYAL_ASSENT) -> R
             _parental(_names_in_advance(emit) if emit is change_duties else emit)
             for emit in DUTY_FUNCTIONS
         ],
+        local_readings=ENGLAND_AND_WALES.local_readings,
     )
