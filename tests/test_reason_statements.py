@@ -1,0 +1,298 @@
+"""The reasons the England and Wales rules give, in full, for cases worked by hand.
+
+A reason's statement, facts, dates and readings are the explanation a user relies on, so each
+test states all of them for one duty of a small case whose dates are worked from the statute in
+its comment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sexoffender_rules import CalendarPeriod, assess
+from sexoffender_rules.assessment import Duty, DutyKind, DutyState
+from sexoffender_rules.model import (
+    Case,
+    ConditionalDischarge,
+    Detention,
+    Imprisonment,
+    Notification,
+    Person,
+    Trigger,
+)
+from sexoffender_rules.policy import Policy
+
+PERSON = Person(reference="FICTIONAL-0950", date_of_birth=date(1980, 1, 1))
+CAUTION = Trigger(id="t1", kind="caution", date=date(2026, 3, 6))  # a Friday
+LIBERTY = "partial_days=liberty_at_end_of_day"  # the default reading of a day partly away
+
+
+def said(duty: Duty) -> list[tuple[Any, ...]]:
+    """Each reason of ``duty`` as (rule, statement, facts, dates, readings)."""
+    return [(r.rule_id, r.statement, r.facts, r.dates, r.readings) for r in duty.reasons]
+
+
+def only(case: Case, as_of: date, kind: DutyKind, policy: Policy | None = None) -> Duty:
+    [duty] = assess(case, as_of, policy).duties_of(kind)
+    return duty
+
+
+def test_the_initial_window_names_the_days_away_and_the_reading_of_the_day_of_release() -> None:
+    # s.83(1): 3 days beginning with the relevant date, Fri 6 March 2026 (the caution); s.83(6)
+    # leaves out the days remanded in custody. Remanded 7-10 March: under the default reading a
+    # day counts if the person is at liberty at its end, so 7, 8, 9 are not counted and the
+    # release day 10 is. Counted: 6, 10, 11, so the deadline is 11 March; without the remand it
+    # would be 8 March, 3 days earlier. The release day lies in the window, so the reading is
+    # named. Not notified by 11 March: in breach from 12 March (s.91(1)(a)).
+    case = Case(
+        person=PERSON,
+        triggers=(CAUTION,),
+        detentions=(Detention(kind="remand", start=date(2026, 3, 7), end=date(2026, 3, 10)),),
+    )
+    duty = only(case, date(2026, 3, 12), DutyKind.INITIAL)
+    assert said(duty)[0] == (
+        "ew.s83.initial",
+        "Initial notification: 3 days beginning with 2026-03-06 end on 2026-03-11 "
+        "(not counting 3 days detained or abroad).",
+        ("triggers[0]",),
+        (("deadline", date(2026, 3, 11)),),
+        (LIBERTY,),
+    )
+
+
+def test_an_initial_window_with_no_time_away_names_no_reading() -> None:
+    # 3 days beginning with Fri 6 March 2026 end on Sun 8 March (s.83(1)); the remand of
+    # 20-25 March begins after the window, so its release day (the only day the readings count
+    # differently) is outside it and no reading is named, nor any days not counted.
+    case = Case(
+        person=PERSON,
+        triggers=(CAUTION,),
+        detentions=(Detention(kind="remand", start=date(2026, 3, 20), end=date(2026, 3, 25)),),
+    )
+    duty = only(case, date(2026, 3, 12), DutyKind.INITIAL)
+    assert said(duty)[0] == (
+        "ew.s83.initial",
+        "Initial notification: 3 days beginning with 2026-03-06 end on 2026-03-08.",
+        ("triggers[0]",),
+        (("deadline", date(2026, 3, 8)),),
+        (),
+    )
+
+
+def test_an_initial_window_while_still_remanded_has_no_deadline_yet() -> None:
+    # Remanded from 7 March 2026 with no release recorded: only 6 March has been counted of the
+    # 3 days (s.83(1), (6)), so the end of the window is not yet fixed.
+    case = Case(
+        person=PERSON,
+        triggers=(CAUTION,),
+        detentions=(Detention(kind="remand", start=date(2026, 3, 7)),),
+    )
+    duty = only(case, date(2026, 3, 12), DutyKind.INITIAL)
+    assert duty.deadline is None
+    assert said(duty) == [
+        (
+            "ew.s83.initial",
+            "Initial notification: 3 days beginning with 2026-03-06, not counting time detained "
+            "or abroad; the person is still away, so the deadline is not yet fixed.",
+            ("triggers[0]",),
+            (),
+            (LIBERTY,),
+        )
+    ]
+
+
+def s81_case(*notifications: Notification) -> Case:
+    # Convicted 10 January 1999 and sentenced to 36 months: an indefinite period (s.82(1)), so
+    # subject to Part 2 from its commencement on 1 May 2004 (s.81(1)).
+    return Case(
+        person=Person(reference="FICTIONAL-0951", date_of_birth=date(1960, 1, 1)),
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(1999, 1, 10),
+                disposal=Imprisonment(term=CalendarPeriod(months=36)),
+            ),
+        ),
+        notifications=notifications,
+    )
+
+
+TRANSITIONAL_START = (
+    "ew.s83.transitional",
+    "The relevant date 1999-01-10 is before 1 May 2004: the 3 days begin with 1 May 2004 "
+    "(s.83(1)).",
+    ("triggers[0]",),
+    (),
+    (),
+)
+# s.83(1) 'or, if later, the commencement of this Part': 3 days beginning with Sat 1 May 2004
+# end on Mon 3 May 2004.
+TRANSITIONAL_WINDOW = (
+    "ew.s83.initial",
+    "Initial notification: 3 days beginning with 2004-05-01 end on 2004-05-03.",
+    ("triggers[0]",),
+    (("deadline", date(2004, 5, 3)),),
+    (),
+)
+
+
+def test_a_relevant_date_before_part_2_with_no_1997_notification_leaves_the_duty() -> None:
+    # No notification before 1 May 2004 is recorded, so s.83(3) is not shown to excuse the duty;
+    # none by 3 May 2004, so in breach from 4 May 2004 (s.91(1)(a)).
+    duty = only(s81_case(), date(2004, 6, 1), DutyKind.INITIAL)
+    assert said(duty)[:3] == [
+        TRANSITIONAL_START,
+        TRANSITIONAL_WINDOW,
+        (
+            "ew.s83.transitional",
+            "No notification before 1 May 2004 is recorded, so compliance with s.2(1) of the Sex "
+            "Offenders Act 1997 is not shown and s.83(3) does not excuse the initial "
+            "notification. The first notification under Part 2 answers it, whether recorded as "
+            "initial, change or periodic (documented reading).",
+            ("triggers[0]",),
+            (),
+            (),
+        ),
+    ]
+    assert duty.state is DutyState.OVERDUE
+
+
+def test_a_1997_act_notification_excuses_the_initial_notification() -> None:
+    # Notified on 20 January 1999, after the relevant date and before 1 May 2004: taken as the
+    # s.2(1) 1997 Act notification, so s.83(3) excuses the s.83(1) duty.
+    notified = Notification(id="n0", date=date(1999, 1, 20), kind="initial")
+    duty = only(s81_case(notified), date(2004, 6, 1), DutyKind.INITIAL)
+    assert said(duty) == [
+        TRANSITIONAL_START,
+        TRANSITIONAL_WINDOW,
+        (
+            "ew.s83.transitional",
+            "Notified on 1999-01-20, before 1 May 2004: taken as compliance with s.2(1) of the "
+            "Sex Offenders Act 1997, so no initial notification is required (s.83(3)).",
+            ("triggers[0]", "notifications[0]"),
+            (),
+            (),
+        ),
+    ]
+    assert duty.state is DutyState.NOT_REQUIRED
+
+
+def second_caution(first: date, *detentions: Detention) -> Case:
+    # A caution on `first`, notified that day, and another on Fri 6 March 2026.
+    return Case(
+        person=Person(reference="FICTIONAL-0952", date_of_birth=date(1980, 1, 1)),
+        triggers=(
+            Trigger(id="t1", kind="caution", date=first),
+            Trigger(id="t2", kind="caution", date=date(2026, 3, 6)),
+        ),
+        notifications=(Notification(id="n1", date=first, kind="initial"),),
+        detentions=detentions,
+    )
+
+
+def test_s83_2_excuses_a_second_caution_while_the_first_period_outlasts_the_3_days() -> None:
+    # First caution 9 March 2024: 2 years beginning with it (s.82(1)) end on 8 March 2026. The
+    # second caution's 3 days are 6-8 March 2026; on 5 March the person was subject through the
+    # first and had notified it on 9 March 2024, and stays subject to 8 March: s.83(2) applies.
+    duty = assess(second_caution(date(2024, 3, 9)), date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[
+        1
+    ]
+    assert said(duty) == [
+        (
+            "ew.s83.initial",
+            "Initial notification: 3 days beginning with 2026-03-06 end on 2026-03-08.",
+            ("triggers[1]",),
+            (("deadline", date(2026, 3, 8)),),
+            (),
+        ),
+        (
+            "ew.s83.exception",
+            "Already subject through triggers[0] and notified under s.83(1) on 2024-03-09, and "
+            "still subject through it to the end of the 3 days: no initial notification is "
+            "required.",
+            ("triggers[1]", "triggers[0]", "notifications[0]"),
+            (),
+            (),
+        ),
+    ]
+    assert duty.state is DutyState.NOT_REQUIRED
+
+
+def test_s83_2_does_not_excuse_when_the_first_period_ends_a_day_before_the_deadline() -> None:
+    # First caution 8 March 2024: its 2 years end on 7 March 2026, before the end of the second
+    # caution's 3 days (8 March), so s.83(2)(c) fails and the duty stands; none was given, so it
+    # is overdue on 20 March.
+    duty = assess(second_caution(date(2024, 3, 8)), date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[
+        1
+    ]
+    assert [r.rule_id for r in duty.reasons] == ["ew.s83.initial", "ew.s91.breach"]
+    assert duty.state is DutyState.OVERDUE
+
+
+def test_s83_2_cannot_be_settled_while_the_3_days_are_not_yet_fixed() -> None:
+    # First caution 5 January 2026 (2 years, to 4 January 2028), notified that day. Remanded
+    # from 7 March 2026 with no release recorded: the end of the second caution's 3 days is not
+    # fixed, so whether the person stays subject through the first to that end cannot yet be
+    # settled (s.83(2)(c)), though (a) and (b) hold.
+    case = second_caution(date(2026, 1, 5), Detention(kind="remand", start=date(2026, 3, 7)))
+    duty = assess(case, date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[1]
+    assert said(duty)[1] == (
+        "ew.s83.exception",
+        "s.83(2) may excuse this through triggers[0], but not until the end of the 3 days is "
+        "fixed (the person is still detained or abroad): (c) cannot yet be settled.",
+        ("triggers[1]", "triggers[0]"),
+        (),
+        (),
+    )
+    assert duty.state is DutyState.SUSPENDED
+
+
+@pytest.mark.parametrize(
+    ("convicted", "end", "readings"),
+    [
+        # 18 months beginning with 28 January 2026 end on 27 July 2027: adding months to the 28th
+        # always lands on a day every month has, so no reading is named.
+        (date(2026, 1, 28), date(2027, 7, 27), ()),
+        # From the 29th adding months may land on a day a month lacks (29 February in a common
+        # year), so the reading of such a day is named, though July has a 29th.
+        (date(2026, 1, 29), date(2027, 7, 28), ("leap_day=next_day",)),
+        (date(2026, 1, 30), date(2027, 7, 29), ("leap_day=next_day",)),
+    ],
+)
+def test_a_period_in_months_names_the_month_end_reading_only_from_the_29th(
+    convicted: date, end: date, readings: tuple[str, ...]
+) -> None:
+    # s.82(1) table: a conditional discharge of 18 months gives that period, beginning with the
+    # relevant date (the conviction). The person (born 30 January 1980) attains 18 on 30 January
+    # 1998; whole years from a day other than 29 February need no reading.
+    case = Case(
+        person=Person(reference="FICTIONAL-0953", date_of_birth=date(1980, 1, 30)),
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=convicted,
+                disposal=ConditionalDischarge(period=CalendarPeriod(months=18)),
+            ),
+        ),
+    )
+    [source] = assess(case, date(2026, 3, 1)).registration.sources
+    reasons = [(r.rule_id, r.statement, r.facts, r.dates, r.readings) for r in source.reasons]
+    assert (
+        "ew.age",
+        "The person attains 18 on 1998-01-30, so is 18 or over on the relevant date.",
+        (),
+        (("attains_18", date(1998, 1, 30)),),
+        (),
+    ) in reasons
+    assert reasons[-1] == (
+        "ew.s82.period",
+        f"18 months beginning with {convicted.isoformat()} end on {end.isoformat()}.",
+        (),
+        (("end", end),),
+        readings,
+    )
