@@ -314,54 +314,39 @@ RESIDENCE = HomeAddress(kind="residence", reference="ADDR-1")
 NO_RESIDENCE = HomeAddress(kind="no_sole_or_main_residence", reference="PLACE-1")
 
 
+RESIDING = "the last home address notified is a sole or main residence"
+NO_HOME = "no home address has been notified, so s.85(6) does not apply"
+PLACE = "the last home address notified is a place with no sole or main residence"
+ANNUAL, WEEKLY = "ew.s85.annual", "ew.s85.weekly"
+
+
 @pytest.mark.parametrize(
     ("day", "home", "rule", "words", "due", "readings"),
     [
         # s.85(1), (5)(b): within one year after the notification, ending on its corresponding
         # date, 5 January 2027; a sole or main residence notified, so s.85(6) does not apply.
-        (
-            date(2026, 1, 5),
-            RESIDENCE,
-            "ew.s85.annual",
-            "the last home address notified is a sole or main residence",
-            date(2027, 1, 5),
-            (),
-        ),
+        (date(2026, 1, 5), RESIDENCE, ANNUAL, RESIDING, date(2027, 1, 5), ()),
         # No home address notified: one year, to 30 January 2027 (whole years from the 30th
         # land on a day every year has, so no reading is named).
-        (
-            date(2026, 1, 30),
-            None,
-            "ew.s85.annual",
-            "no home address has been notified, so s.85(6) does not apply",
-            date(2027, 1, 30),
-            (),
-        ),
+        (date(2026, 1, 30), None, ANNUAL, NO_HOME, date(2027, 1, 30), ()),
         # From 29 February 2024 one year after has no corresponding day in 2025; the default
         # reading takes the previous day, 28 February 2025, and is named.
         (
             date(2024, 2, 29),
             None,
-            "ew.s85.annual",
-            "no home address has been notified, so s.85(6) does not apply",
+            ANNUAL,
+            NO_HOME,
             date(2025, 2, 28),
             ("corresponding_date=previous_day",),
         ),
         # A place with no sole or main residence, notified after 13 August 2012: one week
         # (s.85(5)(a), (6); SI 2012/1876), 30 January to 6 February 2026; no month-end reading.
-        (
-            date(2026, 1, 30),
-            NO_RESIDENCE,
-            "ew.s85.weekly",
-            "the last home address notified is a place with no sole or main residence",
-            date(2026, 2, 6),
-            (),
-        ),
+        (date(2026, 1, 30), NO_RESIDENCE, WEEKLY, PLACE, date(2026, 2, 6), ()),
         # The same before 13 August 2012: weekly notification not yet in force, one year.
         (
             date(2011, 3, 1),
             NO_RESIDENCE,
-            "ew.s85.annual",
+            ANNUAL,
             "weekly notification was not yet in force",
             date(2012, 3, 1),
             (),
@@ -391,57 +376,47 @@ def test_the_periodic_reason_names_the_home_address_basis_and_the_due_day(
     assert duty.deadline == due
 
 
-ANNUAL_FROM_5_JANUARY = (
-    "ew.s85.annual",
-    "Notified on 2026-01-05; no home address has been notified, so s.85(6) does not apply: the "
-    "next notification is due within 1 year after it, by 2027-01-05.",
-    ("notifications[0]",),
-    (("due", date(2027, 1, 5)),),
-    (),
+@pytest.mark.parametrize(
+    ("released", "as_of", "words", "deadline"),
+    [
+        # Due 5 January 2027 (one year after 5 January 2026), while remanded from 20 December
+        # 2026 to 10 January 2027: s.85(3)-(4) continue the period to the end of 3 days
+        # beginning when the remand ends. Released on the 10th and at liberty at its end (the
+        # default reading), the days are 10, 11, 12 January: the deadline is 12 January 2027.
+        (
+            date(2027, 1, 10),
+            date(2027, 1, 11),
+            "the end of 3 days beginning when that ends, 2027-01-12.",
+            date(2027, 1, 12),
+        ),
+        # Still remanded: the 3 days of s.85(3) have not begun, so there is no deadline yet.
+        (None, date(2027, 2, 1), "3 days after that ends, which it has not yet.", None),
+    ],
 )
-
-
-def test_a_periodic_deadline_in_custody_continues_for_3_days_from_release() -> None:
-    # Due 5 January 2027 (one year after 5 January 2026), while remanded 20 December 2026 to
-    # 10 January 2027: s.85(3)-(4) continue the period to the end of 3 days beginning when the
-    # remand ends. Released on the 10th and at liberty at its end (the default reading), the
-    # days are 10, 11, 12 January: the deadline is 12 January 2027.
-    remand = Detention(kind="remand", start=date(2026, 12, 20), end=date(2027, 1, 10))
-    duty = only(
-        notified_caution(date(2026, 1, 5), None, remand), date(2027, 1, 11), DutyKind.PERIODIC
-    )
+def test_a_periodic_deadline_in_custody_continues_for_3_days_from_release(
+    released: date | None, as_of: date, words: str, deadline: date | None
+) -> None:
+    remand = Detention(kind="remand", start=date(2026, 12, 20), end=released)
+    duty = only(notified_caution(date(2026, 1, 5), None, remand), as_of, DutyKind.PERIODIC)
     assert said(duty) == [
-        ANNUAL_FROM_5_JANUARY,
+        (
+            "ew.s85.annual",
+            "Notified on 2026-01-05; no home address has been notified, so s.85(6) does not "
+            "apply: the next notification is due within 1 year after it, by 2027-01-05.",
+            ("notifications[0]",),
+            (("due", date(2027, 1, 5)),),
+            (),
+        ),
         (
             "ew.s85.extension",
-            "2027-01-05 falls while detained or abroad: the period continues until the end of 3 "
-            "days beginning when that ends, 2027-01-12.",
+            f"2027-01-05 falls while detained or abroad: the period continues until {words}",
             (),
-            (("deadline", date(2027, 1, 12)),),
+            (("deadline", deadline),) if deadline else (),
             (LIBERTY,),
         ),
     ]
-    assert duty.deadline == date(2027, 1, 12)
-
-
-def test_a_periodic_deadline_in_custody_with_no_release_is_not_yet_fixed() -> None:
-    # As above, but still remanded: the 3 days of s.85(3) have not begun.
-    remand = Detention(kind="remand", start=date(2026, 12, 20))
-    duty = only(
-        notified_caution(date(2026, 1, 5), None, remand), date(2027, 2, 1), DutyKind.PERIODIC
-    )
-    assert said(duty) == [
-        ANNUAL_FROM_5_JANUARY,
-        (
-            "ew.s85.extension",
-            "2027-01-05 falls while detained or abroad: the period continues until 3 days after "
-            "that ends, which it has not yet.",
-            (),
-            (),
-            (LIBERTY,),
-        ),
-    ]
-    assert (duty.deadline, duty.state) == (None, DutyState.SUSPENDED)
+    assert duty.deadline == deadline
+    assert (duty.state is DutyState.SUSPENDED) is (deadline is None)
 
 
 def test_the_first_periodic_notification_after_commencement_for_a_person_subject_under_s81() -> (
