@@ -7,7 +7,9 @@ its comment.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ import pytest
 from sexoffender_rules import CalendarPeriod, assess
 from sexoffender_rules.assessment import Duty, DutyKind, DutyState
 from sexoffender_rules.calendar import add_days
+from sexoffender_rules.documents import case_from_data
 from sexoffender_rules.model import (
     Case,
     ConditionalDischarge,
@@ -29,12 +32,26 @@ from sexoffender_rules.policy import Policy
 
 PERSON = Person(reference="FICTIONAL-0950", date_of_birth=date(1980, 1, 1))
 CAUTION = Trigger(id="t1", kind="caution", date=date(2026, 3, 6))  # a Friday
+SCENARIOS = Path(__file__).parent / "scenarios" / "england_and_wales"
 LIBERTY = "partial_days=liberty_at_end_of_day"  # the default reading of a day partly away
 
 
 def said(duty: Duty) -> list[tuple[Any, ...]]:
     """Each reason of ``duty`` as (rule, statement, facts, dates, readings)."""
     return [(r.rule_id, r.statement, r.facts, r.dates, r.readings) for r in duty.reasons]
+
+
+def window(fact: str, first: date, last: date) -> tuple[Any, ...]:
+    """The reason of an initial notification's 3 days from ``first`` to ``last``, with no time away
+    in them (s.83(1))."""
+    return (
+        "ew.s83.initial",
+        f"Initial notification: 3 days beginning with {first.isoformat()} end on "
+        f"{last.isoformat()}.",
+        (fact,),
+        (("deadline", last),),
+        (),
+    )
 
 
 def only(case: Case, as_of: date, kind: DutyKind, policy: Policy | None = None) -> Duty:
@@ -75,13 +92,7 @@ def test_an_initial_window_with_no_time_away_names_no_reading() -> None:
         detentions=(Detention(kind="remand", start=date(2026, 3, 20), end=date(2026, 3, 25)),),
     )
     duty = only(case, date(2026, 3, 12), DutyKind.INITIAL)
-    assert said(duty)[0] == (
-        "ew.s83.initial",
-        "Initial notification: 3 days beginning with 2026-03-06 end on 2026-03-08.",
-        ("triggers[0]",),
-        (("deadline", date(2026, 3, 8)),),
-        (),
-    )
+    assert said(duty)[0] == window("triggers[0]", date(2026, 3, 6), date(2026, 3, 8))
 
 
 def test_an_initial_window_while_still_remanded_has_no_deadline_yet() -> None:
@@ -196,6 +207,20 @@ def second_caution(first: date, *detentions: Detention) -> Case:
     )
 
 
+def excused(notified: date, end: str) -> tuple[Any, ...]:
+    """The reason s.83(2) or (4) excuses triggers[1]'s initial notification, through triggers[0]
+    notified on ``notified`` (notifications[0])."""
+    return (
+        "ew.s83.exception",
+        f"Already subject through triggers[0] and notified under s.83(1) on {notified.isoformat()}, "
+        f"and still subject through it to the end of the 3 days: no initial notification is "
+        f"required{end}",
+        ("triggers[1]", "triggers[0]", "notifications[0]"),
+        (),
+        (),
+    )
+
+
 def test_s83_2_excuses_a_second_caution_while_the_first_period_outlasts_the_3_days() -> None:
     # First caution 9 March 2024: 2 years beginning with it (s.82(1)) end on 8 March 2026. The
     # second caution's 3 days are 6-8 March 2026; on 5 March the person was subject through the
@@ -204,22 +229,8 @@ def test_s83_2_excuses_a_second_caution_while_the_first_period_outlasts_the_3_da
         1
     ]
     assert said(duty) == [
-        (
-            "ew.s83.initial",
-            "Initial notification: 3 days beginning with 2026-03-06 end on 2026-03-08.",
-            ("triggers[1]",),
-            (("deadline", date(2026, 3, 8)),),
-            (),
-        ),
-        (
-            "ew.s83.exception",
-            "Already subject through triggers[0] and notified under s.83(1) on 2024-03-09, and "
-            "still subject through it to the end of the 3 days: no initial notification is "
-            "required.",
-            ("triggers[1]", "triggers[0]", "notifications[0]"),
-            (),
-            (),
-        ),
+        window("triggers[1]", date(2026, 3, 6), date(2026, 3, 8)),
+        excused(date(2024, 3, 9), "."),
     ]
     assert duty.state is DutyState.NOT_REQUIRED
 
@@ -437,3 +448,75 @@ def test_the_first_periodic_notification_after_commencement_for_a_person_subject
         )
     ]
     assert (duty.trigger_date, duty.deadline) == (date(2004, 5, 1), date(2005, 5, 1))
+
+
+def scenario(name: str) -> tuple[Case, date]:
+    """The case and assessment date of a golden scenario (its working is in the file)."""
+    data = json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))
+    return case_from_data(data["case"]), date.fromisoformat(data["as_of"])
+
+
+def made_subject(rule: str, fact: str, words: str, first: date) -> tuple[Any, ...]:
+    """The reason why the 3 days for ``fact``, made subject by orders[0], begin on ``first``."""
+    return (
+        rule,
+        f"{fact}: made subject by orders[0]; {words}",
+        (fact, "orders[0]"),
+        (("initial_from", first),),
+        (),
+    )
+
+
+def test_the_initial_window_of_a_police_notice_begins_with_the_notice() -> None:
+    # Convicted abroad 5 October 2020; a notice given in person on Mon 16 January 2023
+    # (s.96ZA(3)). s.83(1A), s.96ZC(4): the 3 days begin with the day the notice was given,
+    # 16-18 January 2023; notified on 20 January, so in breach on 19 and 20 January (s.91).
+    case, as_of = scenario("241-police-notice-offence-abroad-initial-late")
+    duty = only(case, as_of, DutyKind.INITIAL)
+    assert said(duty)[:2] == [
+        made_subject(
+            "ew.s96za.notice",
+            "triggers[0]",
+            "the 3 days begin with the day the notice was given, 2023-01-16 (s.83(1A), s.96ZC(4)).",
+            date(2023, 1, 16),
+        ),
+        window("triggers[0]", date(2023, 1, 16), date(2023, 1, 18)),
+    ]
+    assert (duty.trigger_date, duty.state) == (date(2023, 1, 16), DutyState.MET_LATE)
+
+
+def test_a_notification_order_for_a_person_already_subject_and_notified() -> None:
+    # t1: convicted 3 June 2019 (5 years, to 2 June 2024), notified 4 June 2019 (n1). t2:
+    # convicted abroad 1 February 2016; a notification order made 1 March 2021, served Wed
+    # 3 March 2021. s.98(4): the 3 days begin with service, 3-5 March 2021. s.83(4): on
+    # 28 February 2021, the day before the order was made, subject through t1 and notified for
+    # it, and subject through t1 to 5 March: no initial notification is required. s.85(2)(a)
+    # with s.98(4): service is an event, so a notification is due within one year after it,
+    # by 3 March 2022.
+    case, as_of = scenario("249-notification-order-already-subject-and-notified")
+    assessment = assess(case, as_of)
+    duty = assessment.duties_of(DutyKind.INITIAL)[1]
+    assert said(duty) == [
+        made_subject(
+            "ew.s98.notification_order",
+            "triggers[1]",
+            "the 3 days begin with the relevant date or, if later, the date of service of the "
+            "order (s.83(1) read with s.98(4)): 2021-03-03.",
+            date(2021, 3, 3),
+        ),
+        window("triggers[1]", date(2021, 3, 3), date(2021, 3, 5)),
+        excused(date(2019, 6, 4), " (s.83(4))."),
+    ]
+    [served] = [d for d in assessment.duties_of(DutyKind.PERIODIC) if d.fact == "triggers[1]"]
+    assert said(served) == [
+        (
+            "ew.s98.notification_order",
+            "Subject through triggers[1] under a notification order served on 2021-03-03: the "
+            "date of service is read as the commencement of Part 2 (s.98(4)), an event under "
+            "s.85(2)(a); the next notification is due within 1 year after it, by 2022-03-03.",
+            ("triggers[1]",),
+            (("due", date(2022, 3, 3)),),
+            (),
+        )
+    ]
+    assert (served.trigger_date, served.discharged_by) == (date(2021, 3, 3), "n3")
