@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
-from sexoffender_rules.assessment import Duty, DutyKind, DutyState
+from sexoffender_rules.assessment import Duty, DutyKind, DutyState, Responsible
 from sexoffender_rules.calendar import add_days
 from sexoffender_rules.documents import case_from_data
 from sexoffender_rules.model import (
@@ -25,6 +25,7 @@ from sexoffender_rules.model import (
     HomeAddress,
     Imprisonment,
     Notification,
+    ParentalDirection,
     Person,
     Trigger,
 )
@@ -520,3 +521,86 @@ def test_a_notification_order_for_a_person_already_subject_and_notified() -> Non
         )
     ]
     assert (served.trigger_date, served.discharged_by) == (date(2021, 3, 3), "n3")
+
+
+def youth_caution(
+    direction: ParentalDirection, born: date = date(2011, 1, 1), *detentions: Detention
+) -> Case:
+    # A young person cautioned on Mon 2 March 2026: the initial notification is due within 3 days
+    # beginning with it, by Wed 4 March (s.83(1)).
+    return Case(
+        person=Person(reference="FICTIONAL-0955", date_of_birth=born),
+        triggers=(Trigger(id="t1", kind="caution", date=date(2026, 3, 2)),),
+        parental_directions=(direction,),
+        detentions=detentions,
+    )
+
+
+def parents_duty(until: date, includes: str) -> tuple[Any, ...]:
+    """The reason a direction made on 2 March 2026 and having effect to ``until`` makes the duty
+    the parent's."""
+    return (
+        "ew.s89.parental_direction",
+        f"A parental direction (parental_directions[0]) has effect from 2026-03-02 to "
+        f"{until.isoformat()}, which includes {includes}: the duty is the parent's, who must also "
+        "ensure the young offender attends (s.89(2)); a failure to comply is the parent's "
+        "offence, not the young offender's (s.91(1)(a)).",
+        ("parental_directions[0]", "triggers[0]"),
+        (("direction_from", date(2026, 3, 2)), ("direction_until", until)),
+        (),
+    )
+
+
+def test_a_parental_direction_makes_the_duty_the_parents_until_the_18th_birthday() -> None:
+    # Born 1 January 2011, the young offender attains 18 on 1 January 2029, so the direction
+    # made on 2 March 2026 has effect to 31 December 2028 (s.89(3)(a)), including the deadline
+    # 4 March 2026: the obligations are the parent's (s.89(2)).
+    duty = only(
+        youth_caution(ParentalDirection(made=date(2026, 3, 2))), date(2026, 3, 3), DutyKind.INITIAL
+    )
+    assert said(duty) == [
+        window("triggers[0]", date(2026, 3, 2), date(2026, 3, 4)),
+        parents_duty(date(2028, 12, 31), "the deadline 2026-03-04"),
+    ]
+    assert duty.responsible is Responsible.PARENT
+
+
+def test_a_parental_direction_and_a_deadline_not_yet_fixed_look_at_the_assessment_date() -> None:
+    # Remanded from 3 March 2026 with no release: the 3 days are not over, so the direction is
+    # looked at on the assessment date, 20 March 2026, when it has effect.
+    case = youth_caution(
+        ParentalDirection(made=date(2026, 3, 2)),
+        date(2011, 1, 1),
+        Detention(kind="remand", start=date(2026, 3, 3)),
+    )
+    duty = only(case, date(2026, 3, 20), DutyKind.INITIAL)
+    assert said(duty)[1] == parents_duty(date(2028, 12, 31), "the assessment date")
+    assert duty.responsible is Responsible.PARENT
+
+
+YOUNG = date(2011, 1, 1)  # a birthday that leaves the person under 18 throughout
+PARENT, OFFENDER = Responsible.PARENT, Responsible.OFFENDER
+
+
+@pytest.mark.parametrize(
+    ("ends", "discharged", "born", "responsible"),
+    [
+        # A shorter period set by the court (s.89(3)(b)) whose last day is the deadline 4 March:
+        # the direction has effect on it; one ending on 3 March does not.
+        (date(2026, 3, 4), None, YOUNG, PARENT),
+        (date(2026, 3, 3), None, YOUNG, OFFENDER),
+        # Discharged from 5 March (s.90): in effect on 4 March; discharged from 4 March: not.
+        (None, date(2026, 3, 5), YOUNG, PARENT),
+        (None, date(2026, 3, 4), YOUNG, OFFENDER),
+        # Attaining 18 on 5 March 2026 (born 5 March 2008): the direction has effect to 4 March
+        # (s.89(3)(a)); attaining 18 on the deadline day itself, it has ended.
+        (None, None, date(2008, 3, 5), PARENT),
+        (None, None, date(2008, 3, 4), OFFENDER),
+    ],
+)
+def test_a_parental_direction_has_effect_to_the_last_day_of_its_period(
+    ends: date | None, discharged: date | None, born: date, responsible: Responsible
+) -> None:
+    direction = ParentalDirection(made=date(2026, 3, 2), ends=ends, discharged=discharged)
+    duty = only(youth_caution(direction, born), date(2026, 3, 3), DutyKind.INITIAL)
+    assert duty.responsible is responsible
