@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
@@ -27,6 +28,7 @@ from sexoffender_rules.model import (
     Notification,
     ParentalDirection,
     Person,
+    PrescribedChange,
     Trigger,
 )
 from sexoffender_rules.policy import Policy
@@ -604,3 +606,114 @@ def test_a_parental_direction_has_effect_to_the_last_day_of_its_period(
     direction = ParentalDirection(made=date(2026, 3, 2), ends=ends, discharged=discharged)
     duty = only(youth_caution(direction, born), date(2026, 3, 3), DutyKind.INITIAL)
     assert duty.responsible is responsible
+
+
+def bank_account(*notifications: Notification) -> Case:
+    # Cautioned and notified on 5 January 2026; an account opened on Mon 2 March 2026, a
+    # prescribed change (s.84(1)(ca); SI 2012/1876) to notify within 3 days beginning with it,
+    # by Wed 4 March.
+    case = notified_caution(date(2026, 1, 5))
+    opened = PrescribedChange(date=date(2026, 3, 2), kind="bank_account", reference="ACCT-1")
+    return attrs.evolve(case, events=(opened,), notifications=(*case.notifications, *notifications))
+
+
+BANK_WINDOW = (
+    "ew.s84.prescribed",
+    "Prescribed change (bank account): 3 days beginning with 2026-03-02 end on 2026-03-04.",
+    ("events[0]",),
+    (("deadline", date(2026, 3, 4)),),
+    (),
+)
+
+
+@pytest.mark.parametrize(
+    ("counts", "words", "state"),
+    [
+        (True, "it answers the duty.", DutyState.MET),
+        (
+            False,
+            "only a notification under s.83(1) or s.84(1) answers the duty.",
+            DutyState.OVERDUE,
+        ),
+    ],
+)
+def test_a_periodic_notification_giving_the_account_answers_only_under_its_reading(
+    counts: bool, words: str, state: DutyState
+) -> None:
+    # The annual notification of 3 March 2026 (s.85(1)) carries the account: under
+    # policy.periodic_notifies_changes it answers the s.84(1)(ca) duty; under the literal
+    # reading nothing answers it by 4 March, so it is overdue on 20 March.
+    case = bank_account(
+        Notification(id="n2", date=date(2026, 3, 3), kind="periodic", prescribed=("ACCT-1",))
+    )
+    policy = Policy(periodic_notifies_changes=counts)
+    duty = only(case, date(2026, 3, 20), DutyKind.PRESCRIBED_CHANGE, policy)
+    assert said(duty)[:2] == [
+        BANK_WINDOW,
+        (
+            "ew.s84.prescribed",
+            f"notifications[1] is a periodic notification (s.85(1)) that gives its details: {words}",
+            ("events[0]", "notifications[1]"),
+            (),
+            (f"periodic_notifies_changes={str(counts).lower()}",),
+        ),
+    ]
+    assert duty.state is state
+
+
+def test_a_periodic_notification_after_the_answer_is_not_mentioned() -> None:
+    # The account is notified on 3 March (a notification of prescribed details) and the annual
+    # notification of 4 March repeats it: the duty was answered on 3 March, before it.
+    case = bank_account(
+        Notification(id="n2", date=date(2026, 3, 3), kind="prescribed", prescribed=("ACCT-1",)),
+        Notification(id="n3", date=date(2026, 3, 4), kind="periodic", prescribed=("ACCT-1",)),
+    )
+    duty = only(case, date(2026, 3, 20), DutyKind.PRESCRIBED_CHANGE)
+    assert said(duty) == [BANK_WINDOW]
+    assert duty.discharged_by == "n2"
+
+
+def test_a_notification_of_prescribed_details_restarts_the_period_by_default() -> None:
+    # s.85(2)(b): a notification under s.84(1)(ca) on 4 March 2026 is an event, so the period
+    # runs again from it, to 4 March 2027, and the cycle from 5 January is discharged by it.
+    case = bank_account(
+        Notification(id="n2", date=date(2026, 3, 4), kind="prescribed", prescribed=("ACCT-1",))
+    )
+    first, second = assess(case, date(2026, 3, 20)).duties_of(DutyKind.PERIODIC)
+    assert first.discharged_by == "n2"
+    assert said(second)[1:] == [
+        (
+            "ew.s85.prescribed_event",
+            "notifications[1] gives prescribed details only: a notification under s.84(1)(ca), an "
+            "event that restarts the period (s.85(2)(b)).",
+            ("notifications[1]",),
+            (),
+            ("prescribed_restarts_periodic=true",),
+        )
+    ]
+
+
+def test_a_notification_of_prescribed_details_keeps_the_annual_date_under_the_other_reading() -> (
+    None
+):
+    # Under the Home Office reading it does not restart the period: the cycle from 5 January 2026
+    # runs on to 5 January 2027, and only notifications of prescribed details after its start
+    # and up to the assessment date (4 March 2026, the day of n3) are named: n2, given on the
+    # day the cycle started, is not.
+    case = bank_account(
+        Notification(id="n2", date=date(2026, 1, 5), kind="prescribed", prescribed=("ACCT-0",)),
+        Notification(id="n3", date=date(2026, 3, 4), kind="prescribed", prescribed=("ACCT-1",)),
+    )
+    policy = Policy(prescribed_restarts_periodic=False)
+    duty = only(case, date(2026, 3, 4), DutyKind.PERIODIC, policy)
+    assert said(duty)[1:] == [
+        (
+            "ew.s85.prescribed_event",
+            "notifications[2] gives prescribed details only: such information is given under s.83 "
+            "and does not alter the annual notification date, so it does not restart the period.",
+            ("notifications[2]",),
+            (),
+            ("prescribed_restarts_periodic=false",),
+        )
+    ]
+    assert duty.deadline == date(2027, 1, 5)
