@@ -717,3 +717,122 @@ def test_a_notification_of_prescribed_details_keeps_the_annual_date_under_the_ot
         )
     ]
     assert duty.deadline == date(2027, 1, 5)
+
+
+def review_reasons(case: Case, as_of: date) -> tuple[date | None, list[tuple[Any, ...]]]:
+    """The first day a review may be sought for the case's one source, and the reasons of the
+    review rules (ss.91A-91C) about it."""
+    [source] = assess(case, as_of).registration.sources
+    reasons = [
+        (r.rule_id, r.statement, r.facts, r.dates, r.readings)
+        for r in source.reasons
+        if r.rule_id.startswith(("ew.s91b.", "ew.s91c."))
+    ]
+    return source.review_from, reasons
+
+
+def qualifying(statement: str, facts: tuple[str, ...], dates: Any) -> tuple[Any, ...]:
+    """A reason of the rule on the qualifying date for a review (s.91B), naming no reading."""
+    return ("ew.s91b.qualifying_date", statement, facts, dates, ())
+
+
+# The notification after release from the sentence in scenarios 172-175: released 19 April
+# 2010, first notified 20 April 2010 (n1); adult, so s.91B(2)(a): 15 years beginning with
+# 20 April 2010 end on 19 April 2025, and the qualifying date is 20 April 2025.
+AFTER_RELEASE_2010 = (
+    "ew.s91b.qualifying_date",
+    "Indefinite period; 18 or over on the relevant date: the relevant notification (the first "
+    "notification on or after 2010-04-19, the day of release (detained on the relevant date)) is "
+    "notifications[0] on 2010-04-20; the 15-year period beginning with it ends on 2025-04-19, so "
+    "the qualifying date is 2025-04-20 (s.91B(2)).",
+    ("triggers[0]", "notifications[0]"),
+    (("relevant_notification", date(2010, 4, 20)), ("qualifying_date", date(2025, 4, 20))),
+    (),
+)
+
+
+SHPO_WORDS = (
+    "orders[0]: a sexual harm prevention order has effect until 2027-07-02: while it has effect "
+    "the person is not a qualifying relevant offender (s.91A(2)), so may first apply for a "
+    "review on 2027-07-03."
+)
+SHPO_BAR = qualifying(SHPO_WORDS, ("orders[0]",), (("review_from", date(2027, 7, 3)),))
+FURTHER_WORDS = (
+    "review_determinations[0]: a determination that the person must remain subject, made on "
+    "2025-09-01: the further qualifying date is the day after the end of the 8-year period "
+    "beginning with it, 2033-09-01 (s.91B(3))."
+)
+FURTHER_DATE = qualifying(
+    FURTHER_WORDS, ("review_determinations[0]",), (("qualifying_date", date(2033, 9, 1)),)
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "review_from", "reasons"),
+    [
+        # s.91C: notice of a determination that he need not remain subject received on 1 June
+        # 2026; ceasing to be subject that day, the last day subject is 31 May 2026.
+        (
+            "172-review-discharges-indefinite-requirements",
+            None,
+            [
+                (
+                    "ew.s91c.discharged",
+                    "review_determinations[0]: notice of a determination that the person need "
+                    "not remain subject was received on 2026-06-01: the person ceases to be "
+                    "subject that day; the last day subject is 2026-05-31.",
+                    ("review_determinations[0]",),
+                    (("ceased", date(2026, 6, 1)), ("end", date(2026, 5, 31))),
+                    (),
+                )
+            ],
+        ),
+        ("173-review-qualifying-date-adult-after-release", date(2025, 4, 20), [AFTER_RELEASE_2010]),
+        # An SHPO made 3 July 2017 for 10 years has effect until 2 July 2027: not a qualifying
+        # relevant offender while it has effect (s.91A(2)), so a review from 3 July 2027.
+        (
+            "174-review-not-while-an-shpo-has-effect",
+            date(2027, 7, 3),
+            [
+                AFTER_RELEASE_2010,
+                SHPO_BAR,
+            ],
+        ),
+        # A determination made 1 September 2025 that he must remain subject, no longer period
+        # set: s.91B(3), 8 years beginning with it end on 31 August 2033, so 1 September 2033.
+        (
+            "175-review-further-qualifying-date-after-continue",
+            date(2033, 9, 1),
+            [
+                AFTER_RELEASE_2010,
+                FURTHER_DATE,
+            ],
+        ),
+        # Aged 16 on the relevant date (s.91B(2)(b): 8 years); released 13 November 2018, first
+        # notified 14 November 2018: 8 years end on 13 November 2026, so 14 November 2026.
+        (
+            "176-review-qualifying-date-age-16-released-later",
+            date(2026, 11, 14),
+            [
+                (
+                    "ew.s91b.qualifying_date",
+                    "Indefinite period; under 18 on the relevant date: the relevant notification "
+                    "(the first notification on or after 2018-11-13, the day of release (detained "
+                    "on the relevant date)) is notifications[0] on 2018-11-14; the 8-year period "
+                    "beginning with it ends on 2026-11-13, so the qualifying date is 2026-11-14 "
+                    "(s.91B(2)).",
+                    ("triggers[0]", "notifications[0]"),
+                    (
+                        ("relevant_notification", date(2018, 11, 14)),
+                        ("qualifying_date", date(2026, 11, 14)),
+                    ),
+                    (),
+                )
+            ],
+        ),
+    ],
+)
+def test_the_review_reasons_of_the_golden_scenarios(
+    name: str, review_from: date | None, reasons: list[tuple[Any, ...]]
+) -> None:
+    assert review_reasons(*scenario(name)) == (review_from, reasons)
