@@ -29,6 +29,7 @@ from sexoffender_rules.model import (
     ParentalDirection,
     Person,
     PrescribedChange,
+    ReviewDetermination,
     Trigger,
 )
 from sexoffender_rules.policy import Policy
@@ -836,3 +837,80 @@ def test_the_review_reasons_of_the_golden_scenarios(
     name: str, review_from: date | None, reasons: list[tuple[Any, ...]]
 ) -> None:
     assert review_reasons(*scenario(name)) == (review_from, reasons)
+
+
+# Convicted 4 January 2010 (an adult) and sentenced to 36 months: an indefinite period (s.82(1)).
+LONG_SENTENCE = Trigger(
+    id="t1",
+    kind="conviction",
+    date=date(2010, 1, 4),
+    disposal=Imprisonment(term=CalendarPeriod(months=36)),
+)
+# Not recorded as detained on the relevant date, the relevant notification is the first on or
+# after it, n1 on 5 January 2010; 15 years beginning with it end on 4 January 2025, so the
+# qualifying date is 5 January 2025 (s.91B(2)(a)).
+FIRST_NOTIFIED_2010 = qualifying(
+    "Indefinite period; 18 or over on the relevant date: the relevant notification (the first "
+    "notification on or after 2010-01-04) is notifications[0] on 2010-01-05; the 15-year period "
+    "beginning with it ends on 2025-01-04, so the qualifying date is 2025-01-05 (s.91B(2)).",
+    ("triggers[0]", "notifications[0]"),
+    (("relevant_notification", date(2010, 1, 5)), ("qualifying_date", date(2025, 1, 5))),
+)
+
+
+def long_sentence(**facts: Any) -> Case:
+    return Case(
+        person=Person(reference="FICTIONAL-0957", date_of_birth=date(1970, 1, 1)),
+        triggers=(LONG_SENTENCE,),
+        **facts,
+    )
+
+
+NOTIFIED = (Notification(id="n1", date=date(2010, 1, 5), kind="initial"),)
+
+
+def test_the_relevant_notification_of_a_person_not_detained_is_the_first_after_conviction() -> None:
+    case = long_sentence(notifications=NOTIFIED)
+    assert review_reasons(case, date(2026, 1, 10)) == (date(2025, 1, 5), [FIRST_NOTIFIED_2010])
+
+
+def test_no_qualifying_date_while_detained_since_the_relevant_date() -> None:
+    # Serving the sentence since 4 January 2010 with no release recorded: the relevant
+    # notification is the first after release, not yet given.
+    case = long_sentence(detentions=(Detention(kind="sentence", start=date(2010, 1, 4)),))
+    assert review_reasons(case, date(2026, 1, 10)) == (
+        None,
+        [
+            qualifying(
+                "Indefinite period: the relevant notification (the first after release; detained "
+                "on the relevant date, not released) has not been given by the assessment date, "
+                "so the qualifying date for a review (s.91B(2)) is not yet known.",
+                ("triggers[0]",),
+                (),
+            )
+        ],
+    )
+
+
+def test_a_determination_to_remain_subject_with_a_longer_period_set() -> None:
+    # Notice of a determination that he must remain subject received 3 March 2025, no date of
+    # the determination recorded, a 10-year period set (s.91B(3)-(5)): 10 years beginning with
+    # 3 March 2025 end on 2 March 2035, so the further qualifying date is 3 March 2035.
+    review = ReviewDetermination(
+        notice_received=date(2025, 3, 3), outcome="continue", further_review_years=10
+    )
+    case = long_sentence(notifications=NOTIFIED, review_determinations=(review,))
+    assert review_reasons(case, date(2026, 1, 10)) == (
+        date(2035, 3, 3),
+        [
+            FIRST_NOTIFIED_2010,
+            qualifying(
+                "review_determinations[0]: a determination that the person must remain subject, "
+                "made on 2025-03-03 (the day the notice was received): the further qualifying "
+                "date is the day after the end of the 10-year period beginning with it, "
+                "2035-03-03 (s.91B(3)-(5)).",
+                ("review_determinations[0]",),
+                (("qualifying_date", date(2035, 3, 3)),),
+            ),
+        ],
+    )
