@@ -89,13 +89,14 @@ def test_the_initial_window_names_the_days_away_and_the_reading_of_the_day_of_re
 def test_an_initial_window_with_no_time_away_names_no_reading() -> None:
     # 3 days beginning with Fri 6 March 2026 end on Sun 8 March (s.83(1)); the remand of
     # 20-25 March begins after the window, so its release day (the only day the readings count
-    # differently) is outside it and no reading is named, nor any days not counted.
+    # differently) is outside it and no reading is named, nor any days not counted. (Assessed on
+    # 30 March, after the remand, so that it is known.)
     case = Case(
         person=PERSON,
         triggers=(CAUTION,),
         detentions=(Detention(kind="remand", start=date(2026, 3, 20), end=date(2026, 3, 25)),),
     )
-    duty = only(case, date(2026, 3, 12), DutyKind.INITIAL)
+    duty = only(case, date(2026, 3, 30), DutyKind.INITIAL)
     assert said(duty)[0] == window("triggers[0]", date(2026, 3, 6), date(2026, 3, 8))
 
 
