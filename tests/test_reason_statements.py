@@ -45,6 +45,17 @@ def said(duty: Duty) -> list[tuple[Any, ...]]:
     return [(r.rule_id, r.statement, r.facts, r.dates, r.readings) for r in duty.reasons]
 
 
+def reason(rule: str, statement: str, *facts: str) -> tuple[Any, ...]:
+    """A reason of ``rule`` naming ``facts`` and no date or reading."""
+    return (rule, statement, facts, (), ())
+
+
+def imprisoned(trigger_id: str, day: date, months: int) -> Trigger:
+    """A conviction on ``day`` with a sentence of ``months`` months' imprisonment."""
+    disposal = Imprisonment(term=CalendarPeriod(months=months))
+    return Trigger(id=trigger_id, kind="conviction", date=day, disposal=disposal)
+
+
 def window(fact: str, first: date, last: date) -> tuple[Any, ...]:
     """The reason of an initial notification's 3 days from ``first`` to ``last``, with no time away
     in them (s.83(1))."""
@@ -127,14 +138,7 @@ def s81_case(*notifications: Notification) -> Case:
     # subject to Part 2 from its commencement on 1 May 2004 (s.81(1)).
     return Case(
         person=Person(reference="FICTIONAL-0951", date_of_birth=date(1960, 1, 1)),
-        triggers=(
-            Trigger(
-                id="t1",
-                kind="conviction",
-                date=date(1999, 1, 10),
-                disposal=Imprisonment(term=CalendarPeriod(months=36)),
-            ),
-        ),
+        triggers=(imprisoned("t1", date(1999, 1, 10), 36),),
         notifications=notifications,
     )
 
@@ -258,13 +262,12 @@ def test_s83_2_cannot_be_settled_while_the_3_days_are_not_yet_fixed() -> None:
     # settled (s.83(2)(c)), though (a) and (b) hold.
     case = second_caution(date(2026, 1, 5), Detention(kind="remand", start=date(2026, 3, 7)))
     duty = assess(case, date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[1]
-    assert said(duty)[1] == (
+    assert said(duty)[1] == reason(
         "ew.s83.exception",
         "s.83(2) may excuse this through triggers[0], but not until the end of the 3 days is "
         "fixed (the person is still detained or abroad): (c) cannot yet be settled.",
-        ("triggers[1]", "triggers[0]"),
-        (),
-        (),
+        "triggers[1]",
+        "triggers[0]",
     )
     assert duty.state is DutyState.SUSPENDED
 
@@ -841,12 +844,7 @@ def test_the_review_reasons_of_the_golden_scenarios(
 
 
 # Convicted 4 January 2010 (an adult) and sentenced to 36 months: an indefinite period (s.82(1)).
-LONG_SENTENCE = Trigger(
-    id="t1",
-    kind="conviction",
-    date=date(2010, 1, 4),
-    disposal=Imprisonment(term=CalendarPeriod(months=36)),
-)
+LONG_SENTENCE = imprisoned("t1", date(2010, 1, 4), 36)
 # Not recorded as detained on the relevant date, the relevant notification is the first on or
 # after it, n1 on 5 January 2010; 15 years beginning with it end on 4 January 2025, so the
 # qualifying date is 5 January 2025 (s.91B(2)(a)).
@@ -915,3 +913,36 @@ def test_a_determination_to_remain_subject_with_a_longer_period_set() -> None:
             ),
         ],
     )
+
+
+def test_a_1997_act_notification_on_the_relevant_date_itself_excuses_the_duty() -> None:
+    # s.2(1) of the 1997 Act asks for notification within 14 days beginning with the relevant
+    # date, so one given on the conviction day, 10 January 1999, is that compliance: s.83(3)
+    # excuses the s.83(1) duty.
+    notified = Notification(id="n0", date=date(1999, 1, 10), kind="initial")
+    duty = only(s81_case(notified), date(2004, 6, 1), DutyKind.INITIAL)
+    assert said(duty)[2] == reason(
+        "ew.s83.transitional",
+        "Notified on 1999-01-10, before 1 May 2004: taken as compliance with s.2(1) of the Sex "
+        "Offenders Act 1997, so no initial notification is required (s.83(3)).",
+        "triggers[0]",
+        "notifications[0]",
+    )
+    assert duty.state is DutyState.NOT_REQUIRED
+
+
+def test_a_source_whose_s81_condition_is_unknown_leaves_later_sources_their_duties() -> None:
+    # t1: convicted 1 June 1996 (before 1 September 1997), 12 months: whether s.81(3) lets it
+    # count is not recorded, so no initial duty is asserted for it. t2: a caution on Mon 7 June
+    # 2004 gives its own duty, 3 days beginning with it, to 9 June 2004 (s.83(1)); nothing is
+    # notified, so it is overdue on 20 June.
+    case = Case(
+        person=Person(reference="FICTIONAL-0958", date_of_birth=date(1950, 8, 8)),
+        triggers=(
+            imprisoned("t1", date(1996, 6, 1), 12),
+            Trigger(id="t2", kind="caution", date=date(2004, 6, 7)),
+        ),
+    )
+    duty = only(case, date(2004, 6, 20), DutyKind.INITIAL)
+    assert said(duty)[0] == window("triggers[1]", date(2004, 6, 7), date(2004, 6, 9))
+    assert duty.state is DutyState.OVERDUE
