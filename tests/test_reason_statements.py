@@ -25,6 +25,7 @@ from sexoffender_rules.model import (
     Detention,
     HomeAddress,
     Imprisonment,
+    NameUsed,
     Notification,
     ParentalDirection,
     Person,
@@ -946,3 +947,35 @@ def test_a_source_whose_s81_condition_is_unknown_leaves_later_sources_their_duti
     duty = only(case, date(2004, 6, 20), DutyKind.INITIAL)
     assert said(duty)[0] == window("triggers[1]", date(2004, 6, 7), date(2004, 6, 9))
     assert duty.state is DutyState.OVERDUE
+
+
+def test_two_notifications_on_one_day_start_one_periodic_cycle() -> None:
+    # s.85(1): the year runs from the day of each notification; an initial one and a change of
+    # name given on the same day, 5 January 2026, start the same year, to 5 January 2027, and
+    # neither discharges the other's duty.
+    case = attrs.evolve(
+        notified_caution(date(2026, 1, 5)),
+        events=(NameUsed(date=date(2026, 1, 5), name="NAME-B"),),
+    )
+    case = attrs.evolve(
+        case,
+        notifications=(
+            *case.notifications,
+            Notification(id="n2", date=date(2026, 1, 5), kind="change", names=("NAME-B",)),
+        ),
+    )
+    duty = only(case, date(2026, 2, 1), DutyKind.PERIODIC)
+    assert (duty.fact, duty.deadline, duty.discharged_by) == (
+        "notifications[0]",
+        date(2027, 1, 5),
+        None,
+    )
+
+
+def test_a_notification_on_1_may_2004_answers_the_first_periodic_duty_after_commencement() -> None:
+    # s.85(2)(a): the year runs from the commencement, 1 May 2004; a notification given on that
+    # day itself is within it (the documented choice), so it discharges the duty.
+    notified = Notification(id="n1", date=date(2004, 5, 1), kind="periodic")
+    duties = assess(s81_case(notified), date(2004, 6, 1)).duties_of(DutyKind.PERIODIC)
+    first = next(d for d in duties if d.fact == "triggers[0]")
+    assert (first.trigger_date, first.discharged_by) == (date(2004, 5, 1), "n1")
