@@ -979,3 +979,19 @@ def test_a_notification_on_1_may_2004_answers_the_first_periodic_duty_after_comm
     duties = assess(s81_case(notified), date(2004, 6, 1)).duties_of(DutyKind.PERIODIC)
     first = next(d for d in duties if d.fact == "triggers[0]")
     assert (first.trigger_date, first.discharged_by) == (date(2004, 5, 1), "n1")
+
+
+def test_s83_2_excuses_a_later_caution_through_a_source_subject_from_1_may_2004() -> None:
+    # t1 (s.81): subject indefinitely from 1 May 2004 and notified under s.83(1) on 2 May 2004.
+    # t2: a caution on Fri 6 March 2026. On 5 March the person was subject through t1, had
+    # notified it, and stays subject through it (indefinitely) to the end of t2's 3 days
+    # (8 March): s.83(2) excuses t2's initial notification.
+    case = s81_case(Notification(id="n1", date=date(2004, 5, 2), kind="initial"))
+    case = attrs.evolve(
+        case, triggers=(*case.triggers, Trigger(id="t2", kind="caution", date=date(2026, 3, 6)))
+    )
+    duty = assess(case, date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[1]
+    assert said(duty) == [
+        window("triggers[1]", date(2026, 3, 6), date(2026, 3, 8)),
+        excused(date(2004, 5, 2), "."),
+    ]
