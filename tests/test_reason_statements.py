@@ -167,6 +167,7 @@ def test_a_relevant_date_before_part_2_with_no_1997_notification_leaves_the_duty
     # No notification before 1 May 2004 is recorded, so s.83(3) is not shown to excuse the duty;
     # none by 3 May 2004, so in breach from 4 May 2004 (s.91(1)(a)).
     duty = only(s81_case(), date(2004, 6, 1), DutyKind.INITIAL)
+    assert (duty.fact, duty.trigger_date) == ("triggers[0]", date(2004, 5, 1))
     assert said(duty)[:3] == [
         TRANSITIONAL_START,
         TRANSITIONAL_WINDOW,
@@ -995,3 +996,44 @@ def test_s83_2_excuses_a_later_caution_through_a_source_subject_from_1_may_2004(
         window("triggers[1]", date(2026, 3, 6), date(2026, 3, 8)),
         excused(date(2004, 5, 2), "."),
     ]
+
+
+STILL_REMANDED = Detention(kind="remand", start=date(2026, 3, 7))
+
+
+@pytest.mark.parametrize(
+    ("first", "open_c"),
+    [
+        # First caution 9 March 2024: its 2 years end on 8 March 2026, the last of the second
+        # caution's 3 days counted without time away (6, 7, 8 March); remanded from 7 March, the
+        # end of the 3 days is not fixed: it is 8 March at the earliest, so whether the person
+        # stays subject to it (c) cannot yet be settled.
+        (date(2024, 3, 9), True),
+        # First caution 8 March 2024: its 2 years end on 7 March 2026. The 3 days cannot end
+        # before 8 March, so the person cannot stay subject through it to their end: (c) fails
+        # already, and s.83(2) is not said to be open.
+        (date(2024, 3, 8), False),
+        # First caution 6 March 2024: subject through it on 5 March (its last day), but no
+        # longer during the 3 days: the same.
+        (date(2024, 3, 6), False),
+    ],
+)
+def test_s83_2_is_said_to_be_open_only_while_the_first_period_can_outlast_the_3_days(
+    first: date, open_c: bool
+) -> None:
+    duty = assess(second_caution(first, STILL_REMANDED), date(2026, 3, 20)).duties_of(
+        DutyKind.INITIAL
+    )[1]
+    assert any(r.rule_id == "ew.s83.exception" for r in duty.reasons) is open_c
+    assert duty.state is DutyState.SUSPENDED
+
+
+def test_s83_2_excuses_a_caution_the_day_after_the_first() -> None:
+    # First caution Thu 5 March 2026, notified that day; the second on Fri 6 March. Immediately
+    # before it, on 5 March, the person was subject through the first (2 years, to 4 March 2028)
+    # and had notified it, and stays subject to the end of the 3 days (8 March): s.83(2).
+    duty = assess(second_caution(date(2026, 3, 5)), date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[
+        1
+    ]
+    assert said(duty)[1] == excused(date(2026, 3, 5), ".")
+    assert duty.state is DutyState.NOT_REQUIRED

@@ -94,10 +94,11 @@ def initial_duties(
         abroad = source.applied_by is not None
         first_day = source.initial_from or source.start
         since = source.start if abroad else source.relevant_date
+        days = ruleset.parameter("notification_days")
         deadline, reason = _window(
             timeline,
             first_day,
-            ruleset.parameter("notification_days"),
+            days,
             rule,
             "Initial notification",
             [source.fact],
@@ -178,7 +179,11 @@ def initial_duties(
                 before=since,
             )
             throughout = before.indefinite or (deadline is not None and deadline in span)
-            if subject_before and notified is not None and deadline is None and not throughout:
+            # While the end of the 3 days is not fixed, (c) is still open only if the earlier
+            # period lasts at least to the last of the 3 days counted without time away: the
+            # end can be no earlier than that.
+            open_c = deadline is None and add_days(first_day, days - 1) in span
+            if subject_before and notified is not None and open_c and not throughout:
                 reasons.append(
                     exception.reason(
                         f"s.83(2) may excuse this through {before.fact}, but not until the end of "
