@@ -27,6 +27,8 @@ from sexoffender_rules.model import (
     Imprisonment,
     NameUsed,
     Notification,
+    Order,
+    OtherDisposal,
     ParentalDirection,
     Person,
     PrescribedChange,
@@ -933,19 +935,25 @@ def test_a_1997_act_notification_on_the_relevant_date_itself_excuses_the_duty() 
     assert duty.state is DutyState.NOT_REQUIRED
 
 
+def unknown_s81_then_caution(cautioned: date, *notifications: Notification) -> Case:
+    """A conviction of 1 June 1996 (12 months) whose s.81(3) condition is not recorded, and a
+    caution on ``cautioned``."""
+    return Case(
+        person=Person(reference="FICTIONAL-0958", date_of_birth=date(1950, 8, 8)),
+        triggers=(
+            imprisoned("t1", date(1996, 6, 1), 12),
+            Trigger(id="t2", kind="caution", date=cautioned),
+        ),
+        notifications=notifications,
+    )
+
+
 def test_a_source_whose_s81_condition_is_unknown_leaves_later_sources_their_duties() -> None:
     # t1: convicted 1 June 1996 (before 1 September 1997), 12 months: whether s.81(3) lets it
     # count is not recorded, so no initial duty is asserted for it. t2: a caution on Mon 7 June
     # 2004 gives its own duty, 3 days beginning with it, to 9 June 2004 (s.83(1)); nothing is
     # notified, so it is overdue on 20 June.
-    case = Case(
-        person=Person(reference="FICTIONAL-0958", date_of_birth=date(1950, 8, 8)),
-        triggers=(
-            imprisoned("t1", date(1996, 6, 1), 12),
-            Trigger(id="t2", kind="caution", date=date(2004, 6, 7)),
-        ),
-    )
-    duty = only(case, date(2004, 6, 20), DutyKind.INITIAL)
+    duty = only(unknown_s81_then_caution(date(2004, 6, 7)), date(2004, 6, 20), DutyKind.INITIAL)
     assert said(duty)[0] == window("triggers[1]", date(2004, 6, 7), date(2004, 6, 9))
     assert duty.state is DutyState.OVERDUE
 
@@ -1037,3 +1045,35 @@ def test_s83_2_excuses_a_caution_the_day_after_the_first() -> None:
     ]
     assert said(duty)[1] == excused(date(2026, 3, 5), ".")
     assert duty.state is DutyState.NOT_REQUIRED
+
+
+def test_a_source_whose_s81_condition_is_unknown_cannot_excuse_a_later_caution() -> None:
+    # t1: convicted 1 June 1996, 12 months; whether s.81(3) lets it count is not recorded, so it
+    # is not shown that the person was subject through it on 5 June 2005 (s.83(2)(a)), though an
+    # initial notification was given on 3 May 2004. t2: a caution on Mon 6 June 2005 keeps its
+    # duty, 3 days to 8 June 2005; nothing more is notified, so it is overdue on 20 June.
+    notified = Notification(id="n1", date=date(2004, 5, 3), kind="initial")
+    case = unknown_s81_then_caution(date(2005, 6, 6), notified)
+    duty = only(case, date(2005, 6, 20), DutyKind.INITIAL)
+    assert said(duty)[0] == window("triggers[1]", date(2005, 6, 6), date(2005, 6, 8))
+    assert duty.state is DutyState.OVERDUE
+
+
+FINE = OtherDisposal()
+FINED_ABROAD = Trigger(
+    id="t1", kind="conviction", date=date(2020, 10, 5), abroad=True, disposal=FINE
+)
+
+
+def test_a_conviction_awaiting_sentence_is_no_earlier_event_for_a_police_notice() -> None:
+    # t1: convicted abroad 5 October 2020 and fined; a notice given on Mon 16 January 2023
+    # (s.96ZA): 3 days beginning with it, to 18 January (s.83(1A)). t2: convicted 10 January
+    # 2022, not yet sentenced, so its period is not known and it cannot show s.83(4)(a) or (c).
+    case = Case(
+        person=Person(reference="FICTIONAL-0961", date_of_birth=date(1988, 4, 25)),
+        triggers=(FINED_ABROAD, Trigger(id="t2", kind="conviction", date=date(2022, 1, 10))),
+        orders=(Order(id="o1", kind="police_notice", made=date(2023, 1, 16), trigger="t1"),),
+    )
+    duty = assess(case, date(2023, 2, 1)).duties_of(DutyKind.INITIAL)[1]
+    assert said(duty)[1] == window("triggers[0]", date(2023, 1, 16), date(2023, 1, 18))
+    assert duty.state is DutyState.OVERDUE
