@@ -1077,3 +1077,26 @@ def test_a_conviction_awaiting_sentence_is_no_earlier_event_for_a_police_notice(
     duty = assess(case, date(2023, 2, 1)).duties_of(DutyKind.INITIAL)[1]
     assert said(duty)[1] == window("triggers[0]", date(2023, 1, 16), date(2023, 1, 18))
     assert duty.state is DutyState.OVERDUE
+
+
+def test_a_police_notice_given_later_does_not_hide_an_earlier_period_from_a_later_caution() -> None:
+    # t1: a caution on Mon 8 January 2018, notified that day: 2 years, to 7 January 2020. t2:
+    # convicted abroad 1 June 2018 and fined (5 years, to 31 May 2023), a notice given 16 January
+    # 2023 (s.96ZA, in force from 29 November 2022) making the person subject from then. t3: a
+    # caution on Mon 4 March 2019: its 3 days are 4-6 March 2019; on 3 March the person was
+    # subject through t1 and had notified it, and stays subject to 6 March: s.83(2) excuses
+    # t3's notification, however much later t2's notice came.
+    case = Case(
+        person=Person(reference="FICTIONAL-0962", date_of_birth=date(1980, 1, 1)),
+        triggers=(
+            Trigger(id="t1", kind="caution", date=date(2018, 1, 8)),
+            attrs.evolve(FINED_ABROAD, id="t2", date=date(2018, 6, 1)),
+            Trigger(id="t3", kind="caution", date=date(2019, 3, 4)),
+        ),
+        notifications=(Notification(id="n1", date=date(2018, 1, 8), kind="initial"),),
+        orders=(Order(id="o1", kind="police_notice", made=date(2023, 1, 16), trigger="t2"),),
+    )
+    duties = assess(case, date(2023, 2, 1)).duties_of(DutyKind.INITIAL)
+    [third] = [d for d in duties if d.fact == "triggers[2]"]
+    assert third.state is DutyState.NOT_REQUIRED
+    assert said(third)[-1][2] == ("triggers[2]", "triggers[0]", "notifications[0]")
