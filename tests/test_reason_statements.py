@@ -1100,3 +1100,29 @@ def test_a_police_notice_given_later_does_not_hide_an_earlier_period_from_a_late
     [third] = [d for d in duties if d.fact == "triggers[2]"]
     assert third.state is DutyState.NOT_REQUIRED
     assert said(third)[-1][2] == ("triggers[2]", "triggers[0]", "notifications[0]")
+
+
+def test_s83_4_looks_past_a_source_made_subject_by_a_later_notice() -> None:
+    # t2: convicted abroad 1 June 2018 and fined, a notice given Mon 16 January 2023: 3 days,
+    # 16-18 January. t0: convicted abroad 7 January 2019 and fined, a notice given 1 March 2023:
+    # not subject through it before then. t1: a caution on 6 June 2022 (2 years, to 5 June
+    # 2024), notified that day. s.83(4), s.96ZC(5): immediately before the notice to t2, on
+    # 15 January 2023, subject through t1 and notified for it, and subject through it to
+    # 18 January: no initial notification is needed for t2.
+    case = Case(
+        person=Person(reference="FICTIONAL-0963", date_of_birth=date(1980, 1, 1)),
+        triggers=(
+            attrs.evolve(FINED_ABROAD, id="t2", date=date(2018, 6, 1)),
+            attrs.evolve(FINED_ABROAD, id="t0", date=date(2019, 1, 7)),
+            Trigger(id="t1", kind="caution", date=date(2022, 6, 6)),
+        ),
+        notifications=(Notification(id="n1", date=date(2022, 6, 6), kind="initial"),),
+        orders=(
+            Order(id="o1", kind="police_notice", made=date(2023, 1, 16), trigger="t2"),
+            Order(id="o2", kind="police_notice", made=date(2023, 3, 1), trigger="t0"),
+        ),
+    )
+    duties = assess(case, date(2023, 4, 1)).duties_of(DutyKind.INITIAL)
+    [notice] = [d for d in duties if d.fact == "triggers[0]"]
+    assert notice.state is DutyState.NOT_REQUIRED
+    assert said(notice)[-1][2] == ("triggers[0]", "triggers[2]", "notifications[0]")
