@@ -1126,3 +1126,19 @@ def test_s83_4_looks_past_a_source_made_subject_by_a_later_notice() -> None:
     [notice] = [d for d in duties if d.fact == "triggers[0]"]
     assert notice.state is DutyState.NOT_REQUIRED
     assert said(notice)[-1][2] == ("triggers[0]", "triggers[2]", "notifications[0]")
+
+
+def test_s83_2_needs_the_earlier_event_notified_before_the_new_one() -> None:
+    # t1: a caution on 5 January 2026, not notified then. t2: a caution on Fri 6 March 2026,
+    # notified that day (n1). Immediately before t2 the person had made no notification under
+    # s.83(1) for t1 (s.83(2)(b)), so t2's duty stands, and n1 meets it on its first day.
+    case = Case(
+        person=Person(reference="FICTIONAL-0964", date_of_birth=date(1980, 1, 1)),
+        triggers=(
+            Trigger(id="t1", kind="caution", date=date(2026, 1, 5)),
+            Trigger(id="t2", kind="caution", date=date(2026, 3, 6)),
+        ),
+        notifications=(Notification(id="n1", date=date(2026, 3, 6), kind="initial"),),
+    )
+    duty = assess(case, date(2026, 3, 20)).duties_of(DutyKind.INITIAL)[1]
+    assert (duty.state, duty.discharged_by) == (DutyState.MET, "n1")
