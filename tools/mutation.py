@@ -3,6 +3,7 @@
     python tools/mutation.py calendar          # calendar.py with the calendar tests
     python tools/mutation.py engine            # engine.py with the engine and scenario tests
     python tools/mutation.py rules             # the England and Wales rules, same tests
+    python tools/mutation.py rules-periodic    # one module of the rules, same tests
     python tools/mutation.py calendar --summary   # the counts of the last run only
 
 mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml and mutates the project where
@@ -42,6 +43,7 @@ ENGINE_TESTS = [
     "tests/test_parental_and_prescribed.py",
     "tests/test_reading_flags.py",
     "tests/test_engine_reasons.py",
+    "tests/test_reason_statements.py",
 ]
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "calendar": (["src/sexoffender_rules/calendar.py"], CALENDAR_TESTS),
@@ -49,6 +51,26 @@ TARGETS: dict[str, tuple[list[str], list[str]]] = {
     # The package of the England and Wales rules (one module per part of the Act).
     "rules": (["src/sexoffender_rules/england_and_wales*"], ENGINE_TESTS),
 }
+# One module of the rules at a time, with the same tests (`rules-duties` is _duties.py): the
+# whole package is several thousand mutants, many hours with one worker.
+RULES = "src/sexoffender_rules/england_and_wales"
+RULE_MODULES = [
+    "_common",
+    "_duties",
+    "changes",
+    "initial",
+    "orders",
+    "parental",
+    "periodic",
+    "prescribed",
+    "reforms",
+    "review",
+    "subject",
+    "travel",
+]
+TARGETS.update(
+    {f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS) for m in RULE_MODULES}
+)
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
 
 

@@ -171,13 +171,14 @@ def initial_duties(
             if abroad
             else earlier
         )
-        not_required, notes = _excused(timeline, exception, source, candidates, deadline)
+        days = ruleset.parameter("notification_days")
+        not_required, notes = _excused(timeline, exception, source, candidates, deadline, days)
         reasons += notes
         # The exception looks at the deadline (s.83(2)(c)): under another reading of a day
         # partly spent away it is worked out again with that reading's deadline.
         alternatives = tuple(
             _with_excuse(
-                alternative, not_required, _excused(timeline, exception, source, candidates, day)[0]
+                alternative, not_required, _excused(timeline, exception, source, candidates, day, days)[0]
             )
             for alternative in alternatives
             for day in [cast("date | None", dict(alternative.changes).get("deadline", deadline))]
@@ -204,12 +205,14 @@ def _excused(
     source: Source,
     candidates: list[tuple[Source, DateInterval]],
     deadline: date | None,
+    days: int,
 ) -> tuple[Reason | None, list[Reason]]:
     """s.83(2), s.83(4): why no initial notification is required for ``source`` (``None`` if it
     is), given the initial deadline; and a note where it cannot yet be settled."""
     abroad = source.applied_by is not None
     since = source.start if abroad else source.relevant_date
     day_before = add_days(since, -1)
+    last_plain_day = add_days(source.initial_from or source.start, days - 1)
     notes: list[Reason] = []
     # s.83(2)(b) needs an initial notification from the earlier source's start to before
     # ``since``: none at all before ``since`` rules out every candidate, and a candidate that
@@ -230,7 +233,11 @@ def _excused(
             before=since,
         )
         throughout = before.indefinite or (deadline is not None and deadline in span)
-        if subject_before and notified is not None and deadline is None and not throughout:
+        # While the end of the 3 days is not fixed, (c) is still open only if the earlier period
+        # lasts at least to the last of the 3 days counted without time away: the end can be no
+        # earlier than that.
+        open_c = deadline is None and last_plain_day in span
+        if subject_before and notified is not None and open_c and not throughout:
             notes.append(
                 exception.reason(
                     f"s.83(2) may excuse this through {before.fact}, but not until the end of "
