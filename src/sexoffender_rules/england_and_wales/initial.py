@@ -178,7 +178,9 @@ def initial_duties(
         # partly spent away it is worked out again with that reading's deadline.
         alternatives = tuple(
             _with_excuse(
-                alternative, not_required, _excused(timeline, exception, source, candidates, day, days)[0]
+                alternative,
+                not_required,
+                _excused(timeline, exception, source, candidates, day, days)[0],
             )
             for alternative in alternatives
             for day in [cast("date | None", dict(alternative.changes).get("deadline", deadline))]
