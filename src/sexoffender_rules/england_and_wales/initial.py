@@ -98,10 +98,11 @@ def initial_duties(
         abroad = source.applied_by is not None
         first_day = source.initial_from or source.start
         since = source.start if abroad else source.relevant_date
+        days = ruleset.parameter("notification_days")
         deadline, reason, alternatives = _window(
             timeline,
             first_day,
-            ruleset.parameter("notification_days"),
+            days,
             rule,
             "Initial notification",
             [source.fact],
@@ -171,7 +172,6 @@ def initial_duties(
             if abroad
             else earlier
         )
-        days = ruleset.parameter("notification_days")
         not_required, notes = _excused(timeline, exception, source, candidates, deadline, days)
         reasons += notes
         # The exception looks at the deadline (s.83(2)(c)): under another reading of a day
@@ -221,10 +221,12 @@ def _excused(
     # starts after the last one is ruled out without looking further (many sources running at
     # once, such as repeated cautions, would otherwise be searched pairwise).
     latest = timeline.index.last_before(("kind", NotificationKind.INITIAL), since)
-    for before, span in candidates if latest is not None else []:
+    if latest is None:
+        return None, notes
+    for before, span in candidates:
         if (before.start if abroad else before.relevant_date) >= since:
             continue
-        if latest is None or before.start > latest.date:
+        if before.start > latest.date:
             continue
         subject_before = day_before in span
         # s.83(2)(b) asks for a notification under s.83(1): for an s.81 source, one given on
