@@ -9,8 +9,8 @@
 mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml and mutates the project where
 it runs. This script copies the project to ``.mutation/<target>/``, sets ``only_mutate`` and the
 test selection for the target in the copy's pyproject.toml (the other settings are the project's
-own), runs ``mutmut run --max-children 1`` there (one worker: the run is long, and the machine may
-be shared), and prints the counts: killed, survived, not reached by a test, timed out. A second
+own), runs ``mutmut run --max-children 1`` there (one worker unless ``--workers N`` asks for more: the
+run is long, and the machine may be shared), and prints the counts: killed, survived, not reached by a test, timed out. A second
 run of the same target reuses the copy and mutmut's results for unchanged functions. mutmut runs
 only on Linux and macOS (it forks); install it with ``pip install 'mutmut>=3.8'``.
 """
@@ -157,13 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", choices=sorted(TARGETS))
     parser.add_argument("--summary", action="store_true", help="print the last run's counts")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="mutants run at once (mutmut's --max-children)"
+    )
     parser.add_argument("mutants", nargs="*", help="mutant names or globs, as mutmut takes them")
     args = parser.parse_args(argv)
     work = prepare(args.target) if not args.summary else ROOT / ".mutation" / args.target
     mutmut = [sys.executable, "-m", "mutmut"]
     if not args.summary:
         subprocess.run(
-            [*mutmut, "run", "--max-children", "1", *args.mutants], cwd=work, check=False
+            [*mutmut, "run", "--max-children", str(args.workers), *args.mutants],
+            cwd=work,
+            check=False,
         )
     results = subprocess.run(
         [*mutmut, "results", "--all", "true"],
