@@ -27,9 +27,7 @@ prints.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import io
 import json
 import random
@@ -41,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from ._gc import fewer_collections
 from .documents import case_from_data, parse_json
 from .errors import CaseValidationError, SexOffenderRulesError
 from .model import Case
@@ -154,23 +153,6 @@ class CaseResult:
         return CaseSummary.of(self.status) if self.status is not None else None
 
 
-@contextlib.contextmanager
-def _batch_gc() -> Iterator[None]:
-    """Python's cyclic garbage collector run less often while a batch is assessed.
-
-    An assessment makes thousands of short-lived objects and leaves no reference cycle
-    (tests/test_determinism.py), so the default threshold (a young-generation pass every few hundred
-    allocations) only costs time; memory is still freed at once by reference counting. The
-    thresholds in force before are restored at the end, even on an error.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], 50_000), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def _assess_one(
     index: int,
     item: Any,
@@ -221,7 +203,7 @@ def _assess_chunk(
     policy: Policy | None,
     summary: bool = False,
 ) -> list[CaseResult]:
-    with _batch_gc():
+    with fewer_collections():
         return [
             _assess_one(start + i, item, as_of, profile, policy, summary)
             for i, item in enumerate(items)
@@ -270,7 +252,7 @@ def assess_many(
         raise ValueError("workers and chunk_size must be at least 1")
     if workers == 1:
         for index, item in enumerate(cases):
-            with _batch_gc():
+            with fewer_collections():
                 result = _assess_one(index, item, as_of, chosen, policy, summary)
             yield result
         return
