@@ -58,27 +58,22 @@ from .model import (
     Case,
     ConditionalDischarge,
     DetentionAndTrainingOrder,
-    DetentionKind,
     Disposal,
     Event,
     ExtendedSentence,
     HomeAddressChange,
-    HomeAddressKind,
     HospitalOrder,
     Imprisonment,
     ImprisonmentForPublicProtection,
     LifeImprisonment,
     NameUsed,
-    NotificationKind,
     OffenderOfParticularConcern,
     OtherDisposal,
     PrescribedChange,
-    ResentenceReason,
     Stay,
     SuspendedImprisonment,
-    TriggerKind,
 )
-from .whereabouts import MissingRule, Profile, VisitSchedule
+from .whereabouts import Profile
 
 __all__ = [
     "ASSESSMENT_FORMAT",
@@ -302,6 +297,25 @@ def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
+def _library_enums() -> list[type[enum.Enum]]:
+    """Every enum class the library's imported modules define (the model's, the records', the
+    profile's and the assessment's among them: this module imports them all).
+
+    >>> from sexoffender_rules.model import OrderKind
+    >>> OrderKind in _library_enums()
+    True
+    """
+    found: list[type[enum.Enum]] = []
+    stack: list[type[enum.Enum]] = [enum.Enum]
+    while stack:
+        kind = stack.pop()
+        for sub in kind.__subclasses__():
+            stack.append(sub)
+            if sub.__module__.split(".")[0] == "sexoffender_rules":
+                found.append(sub)
+    return found
+
+
 def _make_converter() -> cattrs.Converter:
     conv = make_converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(date, _structure_date)
@@ -311,26 +325,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _structure_flag)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     conv.register_structure_hook_factory(_is_tuple, _tuple_hook(conv))
-    # Enums with a str base would otherwise pass through as members: write their values.
-    for kind in (
-        TriggerKind,
-        DetentionKind,
-        HomeAddressKind,
-        NotificationKind,
-        records.VisitOutcome,
-        records.ContactKind,
-        records.TraceResult,
-        records.WarrantEnd,
-        records.MarkerKind,
-        records.RiskLevel,
-        ResentenceReason,
-        MissingRule,
-        VisitSchedule,
-        DutyKind,
-        DutyState,
-        Headline,
-        Responsible,
-    ):
+    # Every enum of the library is written as its value. One with a str base would otherwise
+    # pass through as a member (cattrs dispatches it as a str): a JSON encoder writes a member
+    # as its value, but other encoders do not.
+    for kind in _library_enums():
         conv.register_unstructure_hook(kind, _enum_value)
     for union, tags in _TAGGED_UNIONS:
         conv.register_structure_hook(union, _tagged(conv, tags))

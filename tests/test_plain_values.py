@@ -1,0 +1,86 @@
+"""Documents written by the library hold plain JSON values only: every enum member is written as
+its value, whatever its base class (a str-based enum would otherwise pass through cattrs as a
+member, which a JSON encoder writes but other encoders, such as a YAML or MessagePack one, do not).
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import pkgutil
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+
+import sexoffender_rules
+from sexoffender_rules import assess, strategies
+from sexoffender_rules.documents import assessment_to_data, case_to_data, converter
+from sexoffender_rules.model import Case, Order, OrderKind
+
+
+def _plain(value: Any, path: str = "") -> list[str]:
+    """The paths in ``value`` that hold anything but dicts, lists, str, int, float, bool, None."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _plain(v, f"{path}.{k}")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _plain(v, f"{path}[{i}]")]
+    if value is None or type(value) in (str, int, float, bool):
+        return []
+    return [f"{path}: {type(value).__name__}"]
+
+
+def _every_library_enum() -> list[type[enum.Enum]]:
+    for module in pkgutil.walk_packages(sexoffender_rules.__path__, "sexoffender_rules."):
+        if module.name.endswith(("strategies", "__main__", ".cli")):
+            continue
+        importlib.import_module(module.name)
+    found, stack = [], [enum.Enum]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            stack.append(sub)
+            if sub.__module__.startswith("sexoffender_rules."):
+                found.append(sub)
+    return found
+
+
+def test_every_enum_of_the_library_is_written_as_its_value() -> None:
+    # A comparison of two assessments writes its own data (`Comparison.to_data`, values only)
+    # and is no part of a case, profile or assessment document.
+    enums = [
+        kind for kind in _every_library_enum() if kind.__module__ != "sexoffender_rules.compare"
+    ]
+    assert OrderKind in enums
+    wrong = [
+        f"{kind.__name__}.{member.name}"
+        for kind in enums
+        for member in kind
+        if type(converter.unstructure(member)) is not type(member.value)
+        or converter.unstructure(member) != member.value
+    ]
+    assert wrong == []
+
+
+def test_an_order_kind_is_written_as_a_plain_string() -> None:
+    case = Case(
+        person=sexoffender_rules.model.Person(
+            reference="FICTIONAL-PLAIN-01", date_of_birth=date(1980, 1, 1)
+        ),
+        orders=(
+            Order(
+                id="o1",
+                kind=OrderKind.SEXUAL_HARM_PREVENTION_ORDER,
+                made=date(2024, 1, 1),
+            ),
+        ),
+    )
+    kind = case_to_data(case)["orders"][0]["kind"]
+    assert type(kind) is str
+    assert kind == "sexual_harm_prevention_order"
+
+
+@settings(max_examples=50, suppress_health_check=list(HealthCheck), deadline=None)
+@given(strategies.cases())
+def test_documents_and_results_hold_plain_values_only(case: Case) -> None:
+    assert _plain(case_to_data(case)) == []
+    assert _plain(assessment_to_data(assess(case, date(2026, 1, 1)))) == []
