@@ -1,6 +1,8 @@
 """Documents written by the library hold plain JSON values only: every enum member is written as
 its value, whatever its base class (a str-based enum would otherwise pass through cattrs as a
-member, which a JSON encoder writes but other encoders, such as a YAML or MessagePack one, do not).
+member, which a JSON encoder writes but other encoders, such as a YAML or MessagePack one, do not);
+and the strict decoder reads JSON as text or as UTF-8 bytes, refusing anything else with the
+library's errors.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import pkgutil
 from datetime import date
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import sexoffender_rules
 from sexoffender_rules import assess, strategies
-from sexoffender_rules.documents import assessment_to_data, case_to_data, converter
+from sexoffender_rules.documents import assessment_to_data, case_to_data, converter, parse_json
+from sexoffender_rules.errors import CaseValidationError, WrongTypeError
 from sexoffender_rules.model import Case, Order, OrderKind
 
 
@@ -84,3 +88,20 @@ def test_an_order_kind_is_written_as_a_plain_string() -> None:
 def test_documents_and_results_hold_plain_values_only(case: Case) -> None:
     assert _plain(case_to_data(case)) == []
     assert _plain(assessment_to_data(assess(case, date(2026, 1, 1)))) == []
+
+
+def test_parse_json_takes_bytes_as_utf8_text() -> None:
+    # A UTF-8 byte-order mark, then a name with a non-ASCII letter (U+00C9 is C3 89 in UTF-8).
+    assert parse_json(b'\xef\xbb\xbf{"name": "\xc3\x89LODIE-FICTIONAL"}') == {
+        "name": "\u00c9LODIE-FICTIONAL"
+    }
+    assert parse_json(bytearray(b"[1]")) == [1]
+
+
+def test_parse_json_refuses_bytes_that_are_not_utf8_and_values_that_are_not_text() -> None:
+
+    with pytest.raises(CaseValidationError) as caught:
+        parse_json(b'{"name": "\xff"}')
+    assert caught.value.problems == ("(document): not UTF-8 text",)
+    with pytest.raises(WrongTypeError, match=r"^document: expected JSON text or bytes, got int$"):
+        parse_json(42)  # type: ignore[arg-type]

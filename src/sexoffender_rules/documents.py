@@ -1048,19 +1048,30 @@ def profile_to_data(profile: Profile) -> dict[str, Any]:
     return {"format": PROFILE_FORMAT, "version": 1, **fields}
 
 
-def parse_json(text: str) -> Any:
+def parse_json(text: str | bytes | bytearray) -> Any:
     """Decode a JSON document strictly: a leading byte-order mark is allowed; an object that
-    repeats a key, nesting too deep to follow, or a number too long to read is refused with
-    :class:`~sexoffender_rules.errors.CaseValidationError` (never another exception).
+    repeats a key, nesting too deep to follow, a number too long to read, or bytes that are not
+    UTF-8 text are refused with :class:`~sexoffender_rules.errors.CaseValidationError`; anything
+    but text or bytes with :class:`~sexoffender_rules.errors.WrongTypeError` (never another
+    exception).
 
     >>> parse_json('\ufeff{"a": 1}')
     {'a': 1}
+    >>> parse_json(b'{"a": [1, 2]}')
+    {'a': [1, 2]}
     >>> parse_json('{"a": 1, "a": 2}')
     Traceback (most recent call last):
     ...
     sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
       (document): not valid JSON (an object repeats a key)
     """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError:
+            raise CaseValidationError(["(document): not UTF-8 text"]) from None
+    elif not isinstance(text, str):
+        raise WrongTypeError(f"document: expected JSON text or bytes, got {type(text).__name__}")
     text = text.removeprefix("\ufeff")
     try:
         return json.loads(text, object_pairs_hook=_no_repeated_keys)
