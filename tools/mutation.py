@@ -70,6 +70,7 @@ RULE_MODULES = [
 ]
 # The test files that reach one module beyond the engine's, by module (run with ENGINE_TESTS).
 EXTRA_TESTS: dict[str, list[str]] = {
+    "parental": ["tests/test_parental_directions_edges.py"],
     "periodic": ["tests/test_periodic_notification_edges.py"],
 }
 TARGETS.update(
