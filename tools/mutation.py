@@ -72,7 +72,10 @@ RULE_MODULES = [
 EXTRA_TESTS: dict[str, list[str]] = {
     "parental": ["tests/test_parental_directions_edges.py"],
     "periodic": ["tests/test_periodic_notification_edges.py"],
-    "reforms": ["tests/test_crime_and_policing_act_2026.py"],
+    "reforms": [
+        "tests/test_crime_and_policing_act_2026.py",
+        "tests/test_crime_and_policing_act_2026_edges.py",
+    ],
     "prescribed": [
         "tests/test_prescribed_changes_edges.py",
         "tests/test_periodic_notification_edges.py",
