@@ -68,8 +68,24 @@ RULE_MODULES = [
     "subject",
     "travel",
 ]
+# The test files that reach one module beyond the engine's, by module (run with ENGINE_TESTS).
+EXTRA_TESTS: dict[str, list[str]] = {
+    "parental": ["tests/test_parental_directions_edges.py"],
+    "periodic": ["tests/test_periodic_notification_edges.py"],
+    "reforms": [
+        "tests/test_crime_and_policing_act_2026.py",
+        "tests/test_crime_and_policing_act_2026_edges.py",
+    ],
+    "prescribed": [
+        "tests/test_prescribed_changes_edges.py",
+        "tests/test_periodic_notification_edges.py",
+    ],
+}
 TARGETS.update(
-    {f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS) for m in RULE_MODULES}
+    {
+        f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS + EXTRA_TESTS.get(m, []))
+        for m in RULE_MODULES
+    }
 )
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
 

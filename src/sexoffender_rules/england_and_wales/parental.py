@@ -75,46 +75,56 @@ def _direction_effect(timeline: Timeline, direction: ParentalDirection) -> DateI
 def _parental(emit: DutyFunction) -> DutyFunction:
     """``emit``, with each duty whose deadline falls while a parental direction has effect (or,
     while its deadline is not fixed, that runs on the assessment date while one has effect)
-    naming the parent as responsible (s.89(2))."""
+    naming the parent as responsible (s.89(2)): :func:`_with_parent` applied to it."""
 
     def with_parent(
         timeline: Timeline, registration_: Registration, ruleset: Ruleset
     ) -> Iterator[DutyFinding]:
-        directions = timeline.case.parental_directions
-        if not directions:
-            yield from emit(timeline, registration_, ruleset)
-            return
-        rule = ruleset.rule("ew.s89.parental_direction")
-        effects = [
-            (i, _direction_effect(timeline, d))
-            for i, d in enumerate(directions)
-            if d.made <= timeline.as_of
-        ]
-        for finding in emit(timeline, registration_, ruleset):
-            day = finding.deadline if finding.deadline is not None else timeline.as_of
-            having = [(i, e) for i, e in effects if day in e]
-            if not having:
-                yield finding
-                continue
-            i, effect = having[0]
-            path = f"parental_directions[{i}]"
-            last = add_days(effect.end, -1).isoformat()
-            when = f"the deadline {day.isoformat()}" if finding.deadline else "the assessment date"
-            reason = rule.reason(
-                f"A parental direction ({path}) has effect from {effect.start.isoformat()} to "
-                f"{last}, which includes {when}: the duty is the parent's, who must also ensure "
-                "the young offender attends (s.89(2)); a failure to comply is the parent's "
-                "offence, not the young offender's (s.91(1)(a)).",
-                facts=[path, finding.fact],
-                dates=[
-                    ("direction_from", effect.start),
-                    ("direction_until", add_days(effect.end, -1)),
-                ],
-            )
-            yield attrs.evolve(
-                finding, responsible=Responsible.PARENT, reasons=(*finding.reasons, reason)
-            )
+        yield from _with_parent(emit, timeline, registration_, ruleset)
 
     with_parent.__name__ = getattr(emit, "__name__", "duties")
     with_parent.__doc__ = emit.__doc__
     return with_parent
+
+
+def _with_parent(
+    emit: DutyFunction, timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """The duties ``emit`` finds, each whose deadline falls while a parental direction has effect
+    (or, while its deadline is not fixed, that runs on the assessment date while one has effect)
+    naming the parent as responsible (s.89(2)), with the reason; the first direction in the
+    case that has effect on that day is named."""
+    directions = timeline.case.parental_directions
+    if not directions:
+        yield from emit(timeline, registration_, ruleset)
+        return
+    rule = ruleset.rule("ew.s89.parental_direction")
+    effects = [
+        (i, _direction_effect(timeline, d))
+        for i, d in enumerate(directions)
+        if d.made <= timeline.as_of
+    ]
+    for finding in emit(timeline, registration_, ruleset):
+        day = finding.deadline if finding.deadline is not None else timeline.as_of
+        having = [(i, e) for i, e in effects if day in e]
+        if not having:
+            yield finding
+            continue
+        i, effect = having[0]
+        path = f"parental_directions[{i}]"
+        last = add_days(effect.end, -1)
+        when = f"the deadline {day.isoformat()}" if finding.deadline else "the assessment date"
+        reason = rule.reason(
+            f"A parental direction ({path}) has effect from {effect.start.isoformat()} to "
+            f"{last.isoformat()}, which includes {when}: the duty is the parent's, who must also "
+            "ensure the young offender attends (s.89(2)); a failure to comply is the parent's "
+            "offence, not the young offender's (s.91(1)(a)).",
+            facts=[path, finding.fact],
+            dates=[
+                ("direction_from", effect.start),
+                ("direction_until", last),
+            ],
+        )
+        yield attrs.evolve(
+            finding, responsible=Responsible.PARENT, reasons=(*finding.reasons, reason)
+        )

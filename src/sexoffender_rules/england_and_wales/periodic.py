@@ -151,14 +151,7 @@ def periodic_duties(
                 f"within {period} after it, by {due.isoformat()}.",
                 facts=[path],
                 dates=[("due", due)],
-                readings=_month_end_reading(
-                    started.date,
-                    "corresponding_date",
-                    timeline.policy.corresponding_date.value,
-                    months=period.total_months % 12 != 0,
-                )
-                if period.total_months
-                else [],
+                readings=_corresponding_date_readings(started.date, period, timeline),
             )
         ]
         deadline, alternatives = _extended(timeline, due, extension, reasons)
@@ -174,6 +167,22 @@ def periodic_duties(
             reasons=tuple(reasons),
             alternatives=alternatives,
         )
+
+
+def _corresponding_date_readings(
+    start: date, period: CalendarPeriod, timeline: Timeline
+) -> list[str]:
+    """The reading of a period after ``start`` with no corresponding day
+    (``policy.corresponding_date``), named where the period can end on a day its month lacks:
+    months from the 29th, 30th or 31st, or whole years from 29 February; never for weeks."""
+    if not period.total_months:
+        return []
+    return _month_end_reading(
+        start,
+        "corresponding_date",
+        timeline.policy.corresponding_date.value,
+        months=period.total_months % 12 != 0,
+    )
 
 
 def _extended(
@@ -247,6 +256,7 @@ def _first_after_commencement(
                 f"{due.isoformat()}.",
                 facts=facts,
                 dates=[("due", due)],
+                readings=_corresponding_date_readings(start, period, timeline),
             )
         ]
         deadline, alternatives = _extended(timeline, due, extension, reasons)

@@ -101,44 +101,53 @@ def _rule(commencement: date) -> Rule:
 
 def _names_in_advance(emit: DutyFunction) -> DutyFunction:
     """``emit`` with each change-of-name duty that arose while :data:`NAME_IN_ADVANCE` is in force
-    due before the name was first used."""
+    due before the name was first used: :func:`_in_advance` applied to it."""
 
     def emit_in_advance(
         timeline: Timeline, registration_: Registration, ruleset: Ruleset
     ) -> Iterator[DutyFinding]:
-        rule = ruleset.rule(NAME_IN_ADVANCE)
-        days = ruleset.parameter("name_notice_days")
-        for finding in emit(timeline, registration_, ruleset):
-            if finding.kind is not DutyKind.CHANGE_OF_NAME or not rule.in_force_on(
-                finding.trigger_date
-            ):
-                yield finding
-                continue
-            deadline = add_days(finding.trigger_date, -days)
-            used = finding.trigger_date.isoformat()
-            reason = rule.reason(
-                f"The name was first used on {used} ({finding.fact}), on or after the "
-                f"commencement taken for the Crime and Policing Act 2026 "
-                f"({rule.in_force.start.isoformat()}, unconfirmed): it is to be notified at "
-                f"least {days} day{'s' if days != 1 else ''} before that day, by "
-                f"{deadline.isoformat()}, instead of within 3 days after.",
-                facts=[finding.fact],
-                dates=[("deadline", deadline)],
-            )
-            # The deadline no longer counts days away: no reading of a partial day changes it.
-            alternatives = tuple(
-                attrs.evolve(a, changes=tuple(c for c in a.changes if c[0] != "deadline"))
-                for a in finding.alternatives
-            )
-            yield attrs.evolve(
-                finding,
-                rule_id=rule.id,
-                deadline=deadline,
-                reasons=(*finding.reasons, reason),
-                alternatives=alternatives,
-            )
+        yield from _in_advance(emit, timeline, registration_, ruleset)
 
     return emit_in_advance
+
+
+def _in_advance(
+    emit: DutyFunction, timeline: Timeline, registration_: Registration, ruleset: Ruleset
+) -> Iterator[DutyFinding]:
+    """The duties ``emit`` finds, each change-of-name duty that arose while
+    :data:`NAME_IN_ADVANCE` is in force due ``name_notice_days`` before the name was first used,
+    with the reason."""
+    rule = ruleset.rule(NAME_IN_ADVANCE)
+    days = ruleset.parameter("name_notice_days")
+    for finding in emit(timeline, registration_, ruleset):
+        if finding.kind is not DutyKind.CHANGE_OF_NAME or not rule.in_force_on(
+            finding.trigger_date
+        ):
+            yield finding
+            continue
+        deadline = add_days(finding.trigger_date, -days)
+        used = finding.trigger_date.isoformat()
+        reason = rule.reason(
+            f"The name was first used on {used} ({finding.fact}), on or after the "
+            f"commencement taken for the Crime and Policing Act 2026 "
+            f"({rule.in_force.start.isoformat()}, unconfirmed): it is to be notified at "
+            f"least {days} day{'s' if days != 1 else ''} before that day, by "
+            f"{deadline.isoformat()}, instead of within 3 days after.",
+            facts=[finding.fact],
+            dates=[("deadline", deadline)],
+        )
+        # The deadline no longer counts days away: no reading of a partial day changes it.
+        alternatives = tuple(
+            attrs.evolve(a, changes=tuple(c for c in a.changes if c[0] != "deadline"))
+            for a in finding.alternatives
+        )
+        yield attrs.evolve(
+            finding,
+            rule_id=rule.id,
+            deadline=deadline,
+            reasons=(*finding.reasons, reason),
+            alternatives=alternatives,
+        )
 
 
 def crime_and_policing_act_2026(commencement: date = CPA_2026_ROYAL_ASSENT) -> Ruleset:
