@@ -53,3 +53,23 @@ def test_the_register_benchmark_runs_and_writes_every_figure(
     printed = capsys.readouterr().out
     assert "load average" in printed
     assert "Repeated assessment" in printed
+
+
+def test_the_hostile_benchmark_runs_every_shape(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = _load("bench_hostile")
+    out = tmp_path / "hostile.json"
+    figures = bench.main(["--sizes", "4,8", "--json", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8")) == figures
+    assert set(figures) == set(bench.SHAPES)
+    for rows in figures.values():
+        assert [row["facts"] for row in rows] == [4, 8]
+        assert "growth" in rows[1]
+    # A cycle of consecutive terms and a term longer than the calendar are refused by the loader.
+    assert {row["outcome"] for row in figures["cycle"]} == {"CaseValidationError"}
+    assert {row["outcome"] for row in figures["huge_term"]} == {"CaseValidationError"}
+    # Four terms of 1 week imposed together, each consecutive to the one before, give four
+    # initial duties (none notified); eight give eight.
+    assert [row["outcome"] for row in figures["chain"]] == ["4 duties", "8 duties"]
+    assert "growth" in capsys.readouterr().out

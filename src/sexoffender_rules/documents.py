@@ -34,6 +34,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from . import _loading, records
+from ._gc import fewer_collections
 from .assessment import (
     Assessment,
     Duty,
@@ -250,6 +251,10 @@ def _tuple_hook(conv: cattrs.Converter) -> Any:
                 try:
                     items.append(hook(element, item))
                 except Exception as error:  # collected and re-raised with their index below
+                    # Only the message is reported: the traceback, which holds this frame and
+                    # so makes a cycle with ``errors``, is dropped (thousands of bad items would
+                    # otherwise keep thousands of frames alive for the cyclic collector).
+                    error.__traceback__ = None
                     note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, item)
                     error.__notes__ = [*getattr(error, "__notes__", []), note]  # type: ignore[attr-defined]
                     errors.append(error)
@@ -418,10 +423,11 @@ def case_from_data(data: Any) -> Case:
     sexoffender_rules.errors.CaseValidationError: 1 problem in the case:
       person.date_of_birth: not a valid date (no such day in that month)
     """
-    case = _quick_case(data)
-    if case is not None:
-        return case
-    return _case_from_data_thoroughly(data)
+    with fewer_collections():
+        case = _quick_case(data)
+        if case is not None:
+            return case
+        return _case_from_data_thoroughly(data)
 
 
 def _case_from_data_thoroughly(data: Any) -> Case:

@@ -8,7 +8,8 @@ exception for a person who had notified under the Sex Offenders Act 1997.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import heapq
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import cast
 
@@ -89,8 +90,12 @@ def initial_duties(
     rule = ruleset.rule("ew.s83.initial")
     exception = ruleset.rule("ew.s83.exception")
     transitional = ruleset.rule("ew.s83.transitional")
-    earlier: list[tuple[Source, DateInterval]] = []  # earlier sources and their days
-    for source in registration_.sources:
+    # Earlier sources and their days, in the order they came, keyed by that order; and a heap of
+    # their ends, to drop the ended ones without rebuilding the whole (many sources running at
+    # once, such as a chain of consecutive terms, would otherwise cost the square of their number).
+    earlier: dict[int, tuple[Source, DateInterval]] = {}
+    ends: list[tuple[date, int]] = []
+    for key, source in enumerate(registration_.sources):
         if _s81_open(source):
             continue  # whether s.81(1) applies at all is undetermined: no duty is asserted
         # Abroad (s.98(4), s.83(1A)): the 3 days begin with service or the notice, and s.83(4)
@@ -120,13 +125,8 @@ def initial_duties(
                     facts=[source.fact],
                 ),
             )
-            under_1997 = next(
-                (
-                    n
-                    for n in timeline.notifications
-                    if source.relevant_date <= n.date < PART_2_COMMENCEMENT
-                ),
-                None,
+            under_1997 = timeline.index.first(
+                ("any",), source.relevant_date, before=PART_2_COMMENCEMENT
             )
             if under_1997 is not None:
                 not_required = transitional.reason(
@@ -146,7 +146,7 @@ def initial_duties(
                     )
                 )
             if source.days is not None:
-                earlier.append((source, source.days))
+                _keep(earlier, ends, key, source, source.days)
             yield DutyFinding(
                 kind=DutyKind.INITIAL,
                 rule_id=rule.id,
@@ -164,13 +164,14 @@ def initial_duties(
             # An earlier period that ended before the day before this relevant date cannot show
             # s.83(2)(a) for this source or any later one (sources come in relevant-date order):
             # drop it, so the search stays within the periods still running.
-            earlier = [(b, span) for b, span in earlier if span.end > day_before]
+            while ends and ends[0][0] <= day_before:
+                del earlier[heapq.heappop(ends)[1]]
         # Sources come in relevant-date order, but an order or notice for a trigger abroad takes
         # effect long after its relevant date: any other source may be the earlier event.
-        candidates = (
+        candidates: Collection[tuple[Source, DateInterval]] = (
             [(b, b.days) for b in registration_.sources if b is not source and b.days is not None]
             if abroad
-            else earlier
+            else earlier.values()
         )
         not_required, notes = _excused(timeline, exception, source, candidates, deadline, days)
         reasons += notes
@@ -186,7 +187,7 @@ def initial_duties(
             for day in [cast("date | None", dict(alternative.changes).get("deadline", deadline))]
         )
         if source.days is not None:  # an undetermined period cannot show (a) or (c)
-            earlier.append((source, source.days))
+            _keep(earlier, ends, key, source, source.days)
         discharged = timeline.index.first(("kind", NotificationKind.INITIAL), since)
         yield DutyFinding(
             kind=DutyKind.INITIAL,
@@ -201,11 +202,24 @@ def initial_duties(
         )
 
 
+def _keep(
+    earlier: dict[int, tuple[Source, DateInterval]],
+    ends: list[tuple[date, int]],
+    key: int,
+    source: Source,
+    days: DateInterval,
+) -> None:
+    """Add ``source`` and its days to ``earlier`` under ``key``, and its end to the heap
+    ``ends``."""
+    earlier[key] = (source, days)
+    heapq.heappush(ends, (days.end, key))
+
+
 def _excused(
     timeline: Timeline,
     exception: Rule,
     source: Source,
-    candidates: list[tuple[Source, DateInterval]],
+    candidates: Collection[tuple[Source, DateInterval]],
     deadline: date | None,
     days: int,
 ) -> tuple[Reason | None, list[Reason]]:

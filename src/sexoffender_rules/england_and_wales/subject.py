@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -448,7 +450,7 @@ class _Custody:
     end: date
     term: CalendarPeriod | None
     policy: Policy
-    combined_with: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()  # the ids of every term combined with it, itself included
     dto: bool = False
     adult_dto: bool = False
     suspended: bool = False
@@ -821,10 +823,17 @@ def _custody(
             parent[root(later)] = root(earlier)
     immediate = [tid for tid in served if not served[tid].suspended]
     ids = sorted(immediate, key=lambda tid: (served[tid].start, tid))
+    starts = [served[tid].start for tid in ids]
     for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            x, y = served[a], served[b]
-            if y.start >= max(x._end(r) for r in _READINGS):
+        x = served[a]
+        limit = max(x._end(r) for r in _READINGS)
+        # Only a term starting after this one and before its end can overlap it partly: the
+        # terms starting the same day are passed over by bisection (thousands of terms imposed
+        # together would otherwise be compared pairwise).
+        for j in range(bisect.bisect_right(starts, x.start, i + 1), len(ids)):
+            b = ids[j]
+            y = served[b]
+            if y.start >= limit:
                 break
             if _ambiguous_end(x) or _ambiguous_end(y):
                 answers = {_partly(x, y, x._end(r), y._end(r)) for r in _READINGS}
@@ -838,6 +847,8 @@ def _custody(
     groups: dict[str, list[str]] = defaultdict(list)
     for tid in served:
         groups[root(tid)].append(tid)
+    # One sorted tuple of ids per group, shared by its members: each member listing the others
+    # would cost the square of the group's size (a chain of thousands of consecutive terms).
     combined = dict(own)
     for members in groups.values():
         if len(members) < 2:
@@ -865,13 +876,14 @@ def _custody(
             if open_ends
             else None
         )
+        group = tuple(sorted(members))
         for m in members:
             combined[m] = _Custody(
                 start=start,
                 end=end,
                 ends=ends if ends is not None and ends[0] != ends[1] else None,
                 term=total,
-                combined_with=tuple(sorted(set(members) - {m})),
+                group=group,
                 dto=served[m].dto,
                 adult_dto=served[m].adult_dto,
                 suspended=served[m].suspended,
@@ -1376,7 +1388,7 @@ def _custody_reasons(
         )
     if isinstance(disposal, DetentionAndTrainingOrder):
         yield from _dto_reasons(trigger, disposal, custody, path, ruleset, timeline)
-    if custody.combined_with:
+    if custody.group:
         measure = (
             f"the aggregate of the terms, {custody.term}"
             if custody.term is not None
@@ -1384,7 +1396,7 @@ def _custody_reasons(
         )
         yield rule("ew.s82.aggregation").reason(
             f"Combined with the consecutive or partly concurrent terms of "
-            f"{', '.join(custody.combined_with)}: treated as one term, {measure}.",
+            f"{_others(custody.group, trigger.id)}: treated as one term, {measure}.",
             facts=[path],
             dates=[("combined_start", custody.start), ("combined_end", custody.end)],
         )
@@ -1394,6 +1406,25 @@ def _custody_reasons(
             "flagged for review.",
             facts=[path],
         )
+
+
+#: The most terms an aggregation reason names; a larger group is counted, not listed, so that
+#: the explanation of each of its terms stays in proportion to the case.
+NAMED_TERMS = 10
+
+
+def _others(group: tuple[str, ...], own: str) -> str:
+    """The ids of ``group`` other than ``own``, in order, the first :data:`NAMED_TERMS` named and
+    any more counted.
+
+    >>> _others(("t1", "t2", "t3"), "t2")
+    't1, t3'
+    >>> _others(tuple(f"t{i:02}" for i in range(25)), "t00")
+    't01, t02, t03, t04, t05, t06, t07, t08, t09, t10 and 14 more'
+    """
+    named = list(itertools.islice((tid for tid in group if tid != own), NAMED_TERMS))
+    more = len(group) - 1 - len(named)
+    return ", ".join(named) + (f" and {more:,} more" if more else "")
 
 
 def _dto_reasons(
