@@ -47,7 +47,12 @@ ENGINE_TESTS = [
 ]
 TARGETS: dict[str, tuple[list[str], list[str]]] = {
     "calendar": (["src/sexoffender_rules/calendar.py"], CALENDAR_TESTS),
-    "engine": (["src/sexoffender_rules/engine.py"], ENGINE_TESTS),
+    # The reading flags (`_reading_dependence`, `_settles_alike`, `other_readings`) are checked
+    # against a reference that tries every reading.
+    "engine": (
+        ["src/sexoffender_rules/engine.py"],
+        [*ENGINE_TESTS, "tests/test_reading_flags_exhaustive.py", "tests/test_gc_guard.py"],
+    ),
     # The package of the England and Wales rules (one module per part of the Act).
     "rules": (["src/sexoffender_rules/england_and_wales*"], ENGINE_TESTS),
 }
