@@ -68,8 +68,27 @@ RULE_MODULES = [
     "subject",
     "travel",
 ]
+# Further tests for one module's target, beyond ENGINE_TESTS (the tests that reach its rules).
+EXTRA_TESTS: dict[str, list[str]] = {
+    "common": [
+        "tests/test_england_and_wales_citations.py",
+        "tests/test_attaining_18_born_29_february.py",
+    ],
+    "duties": ["tests/test_days_partly_away_short_cut.py"],
+    "initial": ["tests/test_initial_notification_exception_edges.py"],
+    "review": [
+        "tests/test_orders_abroad_and_risk.py",
+        "tests/test_review_of_indefinite_requirements.py",
+    ],
+}
 TARGETS.update(
-    {f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS) for m in RULE_MODULES}
+    {
+        f"rules-{m.lstrip('_')}": (
+            [f"{RULES}/{m}.py"],
+            ENGINE_TESTS + EXTRA_TESTS.get(m.lstrip("_"), []),
+        )
+        for m in RULE_MODULES
+    }
 )
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
 
