@@ -124,6 +124,25 @@ def test_the_transitional_window_from_1_may_2004_is_settled_again_not_reassessed
     assert assessments == 1
 
 
+def test_under_a_one_day_window_a_period_ending_on_the_relevant_date_excuses() -> None:
+    # A reform giving 1 day to notify (notification_days=1). First caution 11 March 2024: 2 years
+    # end on 10 March 2026. Cautioned again on 10 March 2026: the 1 day beginning with it is the
+    # 10th. Subject through the first caution on the 9th (immediately before), notified in
+    # respect of it, and still subject on the 10th, the whole of the new period: not required
+    # (s.83(2) with the reform's period).
+    one_day = ENGLAND_AND_WALES.derive(name="one-day", parameters={"notification_days": 1})
+    case = Case(
+        person=PERSON,
+        triggers=(
+            Trigger(id="t1", kind="caution", date=date(2024, 3, 11)),
+            Trigger(id="t2", kind="caution", date=date(2026, 3, 10)),
+        ),
+        notifications=(Notification(id="n1", date=date(2024, 3, 11), kind="initial"),),
+    )
+    second = initial_of(assess(case, date(2026, 3, 20), ruleset=one_day), "triggers[1]")
+    assert (second.deadline, second.state) == (date(2026, 3, 10), DutyState.NOT_REQUIRED)
+
+
 def _abroad(tid: str, on: date, disposal: object) -> Trigger:
     return Trigger(id=tid, kind="conviction", date=on, disposal=disposal, abroad=True)  # type: ignore[arg-type]
 
@@ -162,6 +181,39 @@ def test_an_order_abroad_is_excused_by_a_later_conviction_whatever_comes_before_
         date(2021, 9, 8),
         DutyState.NOT_REQUIRED,
     )
+
+
+def test_an_earlier_order_abroad_never_notified_does_not_end_the_search() -> None:
+    # triggers[0]: life imprisonment abroad (2011), applied by an order made and served 7 June
+    # 2021; triggers[2] (as above: subject to 1 March 2030, notified 3 March 2020) excuses its
+    # initial notification (s.83(4)), and none was given. triggers[1]: 12 months abroad on 7 May
+    # 2012, applied by an order made and served 6 September 2021 (3 days: the 6th to the 8th).
+    # Through triggers[0] he was subject immediately before, but never notified under s.83(1)
+    # in respect of it, so it cannot excuse (s.83(2)(b)); triggers[2] can, and does.
+    case = Case(
+        person=PERSON,
+        triggers=(
+            _abroad("t1", date(2011, 1, 10), LifeImprisonment()),
+            _abroad("t2", date(2012, 5, 7), Imprisonment(term=CalendarPeriod(months=12))),
+            Trigger(
+                id="t3",
+                kind="conviction",
+                date=date(2020, 3, 2),
+                disposal=Imprisonment(term=CalendarPeriod(months=12)),
+            ),
+        ),
+        orders=(_order("o1", "t1", date(2021, 6, 7)), _order("o2", "t2", date(2021, 9, 6))),
+        notifications=(Notification(id="n1", date=date(2020, 3, 3), kind="initial"),),
+    )
+    result = assess(case, date(2021, 10, 4))
+    assert initial_of(result, "triggers[0]").state is DutyState.NOT_REQUIRED
+    order_abroad = initial_of(result, "triggers[1]")
+    assert (order_abroad.deadline, order_abroad.state) == (
+        date(2021, 9, 8),
+        DutyState.NOT_REQUIRED,
+    )
+    [excuse] = [r for r in order_abroad.reasons if r.rule_id == "ew.s83.exception"]
+    assert excuse.statement.startswith("Already subject through triggers[2] and notified")
 
 
 def test_an_earlier_period_not_yet_known_cannot_excuse_an_order_abroad() -> None:
