@@ -76,6 +76,12 @@ EXTRA_TESTS: dict[str, list[str]] = {
     ],
     "duties": ["tests/test_days_partly_away_short_cut.py"],
     "initial": ["tests/test_initial_notification_exception_edges.py"],
+    "travel": [
+        "tests/test_travel_change_return.py",
+        "tests/test_law_over_time.py",
+        "tests/test_travel_notification_reasons.py",
+        "tests/test_travel_notification_edges.py",
+    ],
     "review": [
         "tests/test_orders_abroad_and_risk.py",
         "tests/test_review_of_indefinite_requirements.py",
