@@ -151,6 +151,28 @@ def _order(oid: str, trigger: str, made: date) -> Order:
     return Order(id=oid, kind="notification_order", made=made, served=made, trigger=trigger)
 
 
+def two_orders_abroad(life_abroad: date, first_order: date) -> Case:
+    """triggers[0]: life imprisonment abroad on ``life_abroad``, applied by a notification order
+    made and served on ``first_order``; triggers[1]: 12 months abroad on 7 May 2012, applied by
+    an order made and served 6 September 2021; triggers[2]: 12 months here on 2 March 2020,
+    notified on 3 March 2020."""
+    return Case(
+        person=PERSON,
+        triggers=(
+            _abroad("t1", life_abroad, LifeImprisonment()),
+            _abroad("t2", date(2012, 5, 7), Imprisonment(term=CalendarPeriod(months=12))),
+            Trigger(
+                id="t3",
+                kind="conviction",
+                date=date(2020, 3, 2),
+                disposal=Imprisonment(term=CalendarPeriod(months=12)),
+            ),
+        ),
+        orders=(_order("o1", "t1", first_order), _order("o2", "t2", date(2021, 9, 6))),
+        notifications=(Notification(id="n1", date=date(2020, 3, 3), kind="initial"),),
+    )
+
+
 def test_an_order_abroad_is_excused_by_a_later_conviction_whatever_comes_before_it() -> None:
     # triggers[0]: life imprisonment abroad (2010), applied by an order made 5 June 2023.
     # triggers[1]: 12 months abroad on 7 May 2012 (10 years, to 6 May 2022), applied by an order
@@ -160,22 +182,7 @@ def test_an_order_abroad_is_excused_by_a_later_conviction_whatever_comes_before_
     # triggers[2] and had notified it, and remains so to 8 September: s.83(4) excuses the
     # initial notification for triggers[1]. triggers[0] became subject only in 2023, after it,
     # and is passed over without ending the search.
-    case = Case(
-        person=PERSON,
-        triggers=(
-            _abroad("t1", date(2010, 1, 4), LifeImprisonment()),
-            _abroad("t2", date(2012, 5, 7), Imprisonment(term=CalendarPeriod(months=12))),
-            Trigger(
-                id="t3",
-                kind="conviction",
-                date=date(2020, 3, 2),
-                disposal=Imprisonment(term=CalendarPeriod(months=12)),
-            ),
-        ),
-        orders=(_order("o1", "t1", date(2023, 6, 5)), _order("o2", "t2", date(2021, 9, 6))),
-        notifications=(Notification(id="n1", date=date(2020, 3, 3), kind="initial"),),
-    )
-    result = assess(case, date(2023, 7, 3))
+    result = assess(two_orders_abroad(date(2010, 1, 4), date(2023, 6, 5)), date(2023, 7, 3))
     order_abroad = initial_of(result, "triggers[1]")
     assert (order_abroad.deadline, order_abroad.state) == (
         date(2021, 9, 8),
@@ -190,22 +197,7 @@ def test_an_earlier_order_abroad_never_notified_does_not_end_the_search() -> Non
     # 2012, applied by an order made and served 6 September 2021 (3 days: the 6th to the 8th).
     # Through triggers[0] he was subject immediately before, but never notified under s.83(1)
     # in respect of it, so it cannot excuse (s.83(2)(b)); triggers[2] can, and does.
-    case = Case(
-        person=PERSON,
-        triggers=(
-            _abroad("t1", date(2011, 1, 10), LifeImprisonment()),
-            _abroad("t2", date(2012, 5, 7), Imprisonment(term=CalendarPeriod(months=12))),
-            Trigger(
-                id="t3",
-                kind="conviction",
-                date=date(2020, 3, 2),
-                disposal=Imprisonment(term=CalendarPeriod(months=12)),
-            ),
-        ),
-        orders=(_order("o1", "t1", date(2021, 6, 7)), _order("o2", "t2", date(2021, 9, 6))),
-        notifications=(Notification(id="n1", date=date(2020, 3, 3), kind="initial"),),
-    )
-    result = assess(case, date(2021, 10, 4))
+    result = assess(two_orders_abroad(date(2011, 1, 10), date(2021, 6, 7)), date(2021, 10, 4))
     assert initial_of(result, "triggers[0]").state is DutyState.NOT_REQUIRED
     order_abroad = initial_of(result, "triggers[1]")
     assert (order_abroad.deadline, order_abroad.state) == (
