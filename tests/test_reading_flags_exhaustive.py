@@ -20,6 +20,7 @@ import attrs
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from assessments_made import counting
 from sexoffender_rules import (
     Assessment,
     Detention,
@@ -183,17 +184,6 @@ def test_days_away_under_a_reading_worked_by_hand() -> None:
     assert whole.last_counted_day(date(2026, 3, 6), 3) == date(2026, 3, 12)
     back = whole.under(PartialDays.LIBERTY_AT_END_OF_DAY)
     assert back.last_counted_day(date(2026, 3, 6), 3) == date(2026, 3, 11)
-
-
-def counting(ruleset: Ruleset) -> tuple[Ruleset, list[date]]:
-    """``ruleset`` with its registration function counting the assessments made with it."""
-    calls: list[date] = []
-
-    def registration(timeline: Timeline, rules: Ruleset) -> Registration:
-        calls.append(timeline.as_of)
-        return ruleset.registration(timeline, rules)
-
-    return attrs.evolve(ruleset, registration=registration), calls
 
 
 def released_and_notified(on: date) -> Case:

@@ -68,7 +68,7 @@ def _changed_deadline(deadline: date | None, other: date | None) -> tuple[tuple[
     return () if other == deadline else (("deadline", other),)
 
 
-def _month_end_reading(day: date, name: str, value: str, *, months: bool = True) -> list[str]:
+def _month_end_reading(day: date, name: str, value: str, *, months: bool) -> list[str]:
     """The reading of month ends, named only where it can matter: adding months to the 29th,
     30th or 31st, or whole years to 29 February, may land on a day the month lacks."""
     matters = day.day > 28 if months else (day.month, day.day) == (2, 29)

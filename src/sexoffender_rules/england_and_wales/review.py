@@ -227,6 +227,10 @@ def _review(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
                 + ").",
                 facts=[path],
                 dates=[("qualifying_date", review_from)],
+                # Whole years from 29 February may end on a day the year lacks, as for s.91B(2).
+                readings=_month_end_reading(
+                    made, "leap_day", timeline.policy.leap_day.value, months=False
+                ),
             )
         )
     for order in timeline.case.orders:
