@@ -68,8 +68,20 @@ RULE_MODULES = [
     "subject",
     "travel",
 ]
+# Test files beyond ENGINE_TESTS that reach a module of the rules, by module.
+EXTRA_TESTS: dict[str, list[str]] = {
+    "changes": [
+        "tests/test_crime_and_policing_act_2026.py",
+        "tests/test_travel_change_return.py",
+        "tests/test_notification_of_changes_edges.py",
+    ],
+    "orders": ["tests/test_orders_abroad_and_risk.py", "tests/test_orders_edges.py"],
+}
 TARGETS.update(
-    {f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS) for m in RULE_MODULES}
+    {
+        f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS + EXTRA_TESTS.get(m, []))
+        for m in RULE_MODULES
+    }
 )
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
 
