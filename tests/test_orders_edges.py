@@ -587,3 +587,48 @@ def test_an_shpo_made_while_subject_through_an_earlier_one_keeps_the_person_subj
         )
     ]
     assert [d.trigger_date for d in assessment.duties_of(DutyKind.INITIAL)] == [date(2020, 1, 6)]
+
+
+def test_a_notice_given_on_the_assessment_date_after_the_period_ended_makes_no_one_subject() -> (
+    None
+):
+    # Cautioned abroad Mon 7 January 2019: 2 years (s.82(1), read with the corresponding
+    # disposal, s.96ZC(3)), to 6 January 2021. A notice given on 9 January 2023 is known on that
+    # day, but the period it would apply ended before it: no one is subject (ew.s96za.notice).
+    caution = Trigger(id="t1", kind="caution", date=date(2019, 1, 7), abroad=True)
+    notice = order("police_notice", made=date(2023, 1, 9), trigger="t1")
+    registration = assess(
+        Case(person=PERSON, triggers=(caution,), orders=(notice,)), date(2023, 1, 9)
+    ).registration
+    assert registration.sources == ()
+    assert said(registration.reasons, "ew.s96za.notice")[-1] == (
+        "triggers[0]: the notification period ended on 2021-01-06, before orders[0] took effect: "
+        "it makes no one subject.",
+        ("triggers[0]", "orders[0]"),
+        (("end", date(2021, 1, 6)),),
+        (),
+    )
+
+
+def test_a_finding_abroad_is_named_in_words() -> None:
+    # A finding of not guilty by reason of insanity abroad on 2 May 2023; a notice given on
+    # 5 June 2023 applies Part 2 to it (s.96ZA(6)); before it, the finding alone makes no one
+    # subject (s.80(1)).
+    finding = Trigger(
+        id="t1",
+        kind="finding_not_guilty_by_insanity",
+        date=date(2023, 5, 2),
+        disposal=OtherDisposal(),
+        abroad=True,
+    )
+    notice = order("police_notice", made=date(2023, 6, 5), trigger="t1")
+    case = Case(person=PERSON, triggers=(finding,), orders=(notice,))
+    before = assess(case, date(2023, 6, 4)).registration
+    assert said(before.reasons, "ew.s80.subject")[0][0].startswith(
+        "triggers[0]: a finding not guilty by insanity abroad on 2023-05-02 is not within s.80(1)"
+    )
+    (source,) = assess(case, date(2023, 6, 5)).registration.sources
+    assert (
+        "the relevant date is the date of the finding not guilty by insanity abroad, 2023-05-02 "
+        "(s.96ZC(2))" in said(source.reasons, "ew.s96za.notice")[0][0]
+    )
