@@ -632,3 +632,15 @@ def test_a_finding_abroad_is_named_in_words() -> None:
         "the relevant date is the date of the finding not guilty by insanity abroad, 2023-05-02 "
         "(s.96ZC(2))" in said(source.reasons, "ew.s96za.notice")[0][0]
     )
+    # The same finding with a notification order made and served on 5 June 2023 (s.98(2)).
+    by_order = attrs.evolve(
+        case,
+        orders=(
+            order("notification_order", date(2023, 6, 5), served=date(2023, 6, 5), trigger="t1"),
+        ),
+    )
+    (source,) = assess(by_order, date(2023, 6, 5)).registration.sources
+    assert (
+        "the relevant date is the date of the finding not guilty by insanity abroad, 2023-05-02 "
+        "(s.98(2))" in said(source.reasons, "ew.s98.notification_order")[0][0]
+    )
