@@ -402,3 +402,20 @@ def test_a_notice_of_non_occurrence_pending_then_due_and_what_was_restated() -> 
         == "The event expected on 2026-03-01 had not occurred by the end of 2026-03-03."
     )
     assert said(due)[2] == restated
+
+
+def test_a_home_given_in_a_periodic_notification_before_the_move_is_not_named() -> None:
+    # Under the literal reading, an annual notification of 5 March 2026 giving ADDR-2 before the
+    # move to it on 6 March is not named: each change of home address is a change of its own
+    # (s.84(1)(b)), whatever was notified before it; the change notification of 9 March answers
+    # the duty (due by 8 March).
+    notifications = (
+        Notification(id="n2", date=date(2026, 3, 5), kind="periodic", home_address=home("ADDR-2")),
+        Notification(id="n3", date=date(2026, 3, 9), kind="change", home_address=home("ADDR-2")),
+    )
+    moved = HomeAddressChange(date=date(2026, 3, 6), home_address=home("ADDR-2"))
+    [duty] = assess(
+        case(moved, *notifications), date(2026, 4, 6), Policy(periodic_notifies_changes=False)
+    ).duties_of(DutyKind.CHANGE_OF_HOME_ADDRESS)
+    assert duty.discharged_by == "n3"
+    assert by(duty, "ew.s84.home_address")[1:] == []
