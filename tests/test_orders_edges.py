@@ -644,3 +644,19 @@ def test_a_finding_abroad_is_named_in_words() -> None:
         "the relevant date is the date of the finding not guilty by insanity abroad, 2023-05-02 "
         "(s.98(2))" in said(source.reasons, "ew.s98.notification_order")[0][0]
     )
+
+
+def test_a_notification_order_discharged_ends_the_requirements_the_day_before() -> None:
+    # Convicted abroad 15 March 2017 (7 years, to 14 March 2024); a notification order made and
+    # served on 6 September 2021 and discharged on 7 March 2022: not subject through it from the
+    # discharge, so the last day subject is 6 March 2022.
+    discharged = order(
+        "notification_order",
+        date(2021, 9, 6),
+        served=date(2021, 9, 6),
+        discharged=date(2022, 3, 7),
+        trigger="t1",
+    )
+    case = Case(person=PERSON, triggers=(abroad(),), orders=(discharged,))
+    (source,) = assess(case, date(2022, 6, 6)).registration.sources
+    assert source.end == date(2022, 3, 6)
