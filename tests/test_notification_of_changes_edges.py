@@ -419,3 +419,16 @@ def test_a_home_given_in_a_periodic_notification_before_the_move_is_not_named() 
     ).duties_of(DutyKind.CHANGE_OF_HOME_ADDRESS)
     assert duty.discharged_by == "n3"
     assert by(duty, "ew.s84.home_address")[1:] == []
+
+
+def test_under_the_literal_reading_a_periodic_notification_after_the_answer_is_not_named() -> None:
+    # NAME-B used on 6 March 2026; the change notification of 9 March answers the duty; the
+    # annual notification of 10 March, after the answer, bears on nothing and is not named.
+    notifications = [
+        Notification(id=f"n{i}", date=date(2026, 3, day), kind=kind, names=("NAME-A", "NAME-B"))
+        for i, day, kind in ((2, 9, "change"), (3, 10, "periodic"))
+    ]
+    used = NameUsed(date=date(2026, 3, 6), name="NAME-B")
+    [duty] = name_duties(used, *notifications, periodic_notifies_changes=False)
+    assert duty.discharged_by == "n2"
+    assert by(duty, "ew.s84.name")[1:] == []
