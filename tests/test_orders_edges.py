@@ -660,3 +660,19 @@ def test_a_notification_order_discharged_ends_the_requirements_the_day_before() 
     case = Case(person=PERSON, triggers=(abroad(),), orders=(discharged,))
     (source,) = assess(case, date(2022, 6, 6)).registration.sources
     assert source.end == date(2022, 3, 6)
+
+
+def test_an_order_that_changes_nothing_leaves_a_later_one_to_keep_the_person_subject() -> None:
+    # orders[0], to 30 June 2023, ends before the period (6 January 2024): it changes nothing.
+    # orders[1], made 9 January 2023 to 8 January 2028, keeps the person subject to then.
+    first = shpo(date(2019, 1, 7), date(2023, 6, 30))
+    second = shpo(date(2023, 1, 9), date(2028, 1, 8), id_="o2")
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(first, second))
+    (source,) = assess(case, date(2026, 1, 5)).registration.sources
+    assert (source.kept_by, source.kept_until) == ("orders[1]", date(2028, 1, 8))
+
+
+def test_an_shpo_made_after_the_assessment_date_does_not_bar_a_review() -> None:
+    # Made on 3 March 2026, it is not known on 2 March 2026: the qualifying date stands.
+    source = assess(ipp(shpo(date(2026, 3, 3))), date(2026, 3, 2)).registration.sources[0]
+    assert source.review_from == date(2025, 4, 20)
