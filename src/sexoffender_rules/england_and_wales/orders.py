@@ -179,12 +179,14 @@ RULES = (
         "A sexual harm prevention order keeps a relevant offender subject",
         "Where a sexual harm prevention order, or an interim one, is made in respect of a person "
         "who was a relevant offender immediately before it was made (subject through a "
-        "conviction, finding or caution on the day it was made), and the notification period "
+        "conviction, finding or caution, or through an earlier order, on the day it was made: "
+        "s.80(2)), and the notification period "
         "would end while the order has effect, the person remains subject until the order ceases "
         "to have effect: its last day as made or as last renewed or varied, or the day before a "
         "court discharged it; while it has effect until further order, no end is known. An order "
         "that ceases on or before the last day of the period changes nothing. One order keeping "
-        "the person subject makes the person a relevant offender when a later order is made. "
+        "or making the person subject makes the person a relevant offender when a later order is "
+        "made. "
         "Orders recorded as made before 8 March 2015 are not sexual harm prevention orders and "
         "have no effect here (the sexual offences prevention orders they replaced are "
         "ew.s107.remains_subject). An order made on a person who was not a relevant offender is "
@@ -512,20 +514,27 @@ def _effective(timeline: Timeline, ruleset: Ruleset, notes: list[Reason] | None)
     return [order for _, _, order in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
-def _kept_by_orders(source: Source, timeline: Timeline, ruleset: Ruleset) -> Source:
+def _kept_by_orders(
+    source: Source, timeline: Timeline, ruleset: Ruleset, made_by: Order | None = None
+) -> Source:
     """s.103G(1), (4), s.107(3), s.109(5), s.100(5), s.129(2): an order made (a risk order: a
     breach conviction) while the person is subject through ``source``, and having effect after the
     period would end, keeps the person subject until the order ceases to have effect; orders are
     taken in the order they took effect, so one order keeping the person subject lets a later one
-    keep them subject further."""
+    keep them subject further. ``made_by`` is the order that made the person subject through
+    ``source``, if one did: a person subject through it is a relevant offender (s.80(2)), so a
+    later order keeps them subject as well; the notes on orders of no effect are then left to the
+    sources of convictions, findings and cautions."""
     if source.indefinite or source.undetermined or source.end is None:
         return source
     notes: list[Reason] = []
-    orders = _effective(timeline, ruleset, notes)
+    orders = _effective(timeline, ruleset, None if made_by is not None else notes)
     reasons = [*source.reasons, *notes]
     last: date | None = source.end
     kept_by: str | None = None
     for order in orders:
+        if order is made_by:
+            continue
         effect = EFFECTS[order.kind]
         rule = ruleset.rule(effect.keep)
         day = _operative(order, timeline.as_of)
@@ -583,7 +592,8 @@ def _made_subject_by_orders(
 ) -> Iterator[Source]:
     """s.103G(2)-(4), s.107(4)-(5), s.109(5), s.100(5)-(6), s.129(3)-(4): a source for each order
     made (a risk order: a breach conviction) on a person who was not then a relevant offender,
-    from the relevant date until the order ceases."""
+    from the relevant date until the order ceases, or later where a further order made while the
+    person is subject through it keeps the person subject (:func:`_kept_by_orders`)."""
     made_subject: list[Source] = []
     for order in _effective(timeline, ruleset, None):
         effect = EFFECTS[order.kind]
@@ -656,6 +666,7 @@ def _made_subject_by_orders(
             kept_by=path,
             kept_until=last,
         )
+        source = _kept_by_orders(source, timeline, ruleset, made_by=order)
         made_subject.append(source)
         yield source
 
