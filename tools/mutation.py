@@ -68,8 +68,20 @@ RULE_MODULES = [
     "subject",
     "travel",
 ]
+# Test files outside ENGINE_TESTS that reach a module's code and state what it decides.
+EXTRA_TESTS = {
+    "subject": [
+        "tests/test_notification_period_reasons.py",
+        "tests/test_orders_abroad_and_risk.py",
+        "tests/test_law_over_time.py",
+        "tests/test_crime_and_policing_act_2026.py",
+    ],
+}
 TARGETS.update(
-    {f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS) for m in RULE_MODULES}
+    {
+        f"rules-{m.lstrip('_')}": ([f"{RULES}/{m}.py"], ENGINE_TESTS + EXTRA_TESTS.get(m, []))
+        for m in RULE_MODULES
+    }
 )
 COPIED = ["src", "tests", "examples", "docs", "README.md", "mkdocs.yml", "pyproject.toml"]
 
