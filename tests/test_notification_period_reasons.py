@@ -957,3 +957,79 @@ def test_a_term_in_weeks_within_7_days_of_6_months_is_flagged() -> None:
         T0,
     )
     assert source.period == CalendarPeriod(years=7)
+
+
+# --------------------------------------------------------------------------------------------
+# The sentencing history (rule ew.s82.resentence)
+# --------------------------------------------------------------------------------------------
+
+
+def resentenced(first: Any, why: str, again: date, then: Any) -> Case:
+    """A conviction on 1 March 2024 with ``first``, dealt with again on ``again``."""
+    resentence = Resentence(date=again, reason=why, disposal=then)
+    return conviction(date(2024, 3, 1), first, resentences=(resentence,))
+
+
+def test_an_activated_suspended_sentence_with_a_lesser_term_is_flagged() -> None:
+    # 12 months suspended on 1 March 2024, activated on 1 August 2024 with 4 months: the
+    # disposal in force, 4 months, is 6 months or less, 7 years beginning with 1 March 2024,
+    # ending on 28 February 2031; the earlier custodial sentence is flagged (s.82(1) 'is or
+    # has been sentenced').
+    on = date(2024, 3, 1)
+    suspended = SuspendedImprisonment(term=CalendarPeriod(months=12))
+    case = resentenced(suspended, "activation_of_suspended_sentence", date(2024, 8, 1), months(4))
+    source = only_source(case, date(2024, 9, 2))
+    assert said(source.reasons) == [
+        *head(on),
+        reason(
+            "ew.s82.resentence",
+            "Sentencing history: 2024-03-01 sentenced: suspended imprisonment of 12 months; "
+            "2024-08-01 activation of suspended sentence: imprisonment of 4 months. The disposal "
+            "in force on the assessment date, passed on 2024-08-01, decides the row of the table; "
+            "the period still begins with the relevant date.",
+            T0,
+            dates=(("sentence_in_force", date(2024, 8, 1)),),
+        ),
+        reason(
+            "ew.s82.review",
+            f"{T0}: an earlier custodial sentence (suspended imprisonment of 12 months) was "
+            "replaced other than on appeal; s.82(1) covers a person who 'is or has been "
+            "sentenced', so its row may still apply: check.",
+            T0,
+        ),
+        age(date(1988, 1, 1), under=False),
+        row(T0, SIX_OR_LESS, "7 years"),
+        ends("7 years", on, date(2031, 2, 28)),
+    ]
+
+
+def test_a_sentence_varied_on_appeal_stands_in_place_of_the_first() -> None:
+    # 12 months on 1 March 2024, varied on appeal on 2 September 2024 to 5 months: the new
+    # sentence stands from 1 March 2024; 6 months or less, 7 years; no flag.
+    on = date(2024, 3, 1)
+    case = resentenced(months(12), "variation_on_appeal", date(2024, 9, 2), months(5))
+    source = only_source(case, date(2024, 10, 1))
+    assert said(source.reasons) == [
+        *head(on),
+        reason(
+            "ew.s82.resentence",
+            "Sentencing history: 2024-03-01 sentenced: imprisonment of 12 months (replaced on "
+            "appeal); 2024-09-02 variation on appeal: imprisonment of 5 months. The sentence "
+            "substituted on appeal stands in place of the one it varied, as if passed on "
+            "2024-03-01; it decides the row of the table.",
+            T0,
+            dates=(("sentence_in_force", on),),
+        ),
+        age(date(1988, 1, 1), under=False),
+        row(T0, SIX_OR_LESS, "7 years"),
+        ends("7 years", on, date(2031, 2, 28)),
+    ]
+
+
+def test_the_same_sentence_passed_again_is_not_flagged() -> None:
+    # Dealt with again on 2 September 2024 with the same 12 months: the row is the same,
+    # 10 years, and no earlier sentence differs from the one in force.
+    case = resentenced(months(12), "other", date(2024, 9, 2), months(12))
+    source = only_source(case, date(2024, 10, 1))
+    assert not any(r.rule_id == "ew.s82.review" for r in source.reasons)
+    assert source.period == CalendarPeriod(years=10)
