@@ -1033,3 +1033,64 @@ def test_the_same_sentence_passed_again_is_not_flagged() -> None:
     source = only_source(case, date(2024, 10, 1))
     assert not any(r.rule_id == "ew.s82.review" for r in source.reasons)
     assert source.period == CalendarPeriod(years=10)
+
+
+# --------------------------------------------------------------------------------------------
+# Terms in days compared with the table's months by calendar (rule ew.s82.review)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days", "last", "flagged", "period"),
+    [
+        # 6 months from 1 March 2024 reach 1 September 2024, 184 days. 177 days reach 25 August
+        # (last day 24 August), 7 days short: flagged; 6 months or less, 7 years.
+        (177, date(2024, 8, 24), True, 7),
+        # 176 days, 8 days short: not flagged.
+        (176, date(2024, 8, 23), False, 7),
+        # 191 days reach 8 September (last day 7 September), 7 days over: flagged; more than
+        # 6 months, 10 years.
+        (191, date(2024, 9, 7), True, 10),
+        # 192 days, 8 days over: not flagged.
+        (192, date(2024, 9, 8), False, 10),
+    ],
+)
+def test_a_term_in_days_is_flagged_within_7_days_of_6_months(
+    days: int, last: date, flagged: bool, period: int
+) -> None:
+    case = sentenced(("t1", date(2024, 3, 1), Imprisonment(term=CalendarPeriod(days=days))))
+    source = only_source(case, date(2024, 4, 1))
+    flag = reason(
+        "ew.s82.review",
+        f"{T0}: the term (2024-03-01 to {last.isoformat()}) is within 7 days of 6 or 30 months "
+        "by calendar: flagged for review.",
+        T0,
+    )
+    assert (flag in said(source.reasons)) is flagged
+    assert source.period == CalendarPeriod(years=period)
+
+
+@pytest.mark.parametrize(
+    ("reading", "period"),
+    [
+        # 184 days from 31 May 2004 reach 1 December 2004. 6 months from 31 May reach
+        # 31 November, which does not exist: 1 December under the next-day reading (not more
+        # than 6 months: 7 years), 30 November under the previous-day one (more: 10 years).
+        ("next_day", 7),
+        ("previous_day", 10),
+    ],
+)
+def test_a_term_in_days_from_a_month_end_is_compared_under_the_reading(
+    reading: str, period: int
+) -> None:
+    term = Imprisonment(term=CalendarPeriod(days=184))
+    case = sentenced(("t1", date(2004, 5, 31), term))
+    source = only_source(case, date(2004, 7, 1), Policy(leap_day=reading))
+    assert source.period == CalendarPeriod(years=period)
+    with pytest.raises(AmbiguousReadingError) as raised:
+        only_source(case, date(2004, 7, 1), STRICT_LEAP_DAY)
+    assert raised.value.question == "leap_day"
+    assert str(raised.value) == (
+        "leap_day: comparing a term with 6 months from a day the month may lack depends on the "
+        "reading; choose one"
+    )
