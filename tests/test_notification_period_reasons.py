@@ -24,6 +24,7 @@ from sexoffender_rules.model import (
     ExtendedSentence,
     HospitalOrder,
     Imprisonment,
+    LifeImprisonment,
     OffenderOfParticularConcern,
     OtherDisposal,
     Person,
@@ -1094,3 +1095,28 @@ def test_a_term_in_days_from_a_month_end_is_compared_under_the_reading(
         "leap_day: comparing a term with 6 months from a day the month may lack depends on the "
         "reading; choose one"
     )
+
+
+def test_a_life_sentence_passed_after_conviction_is_told_by_its_name() -> None:
+    # Convicted 1 March 2024, sentenced to life imprisonment on 15 April 2024: indefinite,
+    # beginning with the relevant date, the conviction (s.82(1), (6)).
+    on, passed = date(2024, 3, 1), date(2024, 4, 15)
+    source = only_source(conviction(on, LifeImprisonment(), sentence_date=passed), date(2024, 5, 1))
+    # The reasons of the period (the review of indefinite requirements, s.91B, follows them).
+    assert said(source.reasons)[:5] == [
+        *head(on),
+        reason(
+            "ew.s82.resentence",
+            "Sentencing history: 2024-04-15 sentenced: life imprisonment. The disposal in force "
+            "on the assessment date, passed on 2024-04-15, decides the row of the table; the "
+            "period still begins with the relevant date.",
+            T0,
+            dates=(("sentence_in_force", passed),),
+        ),
+        age(date(1988, 1, 1), under=False),
+        reason(
+            "ew.s82.period",
+            f"s.82(1) table: {INDEFINITE_ROW}: an indefinite period beginning with 2024-03-01.",
+            T0,
+        ),
+    ]
