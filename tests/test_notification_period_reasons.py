@@ -1120,3 +1120,32 @@ def test_a_life_sentence_passed_after_conviction_is_told_by_its_name() -> None:
             T0,
         ),
     ]
+
+
+def test_a_finding_before_1_september_1997_not_then_current_is_named_in_words() -> None:
+    # A finding of not guilty by insanity on 29 August 1997 with a hospital order, the case not
+    # current on 1 September 1997 (the person not then detained in hospital): s.81(4) excludes it.
+    on = date(1997, 8, 29)
+    hospital = HospitalOrder(restriction_order=False)
+    case = conviction(
+        on, hospital, kind="finding_not_guilty_by_insanity", current_on_1_september_1997=False
+    )
+    reg = registration(case, date(2005, 1, 3))
+    assert reg.sources == ()
+    assert said(reg.reasons) == [
+        reason(
+            "ew.s80.subject",
+            f"{T0}: finding not guilty by insanity on 1997-08-29 in respect of a Schedule 3 "
+            "offence makes the person subject.",
+            T0,
+        ),
+        relevant(T0, on),
+        reason(
+            "ew.s81.before_1997",
+            f"{T0}: a finding not guilty by insanity before 1 September 1997 whose case was not "
+            "current at the beginning of that day: s.81(1) does not apply (s.81(3)-(4)).",
+            T0,
+            f"{T0}.current_on_1_september_1997",
+        ),
+        NONE_SUBJECT,
+    ]
