@@ -1149,3 +1149,17 @@ def test_a_finding_before_1_september_1997_not_then_current_is_named_in_words() 
         ),
         NONE_SUBJECT,
     ]
+
+
+def test_an_absolute_discharge_after_a_finding_leaves_the_person_subject() -> None:
+    # The deeming of PCC(S)A 2000 s.14(1) and Sentencing Act 2020 s.82(2) is of a conviction; a
+    # finding of not guilty by insanity with an absolute discharge (Criminal Procedure
+    # (Insanity) Act 1964 s.5(2)(c)) is within s.80(1)(b): a person of any other description,
+    # 5 years beginning with 1 March 2022, ending on 28 February 2027.
+    on = date(2022, 3, 1)
+    case = conviction(on, AbsoluteDischarge(), kind="finding_not_guilty_by_insanity")
+    source = only_source(case, date(2022, 4, 1))
+    assert said(source.reasons)[-2:] == [
+        row(T0, "a person of any other description", "5 years"),
+        ends("5 years", on, date(2027, 2, 28)),
+    ]
