@@ -1163,3 +1163,29 @@ def test_an_absolute_discharge_after_a_finding_leaves_the_person_subject() -> No
         row(T0, "a person of any other description", "5 years"),
         ends("5 years", on, date(2027, 2, 28)),
     ]
+
+
+@pytest.mark.parametrize(("reading", "period"), [("next_day", 10), ("previous_day", 7)])
+def test_a_term_in_months_and_days_is_measured_under_the_reading(reading: str, period: int) -> None:
+    # 5 months and 30 days from 30 September 2023: 5 months reach 30 February 2024, which does
+    # not exist: 1 March under the next-day reading, 29 February under the previous-day one;
+    # 30 days more reach 31 March or 30 March. 6 months reach 30 March 2024 under either. More
+    # than 6 months only under the next-day reading: 10 years, else 7 years (s.82(1)).
+    term = Imprisonment(term=CalendarPeriod(months=5, days=30))
+    case = sentenced(("t1", date(2023, 9, 30), term))
+    assert only_source(case, date(2023, 11, 1), Policy(leap_day=reading)).period == (
+        CalendarPeriod(years=period)
+    )
+    with pytest.raises(AmbiguousReadingError):
+        only_source(case, date(2023, 11, 1), STRICT_LEAP_DAY)
+
+
+def test_an_odd_dto_from_a_month_end_is_halved_under_each_reading() -> None:
+    # 13 months from 31 January 2021 reach 31 February 2022, which does not exist: 1 March
+    # (394 days) or 28 February (393 days); half is 197 or 196 days, to 16 or 15 August 2021,
+    # more than 6 months (to 31 July 2021) either way, so even a strict policy does not raise.
+    # Under 18 (born 15 January 2005): 10 years halved to 5 years, beginning with 31 January
+    # 2021 and ending on 30 January 2026.
+    case = dto_case(date(2005, 1, 15), date(2021, 1, 31), 13)
+    source = only_source(case, date(2021, 3, 1), STRICT_LEAP_DAY)
+    assert (source.period, source.end) == (CalendarPeriod(years=5), date(2026, 1, 30))
