@@ -1189,3 +1189,53 @@ def test_an_odd_dto_from_a_month_end_is_halved_under_each_reading() -> None:
     case = dto_case(date(2005, 1, 15), date(2021, 1, 31), 13)
     source = only_source(case, date(2021, 3, 1), STRICT_LEAP_DAY)
     assert (source.period, source.end) == (CalendarPeriod(years=5), date(2026, 1, 30))
+
+
+def near_line(source: Source) -> bool:
+    """Whether ``source`` is flagged for a term within 7 days of 6 or 30 months."""
+    return any("is within 7 days of 6 or 30 months" in r.statement for r in source.reasons)
+
+
+def test_a_term_7_days_short_of_6_months_under_one_reading_is_flagged() -> None:
+    # 176 days from 31 May 2004 reach 23 November 2004 (last day 22 November). 6 months reach
+    # 30 November (previous-day reading) or 1 December (next-day): 7 days short under the first,
+    # so flagged; not more than 6 months under either, 7 years.
+    case = sentenced(("t1", date(2004, 5, 31), Imprisonment(term=CalendarPeriod(days=176))))
+    source = only_source(case, date(2004, 7, 1))
+    assert said(source.reasons)[2] == reason(
+        "ew.s82.review",
+        f"{T0}: the term (2004-05-31 to 2004-11-22) is within 7 days of 6 or 30 months by "
+        "calendar: flagged for review.",
+        T0,
+    )
+    assert source.period == CalendarPeriod(years=7)
+
+
+def test_a_term_7_days_over_6_months_under_one_reading_is_flagged() -> None:
+    # 5 months and 37 days from 30 September 2023: 5 months reach 1 March or 29 February 2024
+    # by the reading, and 37 days more 7 April or 6 April; 6 months reach 30 March 2024. 7 days
+    # over under the previous-day reading: flagged (8 under the other).
+    term = Imprisonment(term=CalendarPeriod(months=5, days=37))
+    source = only_source(sentenced(("t1", date(2023, 9, 30), term)), date(2023, 11, 1))
+    assert near_line(source)
+    assert source.period == CalendarPeriod(years=10)
+
+
+@pytest.mark.parametrize(
+    ("reading", "period", "indefinite"),
+    [
+        # 913 days from 31 May 2004 reach 30 November 2006. 30 months reach 31 November 2006,
+        # which does not exist: 1 December (next-day reading), so less than 30 months, 10 years;
+        # or 30 November (previous-day), so 30 months or more, indefinite.
+        ("next_day", CalendarPeriod(years=10), False),
+        ("previous_day", None, True),
+    ],
+)
+def test_a_term_reaching_30_months_under_one_reading_names_the_reading(
+    reading: str, period: CalendarPeriod | None, indefinite: bool
+) -> None:
+    case = sentenced(("t1", date(2004, 5, 31), Imprisonment(term=CalendarPeriod(days=913))))
+    source = only_source(case, date(2004, 7, 1), Policy(leap_day=reading))
+    assert (source.period, source.indefinite) == (period, indefinite)
+    table = [r for r in source.reasons if r.statement.startswith("s.82(1) table")]
+    assert [r.readings for r in table] == [(f"leap_day={reading}",)]
