@@ -1239,3 +1239,53 @@ def test_a_term_reaching_30_months_under_one_reading_names_the_reading(
     assert (source.period, source.indefinite) == (period, indefinite)
     table = [r for r in source.reasons if r.statement.startswith("s.82(1) table")]
     assert [r.readings for r in table] == [(f"leap_day={reading}",)]
+
+
+def test_a_term_consecutive_to_one_ending_by_the_reading_starts_after_it() -> None:
+    # 1 month from 31 January 2023 has its anniversary on 1 March 2023 under the next-day
+    # reading; 5 months consecutive run from 1 March to 31 July 2023 (anniversary 1 August).
+    # Together 6 months (s.82(3)-(4)): 6 months or less, 7 years each.
+    on = date(2023, 1, 31)
+    case = sentenced(("t1", on, months(1)), ("t2", on, months(5, consecutive_to="t1")))
+    first, _ = registration(case, date(2023, 3, 1), Policy(leap_day="next_day")).sources
+    assert said(first.reasons)[2] == combined(
+        "t2", "the aggregate of the terms, 6 months", on, date(2023, 8, 1), T0
+    )
+    assert first.period == CalendarPeriod(years=7)
+
+
+def test_the_end_of_a_discharge_from_a_month_end_follows_the_reading() -> None:
+    # A conditional discharge of 1 month from 31 January 2023: under the previous-day reading
+    # its anniversary is 28 February, so it ends on 27 February; re-sentenced on 1 March 2023,
+    # the person is not subject on 28 February (s.82(1) reading of re-sentencing).
+    four_months = Imprisonment(term=CalendarPeriod(months=4))
+    resentence = Resentence(
+        date=date(2023, 3, 1), reason="breach_of_conditional_discharge", disposal=four_months
+    )
+    discharge = ConditionalDischarge(period=CalendarPeriod(months=1))
+    case = conviction(date(2023, 1, 31), discharge, resentences=(resentence,))
+    source = only_source(case, date(2023, 4, 3), Policy(leap_day="previous_day"))
+    assert source.lapsed is not None
+    assert (source.lapsed.start, source.lapsed.end) == (date(2023, 2, 28), date(2023, 3, 1))
+
+
+def test_the_flag_names_the_last_custodial_sentence_replaced() -> None:
+    # 12 months suspended on 1 March 2024, activated with 4 months on 1 August 2024, then dealt
+    # with again on 2 September 2024 with a community order: the last custodial sentence
+    # replaced other than on appeal is the 4 months.
+    on = date(2024, 3, 1)
+    again = (
+        Resentence(
+            date=date(2024, 8, 1), reason="activation_of_suspended_sentence", disposal=months(4)
+        ),
+        Resentence(date=date(2024, 9, 2), reason="other", disposal=OtherDisposal()),
+    )
+    suspended = SuspendedImprisonment(term=CalendarPeriod(months=12))
+    source = only_source(conviction(on, suspended, resentences=again), date(2024, 10, 1))
+    assert said(source.reasons)[3] == reason(
+        "ew.s82.review",
+        f"{T0}: an earlier custodial sentence (imprisonment of 4 months) was replaced other than "
+        "on appeal; s.82(1) covers a person who 'is or has been sentenced', so its row may still "
+        "apply: check.",
+        T0,
+    )
