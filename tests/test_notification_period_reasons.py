@@ -1237,6 +1237,7 @@ def test_a_term_reaching_30_months_under_one_reading_names_the_reading(
     case = sentenced(("t1", date(2004, 5, 31), Imprisonment(term=CalendarPeriod(days=913))))
     source = only_source(case, date(2004, 7, 1), Policy(leap_day=reading))
     assert (source.period, source.indefinite) == (period, indefinite)
+    assert near_line(source)  # within a day of 30 months
     table = [r for r in source.reasons if r.statement.startswith("s.82(1) table")]
     assert [r.readings for r in table] == [(f"leap_day={reading}",)]
 
@@ -1289,3 +1290,19 @@ def test_the_flag_names_the_last_custodial_sentence_replaced() -> None:
         "apply: check.",
         T0,
     )
+
+
+def test_three_consecutive_terms_name_each_other() -> None:
+    # 3 months from 1 March 2024, then 2 months and 2 months consecutive: 7 months together
+    # (s.82(3)-(4)), 1 March 2024 to 30 September 2024; more than 6 months, 10 years.
+    on = date(2024, 3, 1)
+    case = sentenced(
+        ("t1", on, months(3)),
+        ("t2", on, months(2, consecutive_to="t1")),
+        ("t3", on, months(2, consecutive_to="t2")),
+    )
+    first = registration(case, date(2024, 4, 1)).sources[0]
+    assert said(first.reasons)[2] == combined(
+        "t2, t3", "the aggregate of the terms, 7 months", on, date(2024, 10, 1), T0
+    )
+    assert first.period == CalendarPeriod(years=10)
