@@ -1306,3 +1306,44 @@ def test_three_consecutive_terms_name_each_other() -> None:
         "t2, t3", "the aggregate of the terms, 7 months", on, date(2024, 10, 1), T0
     )
     assert first.period == CalendarPeriod(years=10)
+
+
+def test_a_re_sentence_after_the_assessment_date_does_not_unflag_a_first_sentence_dto() -> None:
+    # As in the case above (an order of 8 months at first sentence on 1 April 2022, after the
+    # 18th birthday on 10 March 2022), with the offender dealt with again on 1 June 2022:
+    # assessed on 1 May 2022 the re-sentence is not yet known, so the order is still flagged.
+    person = Person(reference="FICTIONAL-0971", date_of_birth=date(2004, 3, 10))
+    later = Resentence(date=date(2022, 6, 1), reason="other", disposal=months(8))
+    dto = DetentionAndTrainingOrder(term=CalendarPeriod(months=8))
+    case = conviction(
+        date(2022, 1, 5), dto, person, sentence_date=date(2022, 4, 1), resentences=(later,)
+    )
+    source = only_source(case, date(2022, 5, 1))
+    assert any("made at first sentence" in r.statement for r in source.reasons)
+
+
+def test_a_term_consecutive_to_one_not_yet_passed_needs_it() -> None:
+    # t2 (4 months on 1 March 2024) runs on from t1, whose sentence is passed on 2 May 2024;
+    # assessed on 1 April 2024 t1's term is not known, so neither is t2's start or combined term.
+    case = Case(
+        person=ADULT,
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(2024, 3, 1),
+                sentence_date=date(2024, 5, 2),
+                disposal=months(3),
+            ),
+            Trigger(
+                id="t2",
+                kind="conviction",
+                date=date(2024, 3, 1),
+                disposal=months(4, consecutive_to="t1"),
+            ),
+        ),
+    )
+    second = registration(case, date(2024, 4, 1)).sources[1]
+    assert second.missing == (
+        "triggers[1].disposal.consecutive_to: the term it names is not known",
+    )
