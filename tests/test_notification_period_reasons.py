@@ -1322,9 +1322,10 @@ def test_a_re_sentence_after_the_assessment_date_does_not_unflag_a_first_sentenc
     assert any("made at first sentence" in r.statement for r in source.reasons)
 
 
-def test_a_term_consecutive_to_one_not_yet_passed_needs_it() -> None:
-    # t2 (4 months on 1 March 2024) runs on from t1, whose sentence is passed on 2 May 2024;
-    # assessed on 1 April 2024 t1's term is not known, so neither is t2's start or combined term.
+@pytest.mark.parametrize("field", ["consecutive_to", "concurrent_with"])
+def test_a_term_linked_to_one_not_yet_passed_needs_it(field: str) -> None:
+    # t2 (4 months on 1 March 2024) runs on from, or with, t1, whose sentence is passed on 2 May
+    # 2024; assessed on 1 April 2024 t1's term is not known, so neither is t2's start.
     case = Case(
         person=ADULT,
         triggers=(
@@ -1339,11 +1340,9 @@ def test_a_term_consecutive_to_one_not_yet_passed_needs_it() -> None:
                 id="t2",
                 kind="conviction",
                 date=date(2024, 3, 1),
-                disposal=months(4, consecutive_to="t1"),
+                disposal=months(4, **{field: "t1"}),
             ),
         ),
     )
     second = registration(case, date(2024, 4, 1)).sources[1]
-    assert second.missing == (
-        "triggers[1].disposal.consecutive_to: the term it names is not known",
-    )
+    assert second.missing == (f"triggers[1].disposal.{field}: the term it names is not known",)
