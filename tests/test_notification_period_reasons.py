@@ -26,6 +26,7 @@ from sexoffender_rules.model import (
     Imprisonment,
     LifeImprisonment,
     OffenderOfParticularConcern,
+    Order,
     OtherDisposal,
     Person,
     Resentence,
@@ -1346,3 +1347,50 @@ def test_a_term_linked_to_one_not_yet_passed_needs_it(field: str) -> None:
     )
     second = registration(case, date(2024, 4, 1)).sources[1]
     assert second.missing == (f"triggers[1].disposal.{field}: the term it names is not known",)
+
+
+# --------------------------------------------------------------------------------------------
+# A trigger that makes no one subject leaves the others their periods
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A conviction abroad with no notification order or police notice (s.97, s.96ZC).
+        Trigger(
+            id="t0", kind="conviction", date=date(2004, 4, 30), disposal=months(3), abroad=True
+        ),
+        # An absolute discharge (PCC(S)A 2000 s.14(1)).
+        Trigger(id="t0", kind="conviction", date=date(2004, 4, 30), disposal=AbsoluteDischarge()),
+        # A conditional discharge before 1 May 2004 (s.134(2)).
+        Trigger(
+            id="t0",
+            kind="conviction",
+            date=date(2004, 4, 30),
+            disposal=ConditionalDischarge(period=CalendarPeriod(years=1)),
+        ),
+    ],
+    ids=["abroad", "absolute-discharge", "conditional-discharge-before-part-2"],
+)
+def test_a_trigger_that_makes_no_one_subject_leaves_a_later_caution_its_period(
+    first: Trigger,
+) -> None:
+    # A caution of an adult on 3 January 2005: 2 years beginning with it end on 2 January 2007.
+    later = Trigger(id="t1", kind="caution", date=date(2005, 1, 3))
+    reg = registration(Case(person=ADULT, triggers=(first, later)), date(2005, 2, 1))
+    assert [(s.trigger_id, s.end) for s in reg.sources] == [("t1", date(2007, 1, 2))]
+
+
+def test_a_trigger_abroad_is_explained_by_its_order() -> None:
+    # A conviction abroad on 7 March 2005 with life imprisonment, and a police notice of
+    # 3 January 2023 naming it (s.96ZC): the person is subject through the notice, which the
+    # first reason names; s.80(1) (a conviction in the United Kingdom) is not among them.
+    life = Trigger(
+        id="t1", kind="conviction", date=date(2005, 3, 7), disposal=LifeImprisonment(), abroad=True
+    )
+    notice = Order(id="o1", kind="police_notice", made=date(2023, 1, 3), trigger="t1")
+    case = Case(person=ADULT, triggers=(life,), orders=(notice,))
+    [source] = registration(case, date(2024, 1, 2)).sources
+    assert "ew.s80.subject" not in [r.rule_id for r in source.reasons]
+    assert "orders[0]" in source.reasons[0].facts
