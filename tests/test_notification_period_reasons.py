@@ -1370,8 +1370,24 @@ def test_a_term_linked_to_one_not_yet_passed_needs_it(field: str) -> None:
             date=date(2004, 4, 30),
             disposal=ConditionalDischarge(period=CalendarPeriod(years=1)),
         ),
+        # A caution before 1 September 1997 (s.81(5)).
+        Trigger(id="t0", kind="caution", date=date(1997, 8, 31)),
+        # A conviction before 1 September 1997 not then current (s.81(3)).
+        Trigger(
+            id="t0",
+            kind="conviction",
+            date=date(1997, 8, 29),
+            disposal=months(3),
+            current_on_1_september_1997=False,
+        ),
     ],
-    ids=["abroad", "absolute-discharge", "conditional-discharge-before-part-2"],
+    ids=[
+        "abroad",
+        "absolute-discharge",
+        "conditional-discharge-before-part-2",
+        "caution-before-1997",
+        "conviction-before-1997-not-current",
+    ],
 )
 def test_a_trigger_that_makes_no_one_subject_leaves_a_later_caution_its_period(
     first: Trigger,
@@ -1394,3 +1410,14 @@ def test_a_trigger_abroad_is_explained_by_its_order() -> None:
     [source] = registration(case, date(2024, 1, 2)).sources
     assert "ew.s80.subject" not in [r.rule_id for r in source.reasons]
     assert "orders[0]" in source.reasons[0].facts
+
+
+def test_a_trigger_abroad_awaiting_sentence_keeps_its_notice() -> None:
+    # A conviction abroad on 7 March 2022 with no disposal recorded, named by a police notice of
+    # 3 January 2023: the period needs the disposal, and the source records the notice.
+    abroad = Trigger(id="t1", kind="conviction", date=date(2022, 3, 7), abroad=True)
+    notice = Order(id="o1", kind="police_notice", made=date(2023, 1, 3), trigger="t1")
+    case = Case(person=ADULT, triggers=(abroad,), orders=(notice,))
+    [source] = registration(case, date(2023, 2, 1)).sources
+    assert source.missing[-1] == f"{T0}.disposal: needed to find the notification period (s.82(1))"
+    assert source.applied_by == "orders[0]"
