@@ -1421,3 +1421,22 @@ def test_a_trigger_abroad_awaiting_sentence_keeps_its_notice() -> None:
     [source] = registration(case, date(2023, 2, 1)).sources
     assert source.missing[-1] == f"{T0}.disposal: needed to find the notification period (s.82(1))"
     assert source.applied_by == "orders[0]"
+
+
+def test_the_18th_birthday_of_a_person_born_on_29_february_names_the_reading() -> None:
+    # Born 29 February 2004: 29 February 2022 does not exist, so under the default next-day
+    # reading the person attains 18 on 1 March 2022 (FLRA 1969 s.9 with policy.leap_day), and a
+    # caution on 28 February 2022 is of a person under 18: 2 years halved to 1 year.
+    person = Person(reference="FICTIONAL-0977", date_of_birth=date(2004, 2, 29))
+    source = only_source(
+        conviction(date(2022, 2, 28), None, person, kind="caution"), date(2022, 3, 1)
+    )
+    attains = date(2022, 3, 1)
+    assert (
+        "ew.age",
+        "The person attains 18 on 2022-03-01, so is under 18 on the relevant date.",
+        (),
+        (("attains_18", attains),),
+        ("leap_day=next_day",),
+    ) in said(source.reasons)
+    assert source.period == CalendarPeriod(years=1)
