@@ -1440,3 +1440,32 @@ def test_the_18th_birthday_of_a_person_born_on_29_february_names_the_reading() -
         ("leap_day=next_day",),
     ) in said(source.reasons)
     assert source.period == CalendarPeriod(years=1)
+
+
+def noticed(made: date) -> Registration:
+    # A conviction abroad on 4 January 2010 with 3 months' imprisonment: 7 years beginning with
+    # it end on 3 January 2017 (s.82(1)), reckoned from the foreign date; a notification order
+    # naming it is made and served on `made` (s.97, s.98).
+    abroad = Trigger(
+        id="t1", kind="conviction", date=date(2010, 1, 4), disposal=months(3), abroad=True
+    )
+    order = Order(id="o1", kind="notification_order", made=made, served=made, trigger="t1")
+    return registration(Case(person=ADULT, triggers=(abroad,), orders=(order,)), made)
+
+
+def test_an_order_after_the_period_ended_makes_no_one_subject() -> None:
+    reg = noticed(date(2017, 1, 4))
+    assert reg.sources == ()
+    assert (
+        "ew.s98.notification_order",
+        f"{T0}: the notification period ended on 2017-01-03, before orders[0] took effect: it "
+        "makes no one subject.",
+        (T0, "orders[0]"),
+        (("end", date(2017, 1, 3)),),
+        (),
+    ) in said(reg.reasons)
+
+
+def test_an_order_on_the_last_day_of_the_period_makes_the_person_subject_that_day() -> None:
+    [source] = noticed(date(2017, 1, 3)).sources
+    assert (source.subject_from, source.end) == (date(2017, 1, 3), date(2017, 1, 3))
