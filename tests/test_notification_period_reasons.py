@@ -1380,6 +1380,8 @@ def test_a_term_linked_to_one_not_yet_passed_needs_it(field: str) -> None:
             disposal=months(3),
             current_on_1_september_1997=False,
         ),
+        # A caution whose 2 years ended on 30 April 2004, before Part 2 (s.81(2)).
+        Trigger(id="t0", kind="caution", date=date(2002, 5, 1)),
     ],
     ids=[
         "abroad",
@@ -1387,6 +1389,7 @@ def test_a_term_linked_to_one_not_yet_passed_needs_it(field: str) -> None:
         "conditional-discharge-before-part-2",
         "caution-before-1997",
         "conviction-before-1997-not-current",
+        "ended-before-part-2",
     ],
 )
 def test_a_trigger_that_makes_no_one_subject_leaves_a_later_caution_its_period(
@@ -1442,7 +1445,7 @@ def test_the_18th_birthday_of_a_person_born_on_29_february_names_the_reading() -
     assert source.period == CalendarPeriod(years=1)
 
 
-def noticed(made: date) -> Registration:
+def noticed(made: date, *later: Trigger) -> Registration:
     # A conviction abroad on 4 January 2010 with 3 months' imprisonment: 7 years beginning with
     # it end on 3 January 2017 (s.82(1)), reckoned from the foreign date; a notification order
     # naming it is made and served on `made` (s.97, s.98).
@@ -1450,7 +1453,7 @@ def noticed(made: date) -> Registration:
         id="t1", kind="conviction", date=date(2010, 1, 4), disposal=months(3), abroad=True
     )
     order = Order(id="o1", kind="notification_order", made=made, served=made, trigger="t1")
-    return registration(Case(person=ADULT, triggers=(abroad,), orders=(order,)), made)
+    return registration(Case(person=ADULT, triggers=(abroad, *later), orders=(order,)), made)
 
 
 def test_an_order_after_the_period_ended_makes_no_one_subject() -> None:
@@ -1469,3 +1472,10 @@ def test_an_order_after_the_period_ended_makes_no_one_subject() -> None:
 def test_an_order_on_the_last_day_of_the_period_makes_the_person_subject_that_day() -> None:
     [source] = noticed(date(2017, 1, 3)).sources
     assert (source.subject_from, source.end) == (date(2017, 1, 3), date(2017, 1, 3))
+
+
+def test_an_order_after_the_period_ended_leaves_a_later_caution_its_period() -> None:
+    # A caution on 2 January 2017: 2 years beginning with it end on 1 January 2019.
+    later = Trigger(id="t2", kind="caution", date=date(2017, 1, 2))
+    reg = noticed(date(2017, 1, 4), later)
+    assert [(s.trigger_id, s.end) for s in reg.sources] == [("t2", date(2019, 1, 1))]
