@@ -1479,3 +1479,31 @@ def test_an_order_after_the_period_ended_leaves_a_later_caution_its_period() -> 
     later = Trigger(id="t2", kind="caution", date=date(2017, 1, 2))
     reg = noticed(date(2017, 1, 4), later)
     assert [(s.trigger_id, s.end) for s in reg.sources] == [("t2", date(2019, 1, 1))]
+
+
+def test_a_dto_of_18_months_counts_for_9() -> None:
+    # 18 months on 2 August 2021 for a person born 15 January 2005: half, 9 months (s.131(a)),
+    # is more than 6 months: 10 years halved to 5 years, ending on 1 August 2026.
+    source = only_source(dto_case(date(2005, 1, 15), date(2021, 8, 2), 18), date(2021, 9, 1))
+    assert (source.period, source.end) == (CalendarPeriod(years=5), date(2026, 8, 1))
+
+
+def test_halves_of_dtos_in_whole_months_are_compared_in_whole_months() -> None:
+    # Orders of 8 and 4 months on 1 March 2024, the second consecutive, for a person born
+    # 15 January 2008: halves of 4 and 2 months, 6 months together (1 March to 31 August 2024),
+    # exactly 6 months in whole months, so not flagged as near the line; 7 years halved to
+    # 3 years 6 months.
+    person = Person(reference="FICTIONAL-0978", date_of_birth=date(2008, 1, 15))
+    on = date(2024, 3, 1)
+    first = DetentionAndTrainingOrder(term=CalendarPeriod(months=8))
+    second = DetentionAndTrainingOrder(term=CalendarPeriod(months=4), consecutive_to="t1")
+    case = Case(
+        person=person,
+        triggers=(
+            Trigger(id="t1", kind="conviction", date=on, disposal=first),
+            Trigger(id="t2", kind="conviction", date=on, disposal=second),
+        ),
+    )
+    source = registration(case, date(2024, 4, 2)).sources[0]
+    assert not near_line(source)
+    assert source.period == CalendarPeriod(years=3, months=6)
