@@ -114,6 +114,12 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_notification_of_changes_edges.py",
     ],
     "orders": ["tests/test_orders_abroad_and_risk.py", "tests/test_orders_edges.py"],
+    "subject": [
+        "tests/test_notification_period_reasons.py",
+        "tests/test_orders_abroad_and_risk.py",
+        "tests/test_law_over_time.py",
+        "tests/test_crime_and_policing_act_2026.py",
+    ],
 }
 TARGETS.update(
     {
