@@ -115,3 +115,10 @@ def test_the_mutation_script_sets_the_target_in_the_copy_only() -> None:
     for _, selected in mutation.TARGETS.values():
         for name in selected:
             assert (ROOT / name).is_file(), name
+
+
+def test_the_mutation_script_takes_its_options_before_or_after_the_mutant_names() -> None:
+    after = mutation.arguments(["rules-orders", "x_a", "--workers", "2", "x_b"])
+    before = mutation.arguments(["--workers", "2", "rules-orders", "x_a", "x_b"])
+    assert (after.target, after.workers, after.mutants) == ("rules-orders", 2, ["x_a", "x_b"])
+    assert before == after

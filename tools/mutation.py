@@ -212,7 +212,12 @@ def summary(found: Counter[str]) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line, options anywhere (before or after the target and the mutant names).
+
+    >>> arguments(["engine", "--workers", "2", "x_settle*"]).mutants
+    ['x_settle*']
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", choices=sorted(TARGETS))
     parser.add_argument("--summary", action="store_true", help="print the last run's counts")
@@ -220,7 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=1, help="mutants run at once (mutmut's --max-children)"
     )
     parser.add_argument("mutants", nargs="*", help="mutant names or globs, as mutmut takes them")
-    args = parser.parse_args(argv)
+    return parser.parse_intermixed_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv)
     work = prepare(args.target) if not args.summary else ROOT / ".mutation" / args.target
     mutmut = [sys.executable, "-m", "mutmut"]
     if not args.summary:
