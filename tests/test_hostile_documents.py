@@ -135,3 +135,25 @@ def test_every_problem_of_many_bad_items_is_reported() -> None:
     assert caught.value.problems[1999] == (
         "triggers[1999].disposal.term.years: expected at most 9999 (longer than the calendar)"
     )
+
+
+def test_two_earlier_periods_from_before_part_2_are_both_let_go_before_a_later_caution() -> None:
+    # Cautions on 1 December 2003 and 1 January 2004, before Part 2: subject from 1 May 2004
+    # (s.81(1)) to the end of 2 years from each caution (s.82(1)): 30 November 2005 and
+    # 31 December 2005. Neither was notified. A third caution on 1 March 2006, when both have
+    # ended: nothing excuses its initial notification (s.83(2) needs a period still running), due
+    # by 3 March 2006 (3 days beginning with 1 March 2006) and, with none given, overdue.
+    case = Case(
+        person=Person(reference="FICTIONAL-BEFORE-PART-2", date_of_birth=date(1970, 1, 1)),
+        triggers=(
+            Trigger(id="a", kind="caution", date=date(2003, 12, 1)),
+            Trigger(id="b", kind="caution", date=date(2004, 1, 1)),
+            Trigger(id="c", kind="caution", date=date(2006, 3, 1)),
+        ),
+    )
+    result = assess(case, date(2006, 4, 1))
+    initial = {d.fact: d for d in result.duties if d.kind.value == "initial"}
+    # The two from before Part 2: 3 days beginning with 1 May 2004 (s.83(1)).
+    assert initial["triggers[0]"].deadline == initial["triggers[1]"].deadline == date(2004, 5, 3)
+    assert initial["triggers[2]"].deadline == date(2006, 3, 3)
+    assert initial["triggers[2]"].state.value == "overdue"

@@ -97,7 +97,10 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_attaining_18_born_29_february.py",
     ],
     "duties": ["tests/test_days_partly_away_short_cut.py"],
-    "initial": ["tests/test_initial_notification_exception_edges.py"],
+    "initial": [
+        "tests/test_initial_notification_exception_edges.py",
+        "tests/test_hostile_documents.py",
+    ],
     "travel": [
         "tests/test_travel_change_return.py",
         "tests/test_law_over_time.py",
