@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from sexoffender_rules import CalendarPeriod, Case, Imprisonment, Person, Trigger, assess
-from sexoffender_rules.assessment import Assessment
+from sexoffender_rules.assessment import Assessment, Duty, DutyKind
 from sexoffender_rules.documents import case_from_data
 from sexoffender_rules.errors import CaseValidationError
 from sexoffender_rules.model import Notification
@@ -90,6 +90,25 @@ def test_terms_imposed_the_same_day_and_not_linked_are_not_combined() -> None:
     )
 
 
+def _cautions(
+    reference: str,
+    born: date,
+    cautions: list[tuple[str, date]],
+    notifications: tuple[Notification, ...] = (),
+) -> Case:
+    """A fictional person cautioned on each of the days given, under the ids given."""
+    return Case(
+        person=Person(reference=reference, date_of_birth=born),
+        triggers=tuple(Trigger(id=i, kind="caution", date=day) for i, day in cautions),
+        notifications=notifications,
+    )
+
+
+def _initial_duties(result: Assessment) -> dict[str, Duty]:
+    """The initial notification duties of ``result``, by the path of their fact."""
+    return {d.fact: d for d in result.duties if d.kind is DutyKind.INITIAL}
+
+
 def test_an_earlier_caution_that_has_ended_no_longer_excuses_a_later_one() -> None:
     # A: caution 1 Jan 2024, 2 years (s.82(1)): subject to 31 Dec 2025; notified 2 Jan 2024.
     # C: caution 10 Jan 2025, while subject through A, which runs through C's 3 days: no initial
@@ -98,17 +117,13 @@ def test_an_earlier_caution_that_has_ended_no_longer_excuses_a_later_one() -> No
     #    A and C; but A ends before B's 3 days do, and C's initial notification was never made
     #    (it was excused), so s.83(2)(b)-(c) fail: the initial notification for B is due by
     #    3 Jan 2026 (3 days beginning with 1 Jan 2026) and, with none given, is overdue.
-    case = Case(
-        person=Person(reference="FICTIONAL-CAUTIONS-3", date_of_birth=date(1980, 1, 1)),
-        triggers=(
-            Trigger(id="a", kind="caution", date=date(2024, 1, 1)),
-            Trigger(id="c", kind="caution", date=date(2025, 1, 10)),
-            Trigger(id="b", kind="caution", date=date(2026, 1, 1)),
-        ),
+    case = _cautions(
+        "FICTIONAL-CAUTIONS-3",
+        date(1980, 1, 1),
+        [("a", date(2024, 1, 1)), ("c", date(2025, 1, 10)), ("b", date(2026, 1, 1))],
         notifications=(Notification(id="n1", date=date(2024, 1, 2), kind="initial"),),
     )
-    result = assess(case, date(2026, 2, 1))
-    initial = {d.fact: d for d in result.duties if d.kind.value == "initial"}
+    initial = _initial_duties(assess(case, date(2026, 2, 1)))
     assert initial["triggers[1]"].state.value == "not_required"
     assert initial["triggers[2]"].deadline == date(2026, 1, 3)
     assert initial["triggers[2]"].state.value == "overdue"
@@ -143,16 +158,12 @@ def test_two_earlier_periods_from_before_part_2_are_both_let_go_before_a_later_c
     # 31 December 2005. Neither was notified. A third caution on 1 March 2006, when both have
     # ended: nothing excuses its initial notification (s.83(2) needs a period still running), due
     # by 3 March 2006 (3 days beginning with 1 March 2006) and, with none given, overdue.
-    case = Case(
-        person=Person(reference="FICTIONAL-BEFORE-PART-2", date_of_birth=date(1970, 1, 1)),
-        triggers=(
-            Trigger(id="a", kind="caution", date=date(2003, 12, 1)),
-            Trigger(id="b", kind="caution", date=date(2004, 1, 1)),
-            Trigger(id="c", kind="caution", date=date(2006, 3, 1)),
-        ),
+    case = _cautions(
+        "FICTIONAL-BEFORE-PART-2",
+        date(1970, 1, 1),
+        [("a", date(2003, 12, 1)), ("b", date(2004, 1, 1)), ("c", date(2006, 3, 1))],
     )
-    result = assess(case, date(2006, 4, 1))
-    initial = {d.fact: d for d in result.duties if d.kind.value == "initial"}
+    initial = _initial_duties(assess(case, date(2006, 4, 1)))
     # The two from before Part 2: 3 days beginning with 1 May 2004 (s.83(1)).
     assert initial["triggers[0]"].deadline == initial["triggers[1]"].deadline == date(2004, 5, 3)
     assert initial["triggers[2]"].deadline == date(2006, 3, 3)

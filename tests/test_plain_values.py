@@ -18,7 +18,13 @@ from hypothesis import HealthCheck, given, settings
 
 import sexoffender_rules
 from sexoffender_rules import assess, strategies
-from sexoffender_rules.documents import assessment_to_data, case_to_data, converter, parse_json
+from sexoffender_rules.documents import (
+    _library_enums,
+    assessment_to_data,
+    case_to_data,
+    converter,
+    parse_json,
+)
 from sexoffender_rules.errors import CaseValidationError, WrongTypeError
 from sexoffender_rules.model import Case, Order, OrderKind
 
@@ -35,17 +41,13 @@ def _plain(value: Any, path: str = "") -> list[str]:
 
 
 def _every_library_enum() -> list[type[enum.Enum]]:
+    """Every enum of the library once all its modules are imported (the converter registered
+    those defined by the time it was made)."""
     for module in pkgutil.walk_packages(sexoffender_rules.__path__, "sexoffender_rules."):
         if module.name.endswith(("strategies", "__main__", ".cli")):
             continue
         importlib.import_module(module.name)
-    found, stack = [], [enum.Enum]
-    while stack:
-        for sub in stack.pop().__subclasses__():
-            stack.append(sub)
-            if sub.__module__.startswith("sexoffender_rules."):
-                found.append(sub)
-    return found
+    return _library_enums()
 
 
 def test_every_enum_of_the_library_is_written_as_its_value() -> None:
