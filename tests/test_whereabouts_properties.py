@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sexoffender_rules.model import Case, Notification
-from sexoffender_rules.records import Contact, ContactKind
+from sexoffender_rules.records import Contact, ContactKind, HomeVisit, Located, VisitOutcome
 from sexoffender_rules.strategies import cases_with_as_of, profiles, with_police_records
 from sexoffender_rules.whereabouts import (
     STATUS_NAMES,
@@ -74,12 +74,63 @@ def test_a_known_location_abroad_or_detention_is_never_missing(
 ) -> None:
     case, as_of, profile = drawn
     status = assess_status(case, as_of, profile)
+    seen = _seen_in_person(case, as_of)
+    # A known absence abroad still running, unless the person has been seen in person since the
+    # day of departure (then back in the United Kingdom: docs/missing-status.md).
     running_abroad = any(
-        a.start <= as_of and (a.end is None or a.end > as_of) for a in case.absences_abroad
+        a.start <= as_of
+        and (a.end is None or a.end > as_of)
+        and not any(day > a.start for day in seen)
+        for a in case.absences_abroad
     )
     detained = any(d.start <= as_of and (d.end is None or d.end > as_of) for d in case.detentions)
     if (running_abroad or detained) and status.assessment.registration.subject:
         assert "missing" not in status.flag_names
+
+
+def _seen_in_person(case: Case, as_of: date) -> list[date]:
+    """The days known on ``as_of`` on which the police saw the person in person: a notification,
+    a visit where seen, contact in person, being located or arrested."""
+    days = [n.date for n in case.notifications if n.date <= as_of]
+    for record in case.police_records:
+        if record.date > as_of or record.known_on > as_of:
+            continue
+        if (
+            (isinstance(record, HomeVisit) and record.outcome in _SEEN)
+            or (isinstance(record, Contact) and record.kind is ContactKind.IN_PERSON)
+            or isinstance(record, Located)
+        ):
+            days.append(record.date)
+    return days
+
+
+_SEEN = (VisitOutcome.SEEN_RESIDENT, VisitOutcome.SEEN_NOT_VERIFIED)
+
+
+@given(statuses())
+def test_a_known_absence_abroad_decides_the_whereabouts_until_the_person_is_seen_in_person(
+    drawn: tuple[Case, date, Profile],
+) -> None:
+    case, as_of, profile = drawn
+    status = assess_status(case, as_of, profile)
+    if not status.assessment.registration.subject or status.whereabouts in (
+        Whereabouts.DECEASED,
+        Whereabouts.DETAINED,
+    ):
+        return
+    seen = _seen_in_person(case, as_of)
+    running = [
+        a for a in case.absences_abroad if a.start <= as_of and (a.end is None or a.end > as_of)
+    ]
+    abroad = (Whereabouts.ABROAD, Whereabouts.ABROAD_RETURN_OVERDUE)
+    if any(not any(day > a.start for day in seen) for a in running):
+        assert status.whereabouts in abroad
+    elif running:
+        # Every running absence is answered by a contact in person after it began.
+        assert status.whereabouts not in abroad
+        assert any(
+            "back in the United Kingdom" in r.statement for f in status.flags for r in f.reasons
+        )
 
 
 @given(statuses())

@@ -49,6 +49,7 @@ from .policy import Policy
 from .records import (
     CivilDetention,
     Contact,
+    ContactKind,
     Death,
     HomeVisit,
     LeftUnitedKingdom,
@@ -108,9 +109,10 @@ class Whereabouts(str, enum.Enum):
     - ``NOT_AT_ADDRESS``: evidence since the last positive contact that the person does not live
       at the notified address.
     - ``ABROAD``: outside the United Kingdom on a known absence, within its notified return (and
-      the grace days).
+      the grace days). An absence with no return recorded stops counting once the person has
+      been in contact in person after the day of departure (docs/missing-status.md).
     - ``ABROAD_RETURN_OVERDUE``: on a known absence whose notified return date, with the grace
-      days, has passed with no return or contact.
+      days, has passed with no return or contact in person.
     - ``BELIEVED_ABROAD``: evidence of leaving the UK with no absence known from the person and
       no contact since.
     - ``WHEREABOUTS_UNKNOWN``: "missing" under the profile's rule (:class:`MissingRule`).
@@ -632,29 +634,40 @@ def _last_home(case: Case, as_of: date) -> tuple[date, Any] | None:
     return max(homes, key=lambda pair: pair[0]) if homes else None
 
 
-def _positive_contacts(case: Case, as_of: date, known: _Known) -> list[tuple[date, str, str, bool]]:
-    """Each positive contact known on ``as_of``: (date, what, path, verifies residence)."""
-    contacts: list[tuple[date, str, str, bool]] = []
+_Contact = tuple[date, str, str, bool, bool]
+"""A positive contact: (date, what, path, verifies residence, shows the person in the United
+Kingdom that day)."""
+
+
+def _positive_contacts(case: Case, as_of: date, known: _Known) -> list[_Contact]:
+    """Each positive contact known on ``as_of``, in date order.
+
+    Contact in person with the police of England and Wales (a visit where the person is seen,
+    contact in person, being located or arrested, a notification given at a police station)
+    shows the person in the United Kingdom that day; remote contact and a trace enquiry that
+    located the person do not (documented reading: either may find the person abroad)."""
+    contacts: list[_Contact] = []
     for path, visit in known.of(HomeVisit):
         if visit.outcome is VisitOutcome.SEEN_RESIDENT:
-            contacts.append((visit.date, "seen living at the address", path, True))
+            contacts.append((visit.date, "seen living at the address", path, True, True))
         elif visit.outcome is VisitOutcome.SEEN_NOT_VERIFIED:
-            contacts.append((visit.date, "seen at the address on a visit", path, False))
+            contacts.append((visit.date, "seen at the address on a visit", path, False, True))
     for path, contact in known.of(Contact):
-        contacts.append(
-            (contact.date, f"contact ({contact.kind.value.replace('_', ' ')})", path, False)
-        )
+        in_person = contact.kind is ContactKind.IN_PERSON
+        what = f"contact ({contact.kind.value.replace('_', ' ')})"
+        contacts.append((contact.date, what, path, False, in_person))
     for path, located in known.of(Located):
         what = "arrested" if located.arrested else "located"
-        contacts.append((located.date, what, path, False))
+        contacts.append((located.date, what, path, False, True))
     for path, trace in known.of(TraceEnquiry):
         if trace.result is TraceResult.LOCATED and trace.closed and trace.closed <= as_of:
-            contacts.append((trace.closed, "located by a trace enquiry", path, False))
+            contacts.append((trace.closed, "located by a trace enquiry", path, False, False))
     for i, n in enumerate(case.notifications):
         # A notification is given in person at a police station (s.87(1)): contact, not proof of
         # residence.
         if n.date <= as_of:
-            contacts.append((n.date, "a notification in person", f"notifications[{i}]", False))
+            what = "a notification in person"
+            contacts.append((n.date, what, f"notifications[{i}]", False, True))
     contacts.sort(key=lambda c: (c[0], c[2]))
     return contacts
 
@@ -709,14 +722,26 @@ def _whereabouts(
                 civil.date,
             )
     contacts = _positive_contacts(case, as_of, known)
-    last_contact = contacts[-1] if contacts else None
-    after = last_contact[0] if last_contact else date.min
-
+    returned: list[Reason] = []
     for i, absence in enumerate(case.absences_abroad):
         if _live(
             absence.start, absence.end if absence.end and absence.end <= as_of else None, as_of
         ):
             facts = [f"absences_abroad[{i}]"]
+            back = next((c for c in contacts if c[4] and c[0] > absence.start), None)
+            if back is not None:
+                returned.append(
+                    _reason(
+                        f"Abroad from {absence.start.isoformat()} on a known absence with no "
+                        f"return recorded, but {back[1]} on {back[0].isoformat()}: back in the "
+                        "United Kingdom by then (documented reading: contact in person after the "
+                        "day of departure shows a return).",
+                        profile,
+                        [*facts, back[2]],
+                        back_by=back[0],
+                    )
+                )
+                continue
             expected = absence.expected_return
             if expected is not None:
                 grace_end = add_days(expected, profile.return_grace_days)
@@ -728,7 +753,7 @@ def _whereabouts(
                                 f"Abroad since {absence.start.isoformat()}; the return notified "
                                 f"for {expected.isoformat()} has passed, with "
                                 f"{profile.return_grace_days} days' grace, with no return or "
-                                "contact recorded. This is not a breach by itself: a notification "
+                                "contact in person recorded. This is not a breach by itself: a notification "
                                 "is due only on an actual return that differs from what was "
                                 "notified.",
                                 profile,
@@ -751,6 +776,21 @@ def _whereabouts(
                 ],
                 absence.start,
             )
+    state, reasons, since = _in_the_united_kingdom(as_of, assessment, known, profile, contacts)
+    return state, [*reasons, *returned], since
+
+
+def _in_the_united_kingdom(
+    as_of: date,
+    assessment: Assessment,
+    known: _Known,
+    profile: Profile,
+    contacts: list[_Contact],
+) -> tuple[Whereabouts, list[Reason], date | None]:
+    """The whereabouts of a person neither dead, detained nor on a known absence abroad: believed
+    abroad, missing, not at the address, failing contact, verified or unverified."""
+    last_contact = contacts[-1] if contacts else None
+    after = last_contact[0] if last_contact else date.min
     left = [
         (p, r) for p, r in known.of(LeftUnitedKingdom) if r.date > after or last_contact is None
     ]
@@ -879,7 +919,7 @@ def _missing(
     profile: Profile,
     adverse: list[tuple[Whereabouts | None, Reason, date]],
     after: date,
-    last_contact: tuple[date, str, str, bool] | None,
+    last_contact: _Contact | None,
 ) -> tuple[list[Reason], date] | None:
     rule = profile.missing_rule
     if rule is MissingRule.MISSING_PERSON_REPORT:
@@ -971,7 +1011,7 @@ def _verification(
     as_of: date,
     known: _Known,
     profile: Profile,
-    contacts: list[tuple[date, str, str, bool]],
+    contacts: list[_Contact],
     contact_reason: Reason,
 ) -> tuple[Whereabouts, list[Reason], date | None]:
     every, basis = _visit_interval(as_of, known, profile)
