@@ -114,7 +114,7 @@ class Whereabouts(str, enum.Enum):
     - ``ABROAD_RETURN_OVERDUE``: on a known absence whose notified return date, with the grace
       days, has passed with no return or contact in person.
     - ``BELIEVED_ABROAD``: evidence of leaving the UK with no absence known from the person and
-      no contact since.
+      no contact in person since.
     - ``WHEREABOUTS_UNKNOWN``: "missing" under the profile's rule (:class:`MissingRule`).
     - ``DETAINED``: in custody or hospital (under Part 3 of the Mental Health Act 1983, or a civil
       detention).
@@ -791,8 +791,11 @@ def _in_the_united_kingdom(
     abroad, missing, not at the address, failing contact, verified or unverified."""
     last_contact = contacts[-1] if contacts else None
     after = last_contact[0] if last_contact else date.min
+    # Evidence of leaving counts until the person is next seen in person: remote contact or a
+    # trace enquiry may find them abroad (as for a known absence, in _whereabouts).
+    in_person = [c[0] for c in contacts if c[4]]
     left = [
-        (p, r) for p, r in known.of(LeftUnitedKingdom) if r.date > after or last_contact is None
+        (p, r) for p, r in known.of(LeftUnitedKingdom) if not in_person or r.date > in_person[-1]
     ]
     if left:
         path, evidence = left[-1]
@@ -801,8 +804,8 @@ def _in_the_united_kingdom(
             [
                 _reason(
                     f"Evidence that the person left the UK on {evidence.date.isoformat()}, with no "
-                    "absence abroad known from the person and no contact since: believed abroad, "
-                    "not missing.",
+                    "absence abroad known from the person and no contact in person since: believed "
+                    "abroad, not missing.",
                     profile,
                     [path],
                 )
