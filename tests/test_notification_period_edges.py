@@ -105,6 +105,34 @@ def test_an_indefinite_period_abroad_ends_the_day_before_its_notification_order_
     assert (source.end, source.indefinite, registration.subject) == (date(2022, 3, 6), False, False)
 
 
+def test_a_notification_order_discharged_on_the_day_it_was_made_makes_no_one_subject() -> None:
+    # Convicted abroad on 15 March 2021 and sentenced to 6 months' imprisonment: 7 years under
+    # s.82(1) read with the corresponding disposal (s.98(3)), to 14 March 2028. A notification
+    # order made and served on 3 May 2022 and discharged that day has effect to the day before
+    # its discharge, 2 May 2022, before it was made: no day is subject through it.
+    abroad = Trigger(
+        id="t1",
+        kind="conviction",
+        date=date(2021, 3, 15),
+        disposal=Imprisonment(term=CalendarPeriod(months=6)),
+        abroad=True,
+    )
+    made = date(2022, 5, 3)
+    order = Order(
+        id="o1", kind="notification_order", made=made, served=made, discharged=made, trigger="t1"
+    )
+    assessment = assess(Case(person=ADULT, triggers=(abroad,), orders=(order,)), date(2022, 6, 1))
+    assert (assessment.registration.sources, assessment.duties) == ((), ())
+    [*_, last] = [
+        r for r in assessment.registration.reasons if r.rule_id == "ew.s98.notification_order"
+    ]
+    assert (last.statement, last.facts) == (
+        "triggers[0]: orders[0] was discharged on the day it was made, 2022-05-03: it had effect "
+        "on no day and makes no one subject.",
+        ("triggers[0]", "orders[0]"),
+    )
+
+
 def resentenced(first: Any, *again: tuple[date, str, Any]) -> Source:
     """The one source of an adult convicted on 10 January 2020 and given ``first``, then dealt
     with again on each (date, reason, disposal), as assessed on 3 July 2023."""

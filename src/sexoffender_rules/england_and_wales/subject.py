@@ -1109,6 +1109,19 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             )
             period_end = tried
         if abroad is not None:
+            if abroad.last is not None and abroad.last < abroad.subject_from:
+                # Discharged on the day it was made (its last day is the day before the
+                # discharge, and a discharge is not before the day of making).
+                reasons.extend(source_reasons)
+                reasons.append(
+                    ruleset.rule(abroad.rule_id).reason(
+                        f"{path}: {abroad.path} was discharged on the day it was made, "
+                        f"{abroad.subject_from.isoformat()}: it had effect on no day and makes no "
+                        "one subject.",
+                        facts=[path, abroad.path],
+                    )
+                )
+                continue
             if period_end is not None and period_end < abroad.subject_from:
                 reasons.extend(source_reasons)
                 reasons.append(
