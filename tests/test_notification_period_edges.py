@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from sexoffender_rules import CalendarPeriod, assess
 from sexoffender_rules.assessment import Source
 from sexoffender_rules.model import (
@@ -78,6 +80,32 @@ def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> 
         f"2006-02-28 if it counts at all, which is undetermined: {NOT_KNOWN_CURRENT}).",
         ("triggers[0]",),
     )
+
+
+@pytest.mark.parametrize(
+    ("triggers", "statement"),
+    [
+        ((), "Not subject on the assessment date: subject through orders[0] from 2015-05-01."),
+        # A caution of 1 March 2010: 2 years beginning with 1 March 2010 end on 29 February 2012.
+        (
+            (Trigger(id="t1", kind="caution", date=date(2010, 3, 1)),),
+            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
+            "every other period had ended by then (the last on 2012-02-29).",
+        ),
+    ],
+)
+def test_an_order_served_after_the_assessment_date_makes_the_person_subject_from_then(
+    triggers: tuple[Trigger, ...], statement: str
+) -> None:
+    # A sexual harm prevention order made on 1 April 2015, with no end, on a person who is not
+    # a relevant offender, served on 1 May 2015: the relevant date is the date of service
+    # (s.103G(3)), so on 1 April 2015 the person is not yet subject through it (s.103G(2)).
+    order = Order(
+        id="o1", kind="sexual_harm_prevention_order", made=date(2015, 4, 1), served=date(2015, 5, 1)
+    )
+    case = Case(person=ADULT, triggers=triggers, orders=(order,))
+    assert assess(case, date(2015, 4, 1)).registration.subject is False
+    assert last_reason(case, date(2015, 4, 1)) == ("ew.s80.subject", statement, ("orders[0]",))
 
 
 def test_an_indefinite_period_abroad_ends_the_day_before_its_notification_order_is_discharged() -> (
