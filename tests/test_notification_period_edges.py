@@ -45,6 +45,17 @@ NOT_KNOWN_CURRENT = (
 )
 
 
+# Convicted abroad on 15 March 2021 and sentenced to 6 months' imprisonment: 7 years under
+# s.82(1) read with the corresponding disposal (s.98(3)), to 14 March 2028.
+ABROAD = Trigger(
+    id="t1",
+    kind="conviction",
+    date=date(2021, 3, 15),
+    disposal=Imprisonment(term=CalendarPeriod(months=6)),
+    abroad=True,
+)
+
+
 def last_reason(case: Case, as_of: date) -> tuple[str, str, tuple[str, ...]]:
     reason = assess(case, as_of).registration.reasons[-1]
     return reason.rule_id, reason.statement, reason.facts
@@ -86,6 +97,15 @@ def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> 
     ("triggers", "statement"),
     [
         ((), "Not subject on the assessment date: subject through orders[0] from 2015-05-01."),
+        # The conviction of 1996 (its period, if it counts, to 28 February 2006) and a caution
+        # of 1 March 2010 (2 years, to 29 February 2012).
+        (
+            (BEFORE_1997, Trigger(id="t2", kind="caution", date=date(2010, 3, 1))),
+            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
+            "every other period had ended by then (the last of those determined on 2012-02-29; "
+            "that of triggers[0] ended on 2006-02-28 if it counts at all, which is undetermined: "
+            f"{NOT_KNOWN_CURRENT}).",
+        ),
         # A caution of 1 March 2010: 2 years beginning with 1 March 2010 end on 29 February 2012.
         (
             (Trigger(id="t1", kind="caution", date=date(2010, 3, 1)),),
@@ -105,7 +125,48 @@ def test_an_order_served_after_the_assessment_date_makes_the_person_subject_from
     )
     case = Case(person=ADULT, triggers=triggers, orders=(order,))
     assert assess(case, date(2015, 4, 1)).registration.subject is False
-    assert last_reason(case, date(2015, 4, 1)) == ("ew.s80.subject", statement, ("orders[0]",))
+    named = ("orders[0]", "triggers[0]") if BEFORE_1997 in triggers else ("orders[0]",)
+    assert last_reason(case, date(2015, 4, 1)) == ("ew.s80.subject", statement, named)
+
+
+def test_an_order_made_on_1_may_2004_and_served_later_makes_the_person_subject_from_service() -> (
+    None
+):
+    # A sexual offences prevention order made on 1 May 2004, when Part 2 came into force, on a
+    # person who is not a relevant offender, served on 3 May 2004: the relevant date is the date
+    # of service (s.107(5)); on 1 May 2004 Part 2 is in force but the person is not yet subject.
+    order = Order(
+        id="o1",
+        kind="sexual_offences_prevention_order",
+        made=date(2004, 5, 1),
+        served=date(2004, 5, 3),
+    )
+    assert last_reason(Case(person=ADULT, orders=(order,)), date(2004, 5, 1)) == (
+        "ew.s80.subject",
+        "Not subject on the assessment date: subject through orders[0] from 2004-05-03.",
+        ("orders[0]",),
+    )
+
+
+def test_a_notification_order_discharged_the_day_after_it_was_made_had_effect_that_day() -> None:
+    # Convicted abroad on 15 March 2021 (6 months' imprisonment: 7 years, to 14 March 2028). A
+    # notification order made and served on 3 May 2022 and discharged on 4 May 2022 has effect
+    # on 3 May 2022 only: subject that one day. A caution in England and Wales listed after it,
+    # on 9 May 2022 (2 years, to 8 May 2024), is a source of its own.
+    made = date(2022, 5, 3)
+    order = Order(
+        id="o1",
+        kind="notification_order",
+        made=made,
+        served=made,
+        discharged=date(2022, 5, 4),
+        trigger="t1",
+    )
+    caution = Trigger(id="t2", kind="caution", date=date(2022, 5, 9))
+    case = Case(person=ADULT, triggers=(ABROAD, caution), orders=(order,))
+    abroad, cautioned = assess(case, date(2022, 6, 1)).registration.sources
+    assert (abroad.start, abroad.end) == (made, made)
+    assert (cautioned.fact, cautioned.end) == ("triggers[1]", date(2024, 5, 8))
 
 
 def test_an_indefinite_period_abroad_ends_the_day_before_its_notification_order_is_discharged() -> (
@@ -137,20 +198,18 @@ def test_a_notification_order_discharged_on_the_day_it_was_made_makes_no_one_sub
     # Convicted abroad on 15 March 2021 and sentenced to 6 months' imprisonment: 7 years under
     # s.82(1) read with the corresponding disposal (s.98(3)), to 14 March 2028. A notification
     # order made and served on 3 May 2022 and discharged that day has effect to the day before
-    # its discharge, 2 May 2022, before it was made: no day is subject through it.
-    abroad = Trigger(
-        id="t1",
-        kind="conviction",
-        date=date(2021, 3, 15),
-        disposal=Imprisonment(term=CalendarPeriod(months=6)),
-        abroad=True,
-    )
+    # its discharge, 2 May 2022, before it was made: no day is subject through it. A caution
+    # in England and Wales listed after it, on 9 May 2022, is the one source.
     made = date(2022, 5, 3)
     order = Order(
         id="o1", kind="notification_order", made=made, served=made, discharged=made, trigger="t1"
     )
-    assessment = assess(Case(person=ADULT, triggers=(abroad,), orders=(order,)), date(2022, 6, 1))
-    assert (assessment.registration.sources, assessment.duties) == ((), ())
+    caution = Trigger(id="t2", kind="caution", date=date(2022, 5, 9))
+    assessment = assess(
+        Case(person=ADULT, triggers=(ABROAD, caution), orders=(order,)), date(2022, 6, 1)
+    )
+    assert [s.fact for s in assessment.registration.sources] == ["triggers[1]"]
+    assert [d.fact for d in assessment.duties if d.fact == "triggers[0]"] == []
     [*_, last] = [
         r for r in assessment.registration.reasons if r.rule_id == "ew.s98.notification_order"
     ]
