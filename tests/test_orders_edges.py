@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import attrs
+import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
 from sexoffender_rules.assessment import DutyKind, Reason
@@ -676,3 +677,210 @@ def test_an_shpo_made_after_the_assessment_date_does_not_bar_a_review() -> None:
     # Made on 3 March 2026, it is not known on 2 March 2026: the qualifying date stands.
     source = assess(ipp(shpo(date(2026, 3, 3))), date(2026, 3, 2)).registration.sources[0]
     assert source.review_from == date(2025, 4, 20)
+
+
+# --------------------------------------------------------------------------------------------
+# Orders in the order they took effect, orders of no effect among them, and sources undetermined
+# --------------------------------------------------------------------------------------------
+
+
+def kept_to(case: Case, as_of: date) -> tuple[str | None, date | None]:
+    """The order keeping the person subject through the case's one conviction, and until when."""
+    source = assess(case, as_of).registration.sources[0]
+    assert source.fact == "triggers[0]"
+    return source.kept_by, source.kept_until
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # Made on 1 January 2027, after the assessment date: not yet known.
+        shpo(date(2027, 1, 1), date(2030, 1, 1)),
+        # Recorded as made on 7 March 2015, before sexual harm prevention orders existed.
+        shpo(date(2015, 3, 7), date(2030, 1, 1)),
+    ],
+)
+def test_an_order_of_no_effect_listed_first_leaves_a_later_one_to_keep_the_person_subject(
+    first: Order,
+) -> None:
+    # CONVICTED: 5 years to 6 January 2024. orders[1], made 7 January 2020 (a relevant offender
+    # that day) to 6 January 2029, keeps the person subject to then (s.103G(1)).
+    second = shpo(date(2020, 1, 7), date(2029, 1, 6), id_="o2")
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(first, second))
+    assert kept_to(case, date(2026, 6, 1)) == ("orders[1]", date(2029, 1, 6))
+
+
+def test_orders_are_taken_in_the_order_they_took_effect_not_of_their_ids() -> None:
+    # CONVICTED: 5 years to 6 January 2024. o2, made 7 January 2020 to 6 January 2026, keeps the
+    # person subject to 6 January 2026 (s.103G(1)); o1, made 7 January 2025, while the person is
+    # so subject (a relevant offender, s.80(2)), to 6 January 2030, keeps them subject further,
+    # to 6 January 2030. Taken by id, o1 would come first, on a day after 6 January 2024.
+    later = shpo(date(2025, 1, 7), date(2030, 1, 6), id_="o1")
+    earlier = shpo(date(2020, 1, 7), date(2026, 1, 6), id_="o2")
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(later, earlier))
+    assert kept_to(case, date(2025, 6, 2)) == ("orders[0]", date(2030, 1, 6))
+
+
+def test_orders_taking_effect_on_one_day_are_taken_by_id() -> None:
+    # CONVICTED: to 6 January 2024. Two orders made on 7 January 2020: o1 to 6 January 2026,
+    # then o2 to 6 January 2028, made while the person was a relevant offender: subject to
+    # 6 January 2028 through o2 (s.103G(1)).
+    first = shpo(date(2020, 1, 7), date(2026, 1, 6))
+    second = shpo(date(2020, 1, 7), date(2028, 1, 6), id_="o2")
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(second, first))
+    assert kept_to(case, date(2025, 6, 2)) == ("orders[0]", date(2028, 1, 6))
+
+
+def test_an_order_made_before_the_conviction_leaves_a_later_one_to_keep_the_person_subject() -> (
+    None
+):
+    # orders[0], made and served 1 June 2018 to 31 December 2018, before the conviction of
+    # 7 January 2019: it made the person subject for its own time (s.103G(2)-(3)), not through
+    # the conviction. orders[1], made 7 January 2020 (a relevant offender through the
+    # conviction, 5 years to 6 January 2024) to 6 January 2029, keeps the person subject to then.
+    first = shpo(date(2018, 6, 1), date(2018, 12, 31), served=date(2018, 6, 1))
+    second = shpo(date(2020, 1, 7), date(2029, 1, 6), id_="o2")
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(first, second))
+    registration = assess(case, date(2026, 6, 1)).registration
+    by_fact = {s.fact: s for s in registration.sources}
+    assert (by_fact["triggers[0]"].kept_by, by_fact["triggers[0]"].kept_until) == (
+        "orders[1]",
+        date(2029, 1, 6),
+    )
+    assert by_fact["orders[0]"].end == date(2018, 12, 31)
+
+
+def test_an_order_that_keeps_the_person_subject_leaves_a_later_one_to_make_them_subject() -> None:
+    # CONVICTED: to 6 January 2024. orders[0], made 7 January 2020 to 6 January 2025, keeps the
+    # person subject to 6 January 2025. orders[1], made and served 1 June 2026 to 31 May 2028,
+    # when the person was not a relevant offender, makes them subject from its service to its
+    # end (s.103G(2)-(3)).
+    first = shpo(date(2020, 1, 7), date(2025, 1, 6))
+    second = shpo(date(2026, 6, 1), date(2028, 5, 31), id_="o2", served=date(2026, 6, 1))
+    case = Case(person=PERSON, triggers=(CONVICTED,), orders=(first, second))
+    conviction, made = assess(case, date(2026, 7, 1)).registration.sources
+    assert (conviction.kept_by, conviction.kept_until) == ("orders[0]", date(2025, 1, 6))
+    assert (made.fact, made.relevant_date, made.end) == (
+        "orders[1]",
+        date(2026, 6, 1),
+        date(2028, 5, 31),
+    )
+
+
+def test_an_order_ceasing_before_service_leaves_a_later_one_to_make_the_person_subject() -> None:
+    # No conviction. orders[0], made 2 December 2028 to 3 December 2028 and served 1 January
+    # 2029, ceased before its relevant date: no day subject. orders[1], made and served 1 March
+    # 2029 to 28 February 2031, makes the person subject from 1 March 2029 (s.103G(2)-(3)).
+    first = shpo(date(2028, 12, 2), date(2028, 12, 3), served=date(2029, 1, 1))
+    second = shpo(date(2029, 3, 1), date(2031, 2, 28), id_="o2", served=date(2029, 3, 1))
+    registration = assess(
+        Case(person=PERSON, orders=(first, second)), date(2029, 4, 2)
+    ).registration
+    (source,) = registration.sources
+    assert (source.fact, source.relevant_date, source.end) == (
+        "orders[1]",
+        date(2029, 3, 1),
+        date(2031, 2, 28),
+    )
+
+
+def test_an_order_with_no_end_makes_the_person_subject_until_further_order() -> None:
+    # No conviction. An order made and served on 6 January 2020 with no end has effect until
+    # further order: the person is subject while it has effect (s.103G(2)), with no last day.
+    an_order = shpo(date(2020, 1, 6), served=date(2020, 1, 6))
+    registration = assess(Case(person=PERSON, orders=(an_order,)), date(2023, 1, 2)).registration
+    (source,) = registration.sources
+    assert (source.kept_by, source.kept_until, source.period_text) == (
+        "orders[0]",
+        None,
+        "until further order",
+    )
+    assert (registration.subject, registration.indefinite, registration.end) == (True, True, None)
+
+
+def test_the_notes_on_an_order_of_no_effect_go_with_the_conviction_only() -> None:
+    # Convicted 9 January 2012 (5 years, to 8 January 2017). orders[0], recorded as made on
+    # 7 March 2015, before sexual harm prevention orders existed, has no effect: the conviction's
+    # source says so. orders[1], made and served 6 January 2020, when the person was not a
+    # relevant offender, to 5 January 2022, makes them subject (s.103G(2)-(3)); its own source
+    # does not repeat the note.
+    void = order("sexual_harm_prevention_order", made=date(2015, 3, 7), ends=date(2025, 3, 6))
+    later = shpo(date(2020, 1, 6), date(2022, 1, 5), id_="o2", served=date(2020, 1, 6))
+    case = Case(person=PERSON, triggers=(convicted(date(2012, 1, 9)),), orders=(void, later))
+    conviction, made = assess(case, date(2021, 1, 4)).registration.sources
+    note = "orders[0]: made on 2015-03-07, before sexual harm prevention orders came into force"
+    assert [r.statement.startswith(note) for r in conviction.reasons].count(True) == 1
+    assert made.fact == "orders[1]"
+    assert not any(r.statement.startswith(note) for r in made.reasons)
+
+
+# Convicted Fri 1 March 1996, before 1 September 1997, and sentenced to 1 year's imprisonment:
+# 10 years beginning with 1 March 1996 end on 28 February 2006 (after 1 May 2004, s.81(2)).
+# Whether the case was current on 1 September 1997 is not recorded: whether the conviction
+# counts is undetermined (s.81(3)-(4)).
+BEFORE_1997 = Trigger(
+    id="t1",
+    kind="conviction",
+    date=date(1996, 3, 1),
+    disposal=Imprisonment(term=CalendarPeriod(years=1)),
+)
+
+
+def test_an_order_made_during_an_undetermined_period_keeps_the_person_subject() -> None:
+    # A sexual offences prevention order made and served 1 June 2005, to 31 May 2010. If the
+    # conviction counts, the person was a relevant offender that day and would cease to be
+    # subject (after 28 February 2006) while it has effect: subject until 31 May 2010
+    # (s.107(3)). If it does not, the person was not a relevant offender and the order makes
+    # them subject while it has effect, until 31 May 2010 too (s.107(4)-(5)). Either way the
+    # person is subject on 1 June 2008.
+    sopo = order(
+        "sexual_offences_prevention_order",
+        made=date(2005, 6, 1),
+        served=date(2005, 6, 1),
+        ends=date(2010, 5, 31),
+    )
+    registration = assess(
+        Case(person=PERSON, triggers=(BEFORE_1997,), orders=(sopo,)), date(2008, 6, 1)
+    ).registration
+    (source,) = registration.sources
+    assert (registration.subject, registration.undetermined) == (True, True)
+    assert (source.end, source.kept_by, source.kept_until) == (
+        date(2006, 2, 28),
+        "orders[0]",
+        date(2010, 5, 31),
+    )
+    assert said(source.reasons, "ew.s107.remains_subject") == [
+        (
+            "orders[0]: a sexual offences prevention order made on 2005-06-01, which has effect "
+            "until 2010-05-31; the person was a relevant offender that day and would cease to be "
+            "subject after 2006-02-28, while it has effect, so remains subject until 2010-05-31 "
+            "(s.107(3)). If triggers[0] does not count (a fact is missing), the person was not a "
+            "relevant offender that day and the order makes them subject until 2010-05-31 "
+            "instead (s.107(4)).",
+            ("orders[0]",),
+            (("kept_until", date(2010, 5, 31)),),
+            (),
+        )
+    ]
+
+
+def test_an_order_made_while_subject_through_one_not_served_keeps_the_person_subject() -> None:
+    # No conviction. orders[0], made 6 January 2020 to 5 January 2022, date of service not
+    # recorded, makes the person subject (its relevant date undetermined, s.103G(3)). orders[1],
+    # made and served 4 January 2021, while the person was so subject, to 3 January 2026: the
+    # person remains subject until 3 January 2026 (s.103G(1)).
+    first = shpo(date(2020, 1, 6), date(2022, 1, 5))
+    second = shpo(date(2021, 1, 4), date(2026, 1, 3), id_="o2", served=date(2021, 1, 4))
+    registration = assess(
+        Case(person=PERSON, orders=(first, second)), date(2023, 1, 2)
+    ).registration
+    (source,) = registration.sources
+    assert source.missing == (
+        "orders[0].served: the date of service is the relevant date (s.103G(3))",
+    )
+    assert (source.kept_by, source.kept_until, registration.subject) == (
+        "orders[1]",
+        date(2026, 1, 3),
+        True,
+    )
+    assert "If orders[0] does not count" not in " ".join(r.statement for r in source.reasons)

@@ -122,6 +122,8 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_orders_abroad_and_risk.py",
         "tests/test_law_over_time.py",
         "tests/test_crime_and_policing_act_2026.py",
+        "tests/test_custody_edges.py",
+        "tests/test_notification_period_edges.py",
     ],
 }
 TARGETS.update(

@@ -524,8 +524,14 @@ def _kept_by_orders(
     keep them subject further. ``made_by`` is the order that made the person subject through
     ``source``, if one did: a person subject through it is a relevant offender (s.80(2)), so a
     later order keeps them subject as well; the notes on orders of no effect are then left to the
-    sources of convictions, findings and cautions."""
-    if source.indefinite or source.undetermined or source.end is None:
+    sources of convictions, findings and cautions.
+
+    A source that a missing fact leaves undetermined but whose end is known (a conviction before
+    1 September 1997 not known to count, s.81(3)-(4); an order whose date of service is not
+    recorded) is kept alike: if it counts, the order keeps the person subject; if it does not,
+    the person was not a relevant offender and the order makes them subject (s.103G(2),
+    s.107(4), s.129(3)) until the same day. An indefinite source has no end to keep."""
+    if source.end is None:
         return source
     notes: list[Reason] = []
     orders = _effective(timeline, ruleset, None if made_by is not None else notes)
@@ -565,15 +571,18 @@ def _kept_by_orders(
                 )
             )
             continue
+        until = "while it has effect" if ceases is None else f"until {ceases.isoformat()}"
         reasons.append(
             rule.reason(
                 f"{path}: {occasion} {ceases_text}; the person was a relevant offender that day "
                 f"and would cease to be subject after {last.isoformat()}, while it has effect, so "
-                "remains subject "
+                f"remains subject {until} ({effect.keeps_under})."
                 + (
-                    f"while it has effect ({effect.keeps_under})."
-                    if ceases is None
-                    else f"until {ceases.isoformat()} ({effect.keeps_under})."
+                    f" If {source.fact} does not count (a fact is missing), the person was not a "
+                    f"relevant offender that day and the order makes them subject {until} "
+                    f"instead ({effect.makes_under})."
+                    if source.undetermined and made_by is None
+                    else ""
                 ),
                 facts=[path],
                 dates=[] if ceases is None else [("kept_until", ceases)],

@@ -451,7 +451,6 @@ class _Custody:
     term: CalendarPeriod | None
     policy: Policy
     group: tuple[str, ...] = ()  # the ids of every term combined with it, itself included
-    dto: bool = False
     adult_dto: bool = False
     suspended: bool = False
     ends: tuple[date, date] | None = None  # the end under (next_day, previous_day) if they differ
@@ -754,22 +753,23 @@ def _custody(
             # the day the order was made.
             adult_dto = sentenced >= _attains(born, 18, timeline)
             if not adult_dto:
-                whole = disposal.term
-                if whole.total_months % 2 == 0 and whole.day_count % 2 == 0:
-                    term = CalendarPeriod(months=whole.total_months // 2, days=whole.day_count // 2)
+                whole = disposal.term  # whole months: 4 to 24 (Case validation, s.236(1))
+                if whole.total_months % 2 == 0:
+                    term = CalendarPeriod(months=whole.total_months // 2)
                 else:
                     full_end, full_ends = _term_ends(start, whole, policy)
 
                     def half(end: date) -> date:
                         return add_days(start, (end - start).days // 2)
 
+                    # Halving may bring the two readings' ends to one day: then none is needed.
+                    halves = (half(full_ends[0]), half(full_ends[1])) if full_ends else None
                     own[trigger.id] = _Custody(
                         start=start,
                         end=half(full_end),
                         term=None,
-                        dto=True,
                         policy=policy,
-                        ends=(half(full_ends[0]), half(full_ends[1])) if full_ends else None,
+                        ends=halves if halves and halves[0] != halves[1] else None,
                     )
                     return own[trigger.id]
         assert term is not None
@@ -780,7 +780,6 @@ def _custody(
             ends=ends,
             policy=policy,
             term=term,
-            dto=isinstance(disposal, DetentionAndTrainingOrder),
             adult_dto=adult_dto,
             suspended=isinstance(disposal, SuspendedImprisonment),
         )
@@ -884,7 +883,6 @@ def _custody(
                 ends=ends if ends is not None and ends[0] != ends[1] else None,
                 term=total,
                 group=group,
-                dto=served[m].dto,
                 adult_dto=served[m].adult_dto,
                 suspended=served[m].suspended,
                 policy=policy,
@@ -1111,6 +1109,19 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             )
             period_end = tried
         if abroad is not None:
+            if abroad.last is not None and abroad.last < abroad.subject_from:
+                # Discharged on the day it was made (its last day is the day before the
+                # discharge, and a discharge is not before the day of making).
+                reasons.extend(source_reasons)
+                reasons.append(
+                    ruleset.rule(abroad.rule_id).reason(
+                        f"{path}: {abroad.path} was discharged on the day it was made, "
+                        f"{abroad.subject_from.isoformat()}: it had effect on no day and makes no "
+                        "one subject.",
+                        facts=[path, abroad.path],
+                    )
+                )
+                continue
             if period_end is not None and period_end < abroad.subject_from:
                 reasons.extend(source_reasons)
                 reasons.append(
@@ -1176,11 +1187,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         if missing and indefinite:
             # Whether the person is subject at all is open: report no period (days run on).
             period = None
-        lapsed = (
-            _lapsed(history, relevant, period_end, timeline.policy)
-            if period_end is not None
-            else None
-        )
+        lapsed = _lapsed(history, relevant, period_end, timeline.policy)
         if lapsed is not None:
             source_reasons.append(
                 rule("ew.s82.resentence").reason(
@@ -1252,12 +1259,8 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             )
         )
     else:
-        reasons.append(
-            rule("ew.s80.subject").reason(
-                f"Every notification period ended by the assessment date (the last on "
-                f"{end.isoformat() if end else ''})."
-            )
-        )
+        statement, named = _not_subject(sources, timeline.as_of)
+        reasons.append(rule("ew.s80.subject").reason(statement, facts=named))
     return Registration(
         subject=subject,
         sources=tuple(sources),
@@ -1266,6 +1269,54 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         undetermined=undetermined and not indefinite,
         reasons=tuple(reasons),
     )
+
+
+def _not_subject(sources: list[Source], as_of: date) -> tuple[str, list[str]]:
+    """The last reason where the person is subject through none of ``sources`` on ``as_of``
+    (from 1 May 2004), and the sources it names. Each source has either ended, the last on the
+    latest last day, or not yet begun (an order served after ``as_of``, whose relevant date is
+    the date of service). A source that a missing fact leaves undetermined (a conviction before
+    1 September 1997 not known to count, s.81(3)-(4)) can have ended only if its end is known:
+    it is named with that end and the facts it needs, and the last day given is that of the
+    sources determined, as it may not count at all.
+
+    >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2019, 1, 7),
+    ...            period=CalendarPeriod(years=5), end=date(2024, 1, 6))
+    >>> _not_subject([s], date(2025, 1, 6))
+    ('Every notification period ended by the assessment date (the last on 2024-01-06).', [])
+    """
+    later = [s for s in sources if s.start > as_of]
+    ended = [s for s in sources if s.start <= as_of]
+    open_sources = [s for s in ended if s.undetermined]
+    parts = []
+    settled = [_last_day(s) for s in ended if not s.undetermined]
+    if settled:
+        parts.append(
+            ("the last of those determined on " if open_sources else "the last on ")
+            + max(settled).isoformat()
+        )
+    parts.extend(
+        f"that of {s.fact} ended on {_last_day(s).isoformat()} if it counts at all, which is "
+        "undetermined: " + "; ".join(s.missing)
+        for s in open_sources
+    )
+    named = [s.fact for s in (*later, *open_sources)]
+    if not later:
+        return (
+            f"Every notification period ended by the assessment date ({'; '.join(parts)}).",
+            named,
+        )
+    begins = [f"subject through {s.fact} from {s.start.isoformat()}" for s in later]
+    if ended:
+        begins.append(f"every other period had ended by then ({'; '.join(parts)})")
+    return "Not subject on the assessment date: " + "; ".join(begins) + ".", named
+
+
+def _last_day(source: Source) -> date:
+    """The last day of a source the person is not subject through on the assessment date: it
+    has one, as a source without one runs on (:attr:`Source.subject_days`)."""
+    assert source.last_day is not None
+    return source.last_day
 
 
 def _describe(disposal: Disposal | None) -> str:
@@ -1332,11 +1383,12 @@ def _history_review(history: list[_Sentence], path: str, ruleset: Ruleset) -> It
 
 
 def _lapsed(
-    history: list[_Sentence], relevant: date, period_end: date, policy: Policy
+    history: list[_Sentence], relevant: date, period_end: date | None, policy: Policy
 ) -> DateInterval | None:
     """The days not subject between the end of a conditional discharge's period and a later
     re-sentence for the offence (documented reading: the person is subject again from the
-    re-sentence, until the end of the new period beginning with the relevant date)."""
+    re-sentence, until the end of the new period beginning with the relevant date, or
+    indefinitely where the new period is indefinite)."""
     last = history[-1]
     if last.reason is None or last.reason.replaces_from_the_start:
         return None
@@ -1345,7 +1397,7 @@ def _lapsed(
         return None
     discharge_end = last_day_of_period_beginning_with(relevant, before.period, policy)
     first_gap_day = add_days(discharge_end, 1)
-    resumed = min(last.dated, add_days(period_end, 1))
+    resumed = last.dated if period_end is None else min(last.dated, add_days(period_end, 1))
     if first_gap_day >= resumed:
         return None
     return DateInterval(first_gap_day, resumed)

@@ -1,0 +1,281 @@
+"""The notification period at its edges (SOA 2003 ss.80-82, 98): the last reason when every period
+has ended but one is undetermined, an indefinite period cut short by a notification order's
+discharge, and the days not subject after a conditional discharge ended, before a re-sentence to
+an indefinite period or after a history of three sentences.
+
+Each case is worked by hand in its comment.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sexoffender_rules import CalendarPeriod, assess
+from sexoffender_rules.assessment import Source
+from sexoffender_rules.model import (
+    Case,
+    ConditionalDischarge,
+    Imprisonment,
+    LifeImprisonment,
+    Order,
+    OtherDisposal,
+    Person,
+    Resentence,
+    Trigger,
+)
+
+ADULT = Person(reference="FICTIONAL-0973", date_of_birth=date(1960, 1, 1))  # 18 on 1 Jan 1978
+
+# Convicted on 1 March 1996, before 1 September 1997, and sentenced to 1 year's imprisonment:
+# more than 6 months and less than 30, 10 years beginning with 1 March 1996, ending on
+# 28 February 2006, after 1 May 2004 (s.81(2) does not exclude it). Whether the case was current
+# on 1 September 1997 is not recorded: whether it counts at all is undetermined (s.81(3)-(4)).
+BEFORE_1997 = Trigger(
+    id="t1",
+    kind="conviction",
+    date=date(1996, 3, 1),
+    disposal=Imprisonment(term=CalendarPeriod(years=1)),
+)
+NOT_KNOWN_CURRENT = (
+    "triggers[0].current_on_1_september_1997: needed to know whether s.81(3)-(4) let this "
+    "conviction or finding before 1 September 1997 count"
+)
+
+
+# Convicted abroad on 15 March 2021 and sentenced to 6 months' imprisonment: 7 years under
+# s.82(1) read with the corresponding disposal (s.98(3)), to 14 March 2028.
+ABROAD = Trigger(
+    id="t1",
+    kind="conviction",
+    date=date(2021, 3, 15),
+    disposal=Imprisonment(term=CalendarPeriod(months=6)),
+    abroad=True,
+)
+
+
+def last_reason(case: Case, as_of: date) -> tuple[str, str, tuple[str, ...]]:
+    reason = assess(case, as_of).registration.reasons[-1]
+    return reason.rule_id, reason.statement, reason.facts
+
+
+def test_every_period_ended_with_one_undetermined_names_its_end_and_what_it_needs() -> None:
+    # With a caution of 1 March 2005 (2 years beginning with 1 March 2005, ending on
+    # 28 February 2007). On 1 June 2010 both have ended: the last determined end is 28 February
+    # 2007; the conviction's period, if it counts at all, ended on 28 February 2006.
+    caution = Trigger(id="t2", kind="caution", date=date(2005, 3, 1))
+    case = Case(person=ADULT, triggers=(BEFORE_1997, caution))
+    registration = assess(case, date(2010, 6, 1)).registration
+    assert (registration.subject, registration.end, registration.undetermined) == (
+        False,
+        None,
+        True,
+    )
+    assert last_reason(case, date(2010, 6, 1)) == (
+        "ew.s80.subject",
+        "Every notification period ended by the assessment date (the last of those determined "
+        "on 2007-02-28; that of triggers[0] ended on 2006-02-28 if it counts at all, which is "
+        f"undetermined: {NOT_KNOWN_CURRENT}).",
+        ("triggers[0]",),
+    )
+
+
+def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> None:
+    # The conviction alone: on 1 June 2010 its period, if it counts, ended on 28 February 2006.
+    case = Case(person=ADULT, triggers=(BEFORE_1997,))
+    assert last_reason(case, date(2010, 6, 1)) == (
+        "ew.s80.subject",
+        "Every notification period ended by the assessment date (that of triggers[0] ended on "
+        f"2006-02-28 if it counts at all, which is undetermined: {NOT_KNOWN_CURRENT}).",
+        ("triggers[0]",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("triggers", "statement"),
+    [
+        ((), "Not subject on the assessment date: subject through orders[0] from 2015-05-01."),
+        # The conviction of 1996 (its period, if it counts, to 28 February 2006) and a caution
+        # of 1 March 2010 (2 years, to 29 February 2012).
+        (
+            (BEFORE_1997, Trigger(id="t2", kind="caution", date=date(2010, 3, 1))),
+            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
+            "every other period had ended by then (the last of those determined on 2012-02-29; "
+            "that of triggers[0] ended on 2006-02-28 if it counts at all, which is undetermined: "
+            f"{NOT_KNOWN_CURRENT}).",
+        ),
+        # A caution of 1 March 2010: 2 years beginning with 1 March 2010 end on 29 February 2012.
+        (
+            (Trigger(id="t1", kind="caution", date=date(2010, 3, 1)),),
+            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
+            "every other period had ended by then (the last on 2012-02-29).",
+        ),
+    ],
+)
+def test_an_order_served_after_the_assessment_date_makes_the_person_subject_from_then(
+    triggers: tuple[Trigger, ...], statement: str
+) -> None:
+    # A sexual harm prevention order made on 1 April 2015, with no end, on a person who is not
+    # a relevant offender, served on 1 May 2015: the relevant date is the date of service
+    # (s.103G(3)), so on 1 April 2015 the person is not yet subject through it (s.103G(2)).
+    order = Order(
+        id="o1", kind="sexual_harm_prevention_order", made=date(2015, 4, 1), served=date(2015, 5, 1)
+    )
+    case = Case(person=ADULT, triggers=triggers, orders=(order,))
+    assert assess(case, date(2015, 4, 1)).registration.subject is False
+    named = ("orders[0]", "triggers[0]") if BEFORE_1997 in triggers else ("orders[0]",)
+    assert last_reason(case, date(2015, 4, 1)) == ("ew.s80.subject", statement, named)
+
+
+def test_an_order_made_on_1_may_2004_and_served_later_makes_the_person_subject_from_service() -> (
+    None
+):
+    # A sexual offences prevention order made on 1 May 2004, when Part 2 came into force, on a
+    # person who is not a relevant offender, served on 3 May 2004: the relevant date is the date
+    # of service (s.107(5)); on 1 May 2004 Part 2 is in force but the person is not yet subject.
+    order = Order(
+        id="o1",
+        kind="sexual_offences_prevention_order",
+        made=date(2004, 5, 1),
+        served=date(2004, 5, 3),
+    )
+    assert last_reason(Case(person=ADULT, orders=(order,)), date(2004, 5, 1)) == (
+        "ew.s80.subject",
+        "Not subject on the assessment date: subject through orders[0] from 2004-05-03.",
+        ("orders[0]",),
+    )
+
+
+def test_a_notification_order_discharged_the_day_after_it_was_made_had_effect_that_day() -> None:
+    # Convicted abroad on 15 March 2021 (6 months' imprisonment: 7 years, to 14 March 2028). A
+    # notification order made and served on 3 May 2022 and discharged on 4 May 2022 has effect
+    # on 3 May 2022 only: subject that one day. A caution in England and Wales listed after it,
+    # on 9 May 2022 (2 years, to 8 May 2024), is a source of its own.
+    made = date(2022, 5, 3)
+    order = Order(
+        id="o1",
+        kind="notification_order",
+        made=made,
+        served=made,
+        discharged=date(2022, 5, 4),
+        trigger="t1",
+    )
+    caution = Trigger(id="t2", kind="caution", date=date(2022, 5, 9))
+    case = Case(person=ADULT, triggers=(ABROAD, caution), orders=(order,))
+    abroad, cautioned = assess(case, date(2022, 6, 1)).registration.sources
+    assert (abroad.start, abroad.end) == (made, made)
+    assert (cautioned.fact, cautioned.end) == ("triggers[1]", date(2024, 5, 8))
+
+
+def test_an_indefinite_period_abroad_ends_the_day_before_its_notification_order_is_discharged() -> (
+    None
+):
+    # Convicted abroad on 15 March 2017 and sentenced to life imprisonment: indefinite under
+    # s.82(1) read with the corresponding disposal (s.98(3)). A notification order made and
+    # served on 6 September 2021 applies Part 2 (s.98(1)); discharged on 7 March 2022, it has
+    # effect to 6 March 2022, the last day subject.
+    abroad = Trigger(
+        id="t1", kind="conviction", date=date(2017, 3, 15), disposal=LifeImprisonment(), abroad=True
+    )
+    order = Order(
+        id="o1",
+        kind="notification_order",
+        made=date(2021, 9, 6),
+        served=date(2021, 9, 6),
+        discharged=date(2022, 3, 7),
+        trigger="t1",
+    )
+    registration = assess(
+        Case(person=ADULT, triggers=(abroad,), orders=(order,)), date(2022, 6, 6)
+    ).registration
+    (source,) = registration.sources
+    assert (source.end, source.indefinite, registration.subject) == (date(2022, 3, 6), False, False)
+
+
+def test_a_notification_order_discharged_on_the_day_it_was_made_makes_no_one_subject() -> None:
+    # Convicted abroad on 15 March 2021 and sentenced to 6 months' imprisonment: 7 years under
+    # s.82(1) read with the corresponding disposal (s.98(3)), to 14 March 2028. A notification
+    # order made and served on 3 May 2022 and discharged that day has effect to the day before
+    # its discharge, 2 May 2022, before it was made: no day is subject through it. A caution
+    # in England and Wales listed after it, on 9 May 2022, is the one source.
+    made = date(2022, 5, 3)
+    order = Order(
+        id="o1", kind="notification_order", made=made, served=made, discharged=made, trigger="t1"
+    )
+    caution = Trigger(id="t2", kind="caution", date=date(2022, 5, 9))
+    assessment = assess(
+        Case(person=ADULT, triggers=(ABROAD, caution), orders=(order,)), date(2022, 6, 1)
+    )
+    assert [s.fact for s in assessment.registration.sources] == ["triggers[1]"]
+    assert [d.fact for d in assessment.duties if d.fact == "triggers[0]"] == []
+    [*_, last] = [
+        r for r in assessment.registration.reasons if r.rule_id == "ew.s98.notification_order"
+    ]
+    assert (last.statement, last.facts) == (
+        "triggers[0]: orders[0] was discharged on the day it was made, 2022-05-03: it had effect "
+        "on no day and makes no one subject.",
+        ("triggers[0]", "orders[0]"),
+    )
+
+
+def resentenced(first: Any, *again: tuple[date, str, Any]) -> Source:
+    """The one source of an adult convicted on 10 January 2020 and given ``first``, then dealt
+    with again on each (date, reason, disposal), as assessed on 3 July 2023."""
+    convicted = Trigger(
+        id="t1",
+        kind="conviction",
+        date=date(2020, 1, 10),
+        disposal=first,
+        resentences=tuple(Resentence(date=d, reason=why, disposal=x) for d, why, x in again),
+    )
+    (source,) = assess(
+        Case(person=ADULT, triggers=(convicted,)), date(2023, 7, 3)
+    ).registration.sources
+    return source
+
+
+def last_resentence_reason(source: Source) -> str:
+    return [r.statement for r in source.reasons if r.rule_id == "ew.s82.resentence"][-1]
+
+
+GAP_FROM_10_JANUARY_2021 = (
+    "The period of the conditional discharge ended before the re-sentence on 2023-06-01: "
+    "not subject from 2021-01-10 to 2023-05-31, subject again from the re-sentence."
+)
+ONE_YEAR_DISCHARGE = ConditionalDischarge(period=CalendarPeriod(years=1))
+
+
+def test_a_re_sentence_to_an_indefinite_period_after_the_discharge_ended_leaves_a_gap() -> None:
+    # Conditionally discharged for 1 year on 10 January 2020: the period ends on 9 January 2021.
+    # Re-sentenced on 1 June 2023 for breach to 3 years' imprisonment: 30 months or more, an
+    # indefinite period beginning with 10 January 2020. As with any re-sentence after the
+    # discharge's period ended (rule ew.s82.resentence), not subject from 10 January 2021 to
+    # 31 May 2023, subject again from 1 June 2023.
+    three_years = Imprisonment(term=CalendarPeriod(years=3))
+    source = resentenced(
+        ONE_YEAR_DISCHARGE, (date(2023, 6, 1), "breach_of_conditional_discharge", three_years)
+    )
+    assert source.indefinite
+    assert source.lapsed is not None
+    assert (source.lapsed.start, source.lapsed.end) == (date(2021, 1, 10), date(2023, 6, 1))
+    assert last_resentence_reason(source) == GAP_FROM_10_JANUARY_2021
+    assert date(2022, 6, 1) not in source.subject_days
+    assert date(2023, 6, 1) in source.subject_days
+
+
+def test_the_gap_after_a_discharge_given_on_re_sentence_names_the_last_re_sentence() -> None:
+    # Convicted on 10 January 2020 and given a community order (another disposal); re-sentenced
+    # on 2 March 2020 for its breach to a conditional discharge of 1 year, whose period, beginning
+    # with the relevant date, ends on 9 January 2021; re-sentenced again on 1 June 2023 for
+    # breach of the discharge to 4 months' imprisonment: 7 years beginning with 10 January 2020,
+    # ending on 9 January 2027. Not subject from 10 January 2021 to 31 May 2023.
+    four_months = Imprisonment(term=CalendarPeriod(months=4))
+    source = resentenced(
+        OtherDisposal(description="community order"),
+        (date(2020, 3, 2), "breach_of_community_order", ONE_YEAR_DISCHARGE),
+        (date(2023, 6, 1), "breach_of_conditional_discharge", four_months),
+    )
+    assert source.end == date(2027, 1, 9)
+    assert last_resentence_reason(source) == GAP_FROM_10_JANUARY_2021
