@@ -328,6 +328,29 @@ def test_the_covering_notification_is_found_past_one_given_on_the_day() -> None:
     )
 
 
+def test_the_last_advance_notification_given_before_the_use_is_the_one_cited() -> None:
+    # Advance notifications of NAME-B given on 1 February 2026 for D = 25 February (covering
+    # 23-27 February) and on 2 February for D = 5 February (covering 3-7 February). NAME-B is
+    # used on 20 February: neither covers it, so the duty runs from 20 February. The reason cites
+    # the last given before the use, that of 2 February, whose 3 days beginning with D ended
+    # on 7 February.
+    items = (
+        advance("n2", date(2026, 2, 1), date(2026, 2, 25), "NAME-B"),
+        advance("n3", date(2026, 2, 2), date(2026, 2, 5), "NAME-B"),
+        NameUsed(date=date(2026, 2, 20), name="NAME-B"),
+    )
+    [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
+    assert name.discharged_by is None
+    assert said(name)[1] == (
+        "ew.s84.advance",
+        "notifications[2] gave it in advance for 2026-02-05, but the event on 2026-02-20 came "
+        "after the end of the 3 days beginning with that date: it does not discharge the duty.",
+        ("events[0]", "notifications[2]"),
+        (("expected", date(2026, 2, 5)),),
+        (),
+    )
+
+
 def test_an_advance_notification_covering_a_use_names_only_details_already_notified() -> None:
     # The advance notification of 2 February 2026 for D = 10 February gives NAME-B and a new
     # home ADDR-2; both happen on 10 February. For the name, the new home is a change of its
