@@ -628,6 +628,39 @@ def test_a_move_on_d_minus_3_or_d_plus_3_leaves_the_earlier_home_the_last_notifi
     assert (cycle.reasons[0].rule_id, cycle.deadline) == ("ew.s85.annual", date(2027, 2, 14))
 
 
+@pytest.mark.parametrize("moved", [date(2026, 2, 8), date(2026, 2, 12)])
+def test_a_move_on_d_minus_2_or_d_plus_2_makes_the_place_the_last_home_notified(
+    moved: date,
+) -> None:
+    # As above, but the move to LOC-2 comes on 8 February (D-2) or 12 February (D+2): the advance
+    # notification covers it (s.84(3)-(4)(a)), so LOC-2, a place with no sole or main residence,
+    # is the last home address notified from the move. The change notification of 14 February
+    # is then followed by weekly notification (s.85(6)): within 7 days after 14 February, by
+    # 21 February.
+    location = HomeAddress(kind="no_sole_or_main_residence", reference="LOC-2")
+    items = (
+        advance("n2", date(2026, 2, 1), date(2026, 2, 10), home_address=location),
+        HomeAddressChange(date=moved, home_address=location),
+        Notification(id="n3", date=date(2026, 2, 14), kind="change", names=("NAME-A", "NAME-B")),
+    )
+    [cycle] = [d for d in duties(DutyKind.PERIODIC, *items) if d.trigger_date == date(2026, 2, 14)]
+    assert (cycle.reasons[0].rule_id, cycle.deadline) == ("ew.s85.weekly", date(2026, 2, 21))
+
+
+def test_of_two_homes_notified_on_one_day_the_later_listed_is_the_last() -> None:
+    # Two change notifications of 11 February 2026: n2 gives ADDR-3, n3 (a correction) ADDR-2.
+    # ADDR-2 is the home last notified. The advance notification of 1 March for D = 10 March
+    # gives NAME-B and ADDR-2: ADDR-2 announces no move; NAME-B is used on 10 March, so no notice
+    # of non-occurrence is due.
+    items = (
+        Notification(id="n2", date=date(2026, 2, 11), kind="change", home_address=home("ADDR-3")),
+        Notification(id="n3", date=date(2026, 2, 11), kind="change", home_address=home("ADDR-2")),
+        advance("n4", date(2026, 3, 1), date(2026, 3, 10), "NAME-B", home_address=home("ADDR-2")),
+        NameUsed(date=date(2026, 3, 10), name="NAME-B"),
+    )
+    assert duties(DutyKind.NON_OCCURRENCE, *items) == []
+
+
 # --- s.84(2), (4): a notification on the advance form of a move already made --------------------
 
 
@@ -638,11 +671,14 @@ def test_an_advance_form_given_after_the_move_it_gives_is_no_advance_notificatio
     # 13 February (by 15 February). s.84(4) applies only to a notification given in accordance
     # with s.84(2), and the move had in any case occurred by the end of the 3 days beginning
     # with 14 February: no notice of non-occurrence is due. As for a name so notified.
+    # Later moves (to ADDR-3 on 1 March, back to ADDR-2 on 10 March) change nothing of this.
     items = (
         HomeAddressChange(date=date(2026, 2, 13), home_address=home("ADDR-2")),
         advance("n2", date(2026, 2, 14), date(2026, 2, 14), home_address=home("ADDR-2")),
+        HomeAddressChange(date=date(2026, 3, 1), home_address=home("ADDR-3")),
+        HomeAddressChange(date=date(2026, 3, 10), home_address=home("ADDR-2")),
     )
-    [move] = duties(DutyKind.CHANGE_OF_HOME_ADDRESS, *items)
+    move = duties(DutyKind.CHANGE_OF_HOME_ADDRESS, *items)[0]
     assert (move.deadline, move.state, move.discharged_by) == (
         date(2026, 2, 15),
         DutyState.MET,
