@@ -85,6 +85,34 @@ def window(rule: str, what: str, start: date, end: date, fact: str, days: int = 
     return (rule, text, (fact,), (("deadline", end),), ())
 
 
+def covered(path: str, expected: str, day: str, restated: str = "") -> str:
+    """The words of a reason that the advance notification ``path``, for ``expected``, covers the
+    event on ``day`` (and restates the details ``restated``, if any)."""
+    text = (
+        f"{path} gave it in advance for {expected}; the event on {day} falls from 2 days before "
+        "to 2 days after that date, so the advance notification discharges the duty."
+    )
+    if restated:
+        text += (
+            f" It also restates details already notified ({restated}): those announce no "
+            "change, so it expects no event for them."
+        )
+    return text
+
+
+def used_again(*items: Item) -> str:
+    """The day from which the one name duty's last reason says NAME-B was notified by
+    notifications[1] when used again on 20 February 2026 (events[1]), with no duty."""
+    [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
+    prefix = (
+        "The name is used again on 2026-02-20 (events[1]), after notifications[1] notified it on "
+    )
+    statement = said(name)[-1][1]
+    assert statement.startswith(prefix)
+    assert statement.endswith(": no duty.")
+    return str(statement[len(prefix) : -len(": no duty.")])
+
+
 def advance(id_: str, given: date, expected: date, *names: str, **kw: Any) -> Notification:
     return Notification(
         id=id_, date=given, kind="advance", names=names, expected_date=expected, **kw
@@ -321,11 +349,7 @@ def test_the_covering_notification_is_found_past_one_given_on_the_day() -> None:
     )
     [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
     assert name.discharged_by == "n5"
-    assert said(name)[1][1] == (
-        "notifications[4] gave it in advance for 2026-02-21; the event on 2026-02-20 falls from "
-        "2 days before to 2 days after that date, so the advance notification discharges the "
-        "duty."
-    )
+    assert said(name)[1][1] == covered("notifications[4]", "2026-02-21", "2026-02-20")
 
 
 def test_the_last_advance_notification_given_before_the_use_is_the_one_cited() -> None:
@@ -361,11 +385,7 @@ def test_an_advance_notification_covering_a_use_names_only_details_already_notif
         HomeAddressChange(date=date(2026, 2, 10), home_address=home("ADDR-2")),
     )
     [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
-    assert said(name)[1][1] == (
-        "notifications[1] gave it in advance for 2026-02-10; the event on 2026-02-10 falls from "
-        "2 days before to 2 days after that date, so the advance notification discharges the "
-        "duty."
-    )
+    assert said(name)[1][1] == covered("notifications[1]", "2026-02-10", "2026-02-10")
 
 
 def test_an_advance_notification_restating_a_name_and_the_home_says_so() -> None:
@@ -384,11 +404,8 @@ def test_an_advance_notification_restating_a_name_and_the_home_says_so() -> None
         NameUsed(date=date(2026, 2, 10), name="NAME-B"),
     )
     [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
-    assert said(name)[1][1] == (
-        "notifications[1] gave it in advance for 2026-02-10; the event on 2026-02-10 falls from "
-        "2 days before to 2 days after that date, so the advance notification discharges the "
-        "duty. It also restates details already notified (a name, the home address): those "
-        "announce no change, so it expects no event for them."
+    assert said(name)[1][1] == covered(
+        "notifications[1]", "2026-02-10", "2026-02-10", "a name, the home address"
     )
     assert duties(DutyKind.NON_OCCURRENCE, *items) == []
 
@@ -435,11 +452,8 @@ def test_an_advance_notification_covering_a_stay_restates_the_home() -> None:
     )
     [stay] = duties(DutyKind.QUALIFYING_STAY, *items)
     assert stay.discharged_by == "n2"
-    assert said(stay)[2][1] == (
-        "notifications[1] gave it in advance for 2026-02-10; the event on 2026-02-10 falls from "
-        "2 days before to 2 days after that date, so the advance notification discharges the "
-        "duty. It also restates details already notified (the home address): those announce no "
-        "change, so it expects no event for them."
+    assert said(stay)[2][1] == covered(
+        "notifications[1]", "2026-02-10", "2026-02-10", "the home address"
     )
 
 
@@ -475,11 +489,7 @@ def test_the_advance_notification_that_covered_the_use_is_the_one_that_notified_
         advance("n3", date(2026, 2, 10), date(2026, 2, 10), "NAME-B"),
         NameUsed(date=date(2026, 2, 20), name="NAME-B"),
     )
-    [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
-    assert said(name)[-1][1] == (
-        "The name is used again on 2026-02-20 (events[1]), after notifications[1] notified it on "
-        "2026-02-10: no duty."
-    )
+    assert used_again(*items) == "2026-02-10"
 
 
 def test_a_change_notification_and_an_advance_form_on_one_day_the_change_one_is_cited() -> None:
@@ -493,11 +503,7 @@ def test_a_change_notification_and_an_advance_form_on_one_day_the_change_one_is_
         advance("n3", date(2026, 2, 11), date(2026, 2, 11), "NAME-B"),
         NameUsed(date=date(2026, 2, 20), name="NAME-B"),
     )
-    [name] = duties(DutyKind.CHANGE_OF_NAME, *items)
-    assert said(name)[-1][1] == (
-        "The name is used again on 2026-02-20 (events[1]), after notifications[1] notified it on "
-        "2026-02-11: no duty."
-    )
+    assert used_again(*items) == "2026-02-11"
 
 
 # --- s.84(4)(b): notices of non-occurrence -----------------------------------------------------
@@ -603,21 +609,30 @@ def test_a_notice_window_with_a_day_of_release_met_either_way_is_assessed_once()
     assert calls == [date(2026, 3, 1)]
 
 
-# --- s.84(3)-(4)(a) with s.85(6): a move outside D-2 to D+2 does not make the home notified -----
+# --- s.84(3)-(4)(a) with s.85(6): whether a move makes the home notified ----------------------
 
 
-@pytest.mark.parametrize("moved", [date(2026, 2, 7), date(2026, 2, 13)])
-def test_a_move_on_d_minus_3_or_d_plus_3_leaves_the_earlier_home_the_last_notified(
-    moved: date,
+@pytest.mark.parametrize(
+    ("moved", "rule", "due"),
+    [
+        (date(2026, 2, 7), "ew.s85.annual", date(2027, 2, 14)),
+        (date(2026, 2, 8), "ew.s85.weekly", date(2026, 2, 21)),
+        (date(2026, 2, 12), "ew.s85.weekly", date(2026, 2, 21)),
+        (date(2026, 2, 13), "ew.s85.annual", date(2027, 2, 14)),
+    ],
+)
+def test_a_move_covered_or_not_by_its_advance_notification_and_the_weekly_basis(
+    moved: date, rule: str, due: date
 ) -> None:
     # Home ADDR-1, a sole or main residence, notified on 5 January 2026. The advance notification
     # of 1 February gives LOC-2, a place with no sole or main residence, for D = 10 February; the
-    # move to LOC-2 comes on `moved`, 7 February (D-3: "more than 2 days before", s.84(3)) or
-    # 13 February (D+3: after "the period of 3 days beginning with" D, s.84(4)(a)): either way
-    # the advance notification does not notify the move. A change notification of 14 February
-    # gives a new name only. On 14 February the last home address notified is still ADDR-1, so
-    # s.85(6) does not apply: the next notification is due within 1 year after 14 February, by
-    # 14 February 2027 (not within 7 days, as it would be had LOC-2 been notified).
+    # move to LOC-2 comes on `moved`. A change notification of 14 February gives a new name only.
+    # On 8 February (D-2) or 12 February (D+2) the advance notification covers the move
+    # (s.84(3)-(4)(a)): LOC-2 is the last home address notified from the move, so the next
+    # notification after 14 February is weekly (s.85(6)): within 7 days, by 21 February. On
+    # 7 February (D-3: "more than 2 days before", s.84(3)) or 13 February (D+3: after "the period
+    # of 3 days beginning with" D, s.84(4)(a)) it does not: ADDR-1 is still the last home
+    # notified, and the next notification is due within 1 year, by 14 February 2027.
     location = HomeAddress(kind="no_sole_or_main_residence", reference="LOC-2")
     items = (
         advance("n2", date(2026, 2, 1), date(2026, 2, 10), home_address=location),
@@ -625,26 +640,7 @@ def test_a_move_on_d_minus_3_or_d_plus_3_leaves_the_earlier_home_the_last_notifi
         Notification(id="n3", date=date(2026, 2, 14), kind="change", names=("NAME-A", "NAME-B")),
     )
     [cycle] = [d for d in duties(DutyKind.PERIODIC, *items) if d.trigger_date == date(2026, 2, 14)]
-    assert (cycle.reasons[0].rule_id, cycle.deadline) == ("ew.s85.annual", date(2027, 2, 14))
-
-
-@pytest.mark.parametrize("moved", [date(2026, 2, 8), date(2026, 2, 12)])
-def test_a_move_on_d_minus_2_or_d_plus_2_makes_the_place_the_last_home_notified(
-    moved: date,
-) -> None:
-    # As above, but the move to LOC-2 comes on 8 February (D-2) or 12 February (D+2): the advance
-    # notification covers it (s.84(3)-(4)(a)), so LOC-2, a place with no sole or main residence,
-    # is the last home address notified from the move. The change notification of 14 February
-    # is then followed by weekly notification (s.85(6)): within 7 days after 14 February, by
-    # 21 February.
-    location = HomeAddress(kind="no_sole_or_main_residence", reference="LOC-2")
-    items = (
-        advance("n2", date(2026, 2, 1), date(2026, 2, 10), home_address=location),
-        HomeAddressChange(date=moved, home_address=location),
-        Notification(id="n3", date=date(2026, 2, 14), kind="change", names=("NAME-A", "NAME-B")),
-    )
-    [cycle] = [d for d in duties(DutyKind.PERIODIC, *items) if d.trigger_date == date(2026, 2, 14)]
-    assert (cycle.reasons[0].rule_id, cycle.deadline) == ("ew.s85.weekly", date(2026, 2, 21))
+    assert (cycle.reasons[0].rule_id, cycle.deadline) == (rule, due)
 
 
 def test_of_two_homes_notified_on_one_day_the_later_listed_is_the_last() -> None:
