@@ -115,6 +115,8 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_crime_and_policing_act_2026.py",
         "tests/test_travel_change_return.py",
         "tests/test_notification_of_changes_edges.py",
+        "tests/test_notification_of_changes_duties.py",
+        "tests/test_release_notification_edges.py",
     ],
     "orders": ["tests/test_orders_abroad_and_risk.py", "tests/test_orders_edges.py"],
     "subject": [

@@ -147,18 +147,27 @@ def _covers(advance: Notification, day: date) -> bool:
     return expected is not None and add_days(expected, -2) <= day <= add_days(expected, 2)
 
 
-def _advances(timeline: Timeline) -> dict[Key, tuple[list[date], list[Notification]]]:
-    """Advance notifications by what they notify, ordered by expected date. Derived once."""
+_Advances = tuple[list[date], list[Notification], list[date], list[Notification]]
+
+
+def _advances(timeline: Timeline) -> dict[Key, _Advances]:
+    """Advance notifications by what they notify (:func:`change_keys`: a name, the home address,
+    other premises): ordered by expected date, with those dates; and in the order given, with
+    the days given. Derived once."""
     grouped: dict[Key, list[Notification]] = defaultdict(list)
     for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
         keys = change_keys(n)
         for key in keys:
             grouped[key].append(n)
-    result: dict[Key, tuple[list[date], list[Notification]]] = {}
-    for key, ns in grouped.items():
-        ns.sort(key=lambda n: (n.expected_date or n.date, n.date, n.id))
-        result[key] = ([n.expected_date or n.date for n in ns], ns)
+    result: dict[Key, _Advances] = {}
+    for key, given in grouped.items():
+        ns = sorted(given, key=lambda n: (n.expected_date or n.date, n.date, n.id))
+        expected = [n.expected_date or n.date for n in ns]
+        result[key] = (expected, ns, [n.date for n in given], given)
     return result
+
+
+_NONE: _Advances = ([], [], [], [])
 
 
 def _covering(timeline: Timeline, key: Key, day: date) -> Notification | None:
@@ -169,7 +178,7 @@ def _covering(timeline: Timeline, key: Key, day: date) -> Notification | None:
     (which announces no change, see :func:`_already_notified`): a name or premises already
     notified gives no duty to cover, and a recorded move to an address already notified as the
     home shows that the notification did relate to that move."""
-    expected, notifications = timeline.derive("ew.advances", _advances).get(key, ([], []))
+    expected, notifications, _, _ = timeline.derive("ew.advances", _advances).get(key, _NONE)
     i = bisect.bisect_left(expected, add_days(day, -2))
     while i < len(expected) and expected[i] <= add_days(day, 2):
         if notifications[i].date < day:
@@ -217,7 +226,12 @@ def _advance_cover(
             dates=[("expected", expected)],
         )
         return advance, [reason]
-    last = timeline.index.last_before((key[0], key[1], NotificationKind.ADVANCE), day)
+    # The last advance notification of the same change given before the day (the premises it
+    # gives as other premises, as :func:`_covering` reads it, not a home address of the same
+    # reference). Had its expected date D been within 2 days of the day, it would cover it.
+    _, _, given, in_order = timeline.derive("ew.advances", _advances).get(key, _NONE)
+    i = bisect.bisect_left(given, day)
+    last = in_order[i - 1] if i else None
     if last is None or last.expected_date is None:
         return None, []
     expected = last.expected_date
@@ -568,7 +582,7 @@ def release_duties(
     for released in timeline.releases:
         if released not in subject:
             continue
-        path = paths.get(released, "detentions")
+        path = paths[released]  # every release is the day a detention ended
         deadline, reason, alternatives = _window(
             timeline, released, ruleset.parameter("notification_days"), rule, "Release", [path]
         )
@@ -692,8 +706,14 @@ def _homes_notified(
 ) -> list[tuple[date, HomeAddress]]:
     """Each home address notified, with the day it counts as notified for s.85(6): the day of
     the notification; for an advance notification, the day of the move it covered (s.84(4)(a):
-    an advance notification of a move that did not happen within 3 days of D does not count)."""
+    an advance notification of a move that did not happen within 3 days of D does not count).
+
+    An advance notification given where the person already lives (the last move recorded on or
+    before its day was to the address it gives) is not given before a change (s.84(2)): it
+    notifies the home from its day, as a notification under s.84(1) of a move already made
+    answers that move's duty (:func:`_answering`)."""
     homes: list[tuple[date, HomeAddress]] = []
+    moves = sorted(d for key, days in occurred.items() if key[0] == "home" for d in days)
     for n in cycle:
         if n.home_address is None:
             continue
@@ -702,6 +722,9 @@ def _homes_notified(
             continue
         days = occurred.get(("home", n.home_address), [])
         i = bisect.bisect_right(days, n.date)  # a move after the notification
+        last = bisect.bisect_right(moves, n.date)  # the moves up to the day it was given
+        if i and days[i - 1] == moves[last - 1]:
+            homes.append((n.date, n.home_address))
         if i < len(days) and _covers(n, days[i]):
             homes.append((days[i], n.home_address))
     homes.sort(key=lambda pair: pair[0])
