@@ -30,9 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import pickle
 import random
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, timedelta
@@ -205,21 +203,11 @@ def _assess_chunk(
     policy: Policy | None,
     summary: bool = False,
 ) -> list[CaseResult]:
-    """Assess a chunk of inputs, the first being the ``start``-th, while the collector runs less
-    often."""
     with fewer_collections():
         return [
             _assess_one(start + i, item, as_of, profile, policy, summary)
             for i, item in enumerate(items)
         ]
-
-
-def _assess_chunk_pickled(*chunk: Any) -> bytes:
-    """:func:`_assess_chunk` (same arguments) in a worker process, its results pickled there
-    while the collector still runs less often (the executor would pickle them after the guard is
-    left)."""
-    with fewer_collections():
-        return pickle.dumps(_assess_chunk(*chunk), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def assess_many(
@@ -240,11 +228,9 @@ def assess_many(
     decoded strictly as :func:`~sexoffender_rules.documents.parse_json` does). An invalid document
     gives a result with its line number and problems; the rest are still assessed.
 
-    With ``workers`` above 1, chunks of ``chunk_size`` inputs are assessed in that many processes:
-    ``workers - 1`` worker processes, with at most two chunks each in flight at once, and this
-    process, which assesses the next chunk itself (at most two ahead) while the chunk due next
-    is still in a worker. The results still come in input order: the same results as with one
-    worker.
+    With ``workers`` above 1, chunks of ``chunk_size`` inputs are assessed in that many processes,
+    at most two chunks per worker in flight at once, and the results still come in input order:
+    the same results as with one worker.
 
     With ``summary``, each valid case's result holds a :class:`CaseSummary` (what a
     :class:`CaseloadReport` counts) instead of the full status: with workers, the full status of
@@ -282,62 +268,22 @@ def _assess_in_processes(
     chunk_size: int,
     summary: bool,
 ) -> Iterator[CaseResult]:
-    """Chunks assessed in ``workers - 1`` worker processes and in this one: while the next
-    chunk due is still in a worker, this process assesses the next chunk not yet taken itself
-    (at most two ahead), so that it does a share of the work instead of waiting. Results are
-    yielded in input order."""
     items = iter(cases)
-    processes = workers - 1
-    # Chunks taken, in input order: a future of a worker's pickled results, or results made here.
-    pending: deque[Future[bytes] | list[CaseResult]] = deque()
+    in_flight: list[Future[list[CaseResult]]] = []
     start = 0
-
-    def take() -> tuple[int, list[Any]]:
-        nonlocal start
-        chunk = list(islice(items, chunk_size))
-        first, start = start, start + len(chunk)
-        return first, chunk
-
-    exhausted = False
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         while True:
-            in_workers = sum(isinstance(p, Future) for p in pending)
-            while not exhausted and in_workers < 2 * processes:
-                first, chunk = take()
+            while len(in_flight) < 2 * workers:
+                chunk = list(islice(items, chunk_size))
                 if not chunk:
-                    exhausted = True
                     break
-                pending.append(
-                    pool.submit(
-                        _assess_chunk_pickled, first, chunk, as_of, profile, policy, summary
-                    )
+                in_flight.append(
+                    pool.submit(_assess_chunk, start, chunk, as_of, profile, policy, summary)
                 )
-                in_workers += 1
-            if not pending:
+                start += len(chunk)
+            if not in_flight:
                 return
-            head = pending[0]
-            if (
-                isinstance(head, Future)
-                and not head.done()
-                and not exhausted
-                and len(pending) - in_workers < 2
-            ):
-                first, chunk = take()
-                if chunk:
-                    pending.append(_assess_chunk(first, chunk, as_of, profile, policy, summary))
-                else:
-                    exhausted = True
-                continue
-            pending.popleft()
-            if isinstance(head, Future):
-                # Unpickled here, not in the executor's thread, so that the collector runs less
-                # often while thousands of objects are made (about half the cost of unpickling
-                # them otherwise); it is restored before any result is yielded.
-                with fewer_collections():
-                    results: list[CaseResult] = pickle.loads(head.result())
-            else:
-                results = head
-            yield from results
+            yield from in_flight.pop(0).result()
 
 
 # --------------------------------------------------------------------------------------------

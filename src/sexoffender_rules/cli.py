@@ -680,11 +680,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "csv", "json"), default="text", help="output format"
     )
     report.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="processes to assess in, this one included (default 1)",
+        "--workers", type=int, default=1, metavar="N", help="processes to assess in (default 1)"
     )
     report.add_argument(
         "--cases",
