@@ -76,8 +76,8 @@ def test_every_period_ended_with_one_undetermined_names_its_end_and_what_it_need
     assert last_reason(case, date(2010, 6, 1)) == (
         "ew.s80.subject",
         "Every notification period ended by the assessment date (the last of those determined "
-        "on 2007-02-28; that of triggers[0] ended on 2006-02-28 if it counts at all, which is "
-        f"undetermined: {NOT_KNOWN_CURRENT}).",
+        "on 2007-02-28; that of triggers[0], left undetermined by a missing fact "
+        f"({NOT_KNOWN_CURRENT}), ended on 2006-02-28).",
         ("triggers[0]",),
     )
 
@@ -87,8 +87,8 @@ def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> 
     case = Case(person=ADULT, triggers=(BEFORE_1997,))
     assert last_reason(case, date(2010, 6, 1)) == (
         "ew.s80.subject",
-        "Every notification period ended by the assessment date (that of triggers[0] ended on "
-        f"2006-02-28 if it counts at all, which is undetermined: {NOT_KNOWN_CURRENT}).",
+        "Every notification period ended by the assessment date (that of triggers[0], left "
+        f"undetermined by a missing fact ({NOT_KNOWN_CURRENT}), ended on 2006-02-28).",
         ("triggers[0]",),
     )
 
@@ -103,8 +103,8 @@ def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> 
             (BEFORE_1997, Trigger(id="t2", kind="caution", date=date(2010, 3, 1))),
             "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
             "every other period had ended by then (the last of those determined on 2012-02-29; "
-            "that of triggers[0] ended on 2006-02-28 if it counts at all, which is undetermined: "
-            f"{NOT_KNOWN_CURRENT}).",
+            "that of triggers[0], left undetermined by a missing fact "
+            f"({NOT_KNOWN_CURRENT}), ended on 2006-02-28).",
         ),
         # A caution of 1 March 2010: 2 years beginning with 1 March 2010 end on 29 February 2012.
         (

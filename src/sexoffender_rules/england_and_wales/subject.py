@@ -1296,8 +1296,8 @@ def _not_subject(sources: list[Source], as_of: date) -> tuple[str, list[str]]:
             + max(settled).isoformat()
         )
     parts.extend(
-        f"that of {s.fact} ended on {_last_day(s).isoformat()} if it counts at all, which is "
-        "undetermined: " + "; ".join(s.missing)
+        f"that of {s.fact}, left undetermined by a missing fact ({'; '.join(s.missing)}), ended "
+        f"on {_last_day(s).isoformat()}"
         for s in open_sources
     )
     named = [s.fact for s in (*later, *open_sources)]
