@@ -397,6 +397,34 @@ def test_a_risk_order_breach_makes_the_young_subject_until_further_order() -> No
     ) in explain(assess(RISK_ORDER_BREACH, date(2012, 8, 13)))
 
 
+# Found under the thorough profile: an interim order not served. Convicted 3 March 2009, 5
+# months: 7 years to 2 March 2016 for an adult (s.82(1)); 3 years 6 months to 2 September 2012
+# for a person born that day (s.82(2)), who is then not a relevant offender when the interim
+# order is made on 1 May 2015 and so is made subject by it until 2 May 2015 (s.103G(2), (4)).
+# The missing date of service leaves only the relevant date open (s.103G(3)), so the younger
+# person's end (2 May 2015) is known, and no later than the adult's.
+INTERIM_NOT_SERVED = Case(
+    person=Person(reference="FICTIONAL-PBT", date_of_birth=date(1982, 1, 1)),
+    triggers=(
+        Trigger(
+            id="t1",
+            kind="conviction",
+            date=date(2009, 3, 3),
+            disposal=Imprisonment(term=CalendarPeriod(months=5)),
+        ),
+    ),
+    orders=(
+        Order(
+            id="o2",
+            kind="interim_sexual_harm_prevention_order",
+            made=date(2015, 5, 1),
+            ends=date(2015, 5, 2),
+        ),
+    ),
+)
+
+
+@example(pair=(INTERIM_NOT_SERVED, date(2015, 5, 1)))
 @example(pair=(RISK_ORDER_BREACH, date(2012, 8, 13)))
 @example(pair=(HISTORIC_UNKNOWN, date(2001, 1, 1)))
 @given(cases_with_as_of())

@@ -70,8 +70,17 @@ def test_an_order_made_after_the_period_ended_makes_the_person_subject_afresh() 
 
 
 def test_an_order_with_no_date_of_service_leaves_the_relevant_date_undetermined() -> None:
+    # Made 2024-01-08, after the period ended on 2024-01-06, to 2029-01-07: subject "from the
+    # making of the order until the order ... ceases to have effect" (s.103G(2)(a)), so the
+    # period is known without the date of service; only the relevant date (s.103G(3)), and so
+    # the initial notification's days, want it.
     assessment = assess(_case(_shpo(date(2024, 1, 8), date(2029, 1, 7))), date(2025, 1, 1))
-    assert assessment.registration.undetermined
+    registration = assessment.registration
+    assert (registration.subject, registration.end, registration.undetermined) == (
+        True,
+        date(2029, 1, 7),
+        False,
+    )
     assert any(m.startswith("orders[0].served") for m in assessment.missing)
 
 

@@ -884,3 +884,106 @@ def test_an_order_made_while_subject_through_one_not_served_keeps_the_person_sub
         True,
     )
     assert "If orders[0] does not count" not in " ".join(r.statement for r in source.reasons)
+    # The period through orders[0] is known (s.103G(2)(a)); so is the whole registration's end.
+    assert (source.undetermined, registration.end, registration.undetermined) == (
+        False,
+        date(2026, 1, 3),
+        False,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# A missing date of service leaves the relevant date open, not the period
+# --------------------------------------------------------------------------------------------
+#
+# s.103G(2)(a): an order made on a person who was not a relevant offender makes them subject
+# "from the making of the order until the order ... ceases to have effect"; s.103G(3) makes the
+# date of service the relevant date. s.98(1)-(3): a notification order makes the person subject
+# for the s.82 period from the relevant date (the date of the conviction abroad); s.98(4) makes
+# the date of service the start of the initial notification where later. Neither date of service
+# bears on how long the person is subject.
+
+
+def test_an_interim_shpo_not_served_makes_the_young_subject_to_its_end() -> None:
+    # Born 9 March 1993; convicted 3 March 2009 at 15, 5 months' imprisonment: 7 years (s.82(1)),
+    # halved to 3 years 6 months (s.82(2)), beginning with 3 March 2009, last day 2 September
+    # 2012. An interim order made 1 May 2015, having effect to 2 May 2015, date of service not
+    # recorded: not a relevant offender that day, so subject from 1 May to 2 May 2015
+    # (s.103G(2), (4)). The registration ends on 2 May 2015, determined.
+    case = Case(
+        person=Person(reference="FICTIONAL-0961", date_of_birth=date(1993, 3, 9)),
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(2009, 3, 3),
+                disposal=Imprisonment(term=CalendarPeriod(months=5)),
+            ),
+        ),
+        orders=(
+            Order(
+                id="o1",
+                kind="interim_sexual_harm_prevention_order",
+                made=date(2015, 5, 1),
+                ends=date(2015, 5, 2),
+            ),
+        ),
+    )
+    assessment = assess(case, date(2015, 5, 1))
+    registration = assessment.registration
+    conviction, order = registration.sources
+    assert (conviction.end, order.relevant_date, order.end, order.undetermined) == (
+        date(2012, 9, 2),
+        date(2015, 5, 1),
+        date(2015, 5, 2),
+        False,
+    )
+    assert (registration.subject, registration.end, registration.undetermined) == (
+        True,
+        date(2015, 5, 2),
+        False,
+    )
+    assert assessment.missing == (
+        "orders[0].served: the date of service is the relevant date (s.103G(3), (4))",
+    )
+
+
+def test_a_notification_order_not_served_leaves_the_period_known() -> None:
+    # Convicted abroad on 10 January 2021, 12 months' imprisonment: 10 years (s.82(1), read with
+    # s.98(3)) beginning with 10 January 2021 (the relevant date, s.98(2)), last day 9 January
+    # 2031. The notification order made on 1 June 2021 makes the person subject from then
+    # (s.98(1)); its date of service is not recorded, so the day it was made stands in for it
+    # as the start of the initial notification (s.98(4)): due within 3 days beginning with
+    # 1 June 2021, by 3 June 2021.
+    case = Case(
+        person=PERSON,
+        triggers=(
+            Trigger(
+                id="t1",
+                kind="conviction",
+                date=date(2021, 1, 10),
+                disposal=Imprisonment(term=CalendarPeriod(months=12)),
+                abroad=True,
+            ),
+        ),
+        orders=(Order(id="o1", kind="notification_order", made=date(2021, 6, 1), trigger="t1"),),
+    )
+    assessment = assess(case, date(2021, 7, 1))
+    registration = assessment.registration
+    (source,) = registration.sources
+    assert (source.start, source.end, source.period, source.undetermined) == (
+        date(2021, 6, 1),
+        date(2031, 1, 9),
+        CalendarPeriod(years=10),
+        False,
+    )
+    assert (registration.subject, registration.end, registration.undetermined) == (
+        True,
+        date(2031, 1, 9),
+        False,
+    )
+    assert assessment.missing == (
+        "orders[0].served: the date of service starts the initial notification (s.98(4))",
+    )
+    (initial,) = [d for d in assessment.duties if d.kind is DutyKind.INITIAL]
+    assert (initial.trigger_date, initial.deadline) == (date(2021, 6, 1), date(2021, 6, 3))

@@ -172,8 +172,11 @@ class Source:
     """One conviction, finding or caution that makes the person subject, and its period.
 
     ``period`` is ``None`` when the period is indefinite or undetermined; ``end`` is the last day
-    of the period, ``None`` when indefinite or undetermined. ``missing`` names the facts whose
-    absence left it undetermined. ``subject_from`` is the first day the person is subject through
+    of the period, ``None`` when indefinite or undetermined. ``missing`` names the facts wanting,
+    and ``undetermined`` says whether their absence leaves the period open (by default, whenever
+    one is wanting). A missing date of service of an order leaves only a date of the duties open
+    (SOA 2003 s.103G(3), s.98(4)): the period through it is known, and the source is not
+    undetermined. ``subject_from`` is the first day the person is subject through
     it where that is later than the relevant date (SOA 2003 s.81(1): a person convicted before
     1 May 2004 is subject from that day); ``None`` means from the relevant date. ``kept_by`` names
     the order (``orders[0]``) under which the person remains subject after the period would have
@@ -193,6 +196,9 @@ class Source:
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
     >>> s.period_text
     '10 years'
+    >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1), period=None,
+    ...        end=None, missing=("triggers[0].disposal",)).undetermined
+    True
     """
 
     trigger_id: str
@@ -211,6 +217,9 @@ class Source:
     applied_by: str | None = None
     initial_from: date | None = None
     commencement: date | None = None
+    undetermined: bool = attrs.field(
+        default=attrs.Factory(lambda self: bool(self.missing), takes_self=True)
+    )
 
     @property
     def last_day(self) -> date | None:
@@ -248,16 +257,6 @@ class Source:
         """
         days = IntervalSet.of(self.days or DateInterval(self.start, END_OF_TIME))
         return days - IntervalSet.of(self.lapsed) if self.lapsed is not None else days
-
-    @property
-    def undetermined(self) -> bool:
-        """Whether a missing fact leaves the period unknown.
-
-        >>> Source(trigger_id="t", fact="f", relevant_date=date(2021, 3, 1), period=None,
-        ...        end=None, missing=("triggers[0].disposal",)).undetermined
-        True
-        """
-        return bool(self.missing)
 
     @property
     def period_text(self) -> str:

@@ -362,9 +362,9 @@ def _source_conditions(ctx: _Context, source: Source) -> list[Condition]:
             ctx,
             "determined",
             "ew.s82.period",
-            not source.missing,
+            not source.undetermined,
             "The facts that decide the period are known"
-            + (f" (wanting: {', '.join(source.missing)})." if source.missing else "."),
+            + (f" (wanting: {', '.join(source.missing)})." if source.undetermined else "."),
             source.fact,
             on,
         ),

@@ -224,7 +224,8 @@ RULES = (
         "person subject from service (the same day where the order is served when made), so no "
         "duty is found for days between the making and service (a documented simplification). "
         "Where the date of service is not recorded, the relevant date is undetermined and the "
-        "day the order was made stands in for it.",
+        "day the order was made stands in for it; the period is known all the same, as it runs "
+        "from the making until the order ceases.",
         _soa(
             "s.103G(2)-(4)",
             "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08, seen word for word: (2)(a) "
@@ -324,7 +325,9 @@ RULES = (
         "relevant date. The initial notification is due within 3 days beginning with the "
         "relevant date or, if later, the date of service of the order, and the date of service "
         "is an event after which the next notification is due within the applicable period "
-        "(s.85(2)(a)): the first notification on or after it answers that. An order quashed or "
+        "(s.85(2)(a)): the first notification on or after it answers that. Where the date of "
+        "service is not recorded, the day the order was made stands in for it; the period does "
+        "not turn on it. An order quashed or "
         "discharged is recorded as discharged: not subject through it from that day. Until "
         "28 November 2022 these orders were made by magistrates' courts in England and Wales; "
         "from 29 November 2022 only by a sheriff in Scotland (police notices, ew.s96za.notice, "
@@ -442,11 +445,17 @@ _SRO_BREACH = attrs.evolve(
 EFFECTS: dict[OrderKind, _Effect] = {
     OrderKind.SEXUAL_HARM_PREVENTION_ORDER: _SHPO,
     OrderKind.INTERIM_SEXUAL_HARM_PREVENTION_ORDER: attrs.evolve(
-        _SHPO, keeps_under="s.103G(1), (4)", makes_under="s.103G(2), (4)"
+        _SHPO,
+        keeps_under="s.103G(1), (4)",
+        makes_under="s.103G(2), (4)",
+        relevant_under="s.103G(3), (4)",
     ),
     OrderKind.SEXUAL_OFFENCES_PREVENTION_ORDER: _SOPO,
     OrderKind.INTERIM_SEXUAL_OFFENCES_PREVENTION_ORDER: attrs.evolve(
-        _SOPO, keeps_under="s.109(5) with s.107(3)", makes_under="s.109(5) with s.107(4)"
+        _SOPO,
+        keeps_under="s.109(5) with s.107(3)",
+        makes_under="s.109(5) with s.107(4)",
+        relevant_under="s.109(5) with s.107(5)",
     ),
     OrderKind.INTERIM_NOTIFICATION_ORDER: _INTERIM_NO,
     OrderKind.RISK_OF_SEXUAL_HARM_ORDER: _RSHO_BREACH,
@@ -671,6 +680,9 @@ def _made_subject_by_orders(
             period=None,
             end=last,
             missing=missing,
+            # The period runs from the making until the order ceases (s.103G(2)(a)): a missing
+            # date of service leaves only the relevant date open (s.103G(3)).
+            undetermined=False,
             reasons=tuple(reasons),
             kept_by=path,
             kept_until=last,

@@ -1006,9 +1006,12 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         if trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
             missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
         subject_from = PART_2_COMMENCEMENT if transitional else None
+        # Facts wanting that leave only a date of the duties open, not the period (the date of
+        # service of a notification order starts the initial notification, s.98(4)).
+        wanting_for_duties: tuple[str, ...] = ()
         if abroad is not None:
             subject_from = abroad.subject_from
-            missing.extend(abroad.missing)
+            wanting_for_duties = abroad.missing
         if missing:
             if transitional:
                 source_reasons.append(
@@ -1027,7 +1030,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     relevant_date=relevant,
                     period=None,
                     end=None,
-                    missing=tuple(missing),
+                    missing=(*missing, *wanting_for_duties),
                     reasons=tuple(source_reasons),
                     subject_from=subject_from,
                     **_applied(abroad),
@@ -1215,7 +1218,8 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                 period=period,
                 end=period_end if not (missing and indefinite) else None,
                 indefinite=indefinite and not missing,
-                missing=tuple(missing),
+                missing=(*missing, *wanting_for_duties),
+                undetermined=bool(missing),
                 reasons=tuple(source_reasons),
                 subject_from=subject_from,
                 lapsed=lapsed,
