@@ -36,6 +36,7 @@ import gc
 import inspect
 import json
 import os
+import pickle
 import resource
 import statistics
 import subprocess
@@ -237,6 +238,53 @@ KEPT = ((False, "full results"),) + (
 )
 
 
+def _pickling(path: Path, runs: int, most: int = 2_000) -> dict[str, Any]:
+    """What sending full results back from a worker costs, in one process: ``pickle.dumps`` of
+    the results of up to ``most`` cases in chunks of 64, as a worker sends them, and
+    ``pickle.loads`` of them, under the default collector threshold and with it raised as
+    ``assess_many`` raises it (where this version has the guard); CPU µs a case, median."""
+    try:
+        from sexoffender_rules import _gc
+    except ImportError:  # an earlier version, without the guard
+        _gc = None  # type: ignore[assignment]
+    fewer_collections = None if _gc is None else _gc.fewer_collections
+    results = []
+    for result in assess_many(numbered(path), AS_OF):
+        results.append(result)
+        if len(results) == most:
+            break
+    chunks = [results[i : i + 64] for i in range(0, len(results), 64)]
+    blobs = [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in chunks]
+
+    def cpu(action: Callable[[], object]) -> float:
+        times = []
+        for _ in range(max(runs, 3)):
+            start = time.process_time()
+            action()
+            times.append(time.process_time() - start)
+        return 1e6 * statistics.median(times) / len(results)
+
+    def guarded() -> None:
+        assert fewer_collections is not None
+        with fewer_collections():
+            for blob in blobs:
+                pickle.loads(blob)
+
+    figure = {
+        "pickled bytes a case": sum(map(len, blobs)) / len(results),
+        "pickle.dumps µs a case": cpu(
+            lambda: [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in chunks]
+        ),
+        "pickle.loads µs a case": cpu(lambda: [pickle.loads(b) for b in blobs]),
+    }
+    if fewer_collections is not None:
+        figure["pickle.loads µs a case, threshold raised"] = cpu(guarded)
+    print(f"  full results of {len(results):,} cases pickled in chunks of 64 (CPU, median):")
+    for name, value in figure.items():
+        print(f"    {name}: {value:.0f}")
+    return figure
+
+
 def workers_section(path: Path, runs: int, cases: int) -> dict[str, Any]:
     rows = []
     for _ in range(runs):
@@ -249,6 +297,7 @@ def workers_section(path: Path, runs: int, cases: int) -> dict[str, Any]:
         rows.append(row)
     figure = median_figure(rows, "json.loads", cases)
     show("Workers", figure, "json.loads")
+    figure.update(_pickling(path, runs))
     for _, kept in KEPT:
         figure[f"speed-up of 2 workers, {kept}"] = statistics.median(
             r[f"assess_many, 1 worker, {kept}"] / r[f"assess_many, 2 workers, {kept}"] for r in rows

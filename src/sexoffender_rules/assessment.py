@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._pickling import tuple_state
 from .calendar import END_OF_TIME, CalendarPeriod, DateInterval, IntervalSet, add_days
 from .policy import Policy
 
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Reason:
     """Why one step came out as it did.
@@ -167,6 +169,7 @@ class Headline(str, enum.Enum):
     ENDED = "ended"
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Source:
     """One conviction, finding or caution that makes the person subject, and its period.
@@ -295,6 +298,7 @@ class Source:
         return DateInterval(self.start, add_days(last, 1))
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Registration:
     """Whether the person is subject on the assessment date, through which sources, until when.
@@ -341,6 +345,7 @@ class Registration:
         return bool(self.sources)
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Duty:
     """One duty to notify, and where it stands.
@@ -395,6 +400,7 @@ class Duty:
         return self.breach.days
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Assessment:
     """Everything decided about one case on one date.

@@ -43,6 +43,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 
+from ._pickling import tuple_state
 from .errors import (
     AmbiguousReadingError,
     DateOutOfRangeError,
@@ -187,6 +188,7 @@ def _within_calendar(instance: object, attribute: attrs.Attribute[int], value: i
         )
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class CalendarPeriod:
     """A period stated in calendar units: years, months, weeks and days.
@@ -439,6 +441,7 @@ def _check_interval(instance: DateInterval, attribute: attrs.Attribute[date], en
         )
 
 
+@tuple_state
 @attrs.frozen(order=True)
 class DateInterval:
     """The days from ``start`` up to but not including ``end`` (half-open).

@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import pickle
 import random
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,6 +41,7 @@ from typing import Any
 import attrs
 
 from ._gc import fewer_collections
+from ._pickling import tuple_state
 from .documents import case_from_data, parse_json
 from .errors import CaseValidationError, SexOffenderRulesError
 from .model import Case
@@ -77,6 +79,7 @@ __all__ = [
 # --------------------------------------------------------------------------------------------
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class CaseSummary:
     """What a caseload report counts of one person's status: whether subject, the flags that
@@ -111,6 +114,7 @@ class CaseSummary:
         )
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class CaseResult:
     """The result for one input of :func:`assess_many`: the status of a valid case (or, with
@@ -210,6 +214,31 @@ def _assess_chunk(
         ]
 
 
+def _assess_chunk_pickled(
+    start: int,
+    items: list[Any],
+    as_of: date,
+    profile: Profile,
+    policy: Policy | None,
+    summary: bool,
+) -> bytes:
+    """:func:`_assess_chunk` in a worker process, its results pickled there: the calling process
+    then unpickles them itself, with the collector's threshold raised (:func:`_unpickled`),
+    where the executor's own thread would unpickle them under the default threshold."""
+    results = _assess_chunk(start, items, as_of, profile, policy, summary)
+    with fewer_collections():
+        return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(blob: bytes) -> list[CaseResult]:
+    """The results a worker pickled (:func:`_assess_chunk_pickled`). Unpickling makes some
+    thirty objects a case, none in a cycle, so the collector's passes over them only cost time
+    (about half of the unpickling under the default threshold)."""
+    with fewer_collections():
+        results: list[CaseResult] = pickle.loads(blob)
+    return results
+
+
 def assess_many(
     cases: Iterable[Any],
     as_of: date,
@@ -269,7 +298,7 @@ def _assess_in_processes(
     summary: bool,
 ) -> Iterator[CaseResult]:
     items = iter(cases)
-    in_flight: list[Future[list[CaseResult]]] = []
+    in_flight: list[Future[bytes]] = []
     start = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
         while True:
@@ -278,12 +307,14 @@ def _assess_in_processes(
                 if not chunk:
                     break
                 in_flight.append(
-                    pool.submit(_assess_chunk, start, chunk, as_of, profile, policy, summary)
+                    pool.submit(
+                        _assess_chunk_pickled, start, chunk, as_of, profile, policy, summary
+                    )
                 )
                 start += len(chunk)
             if not in_flight:
                 return
-            yield from in_flight.pop(0).result()
+            yield from _unpickled(in_flight.pop(0).result())
 
 
 # --------------------------------------------------------------------------------------------

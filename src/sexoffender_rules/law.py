@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._pickling import tuple_state
 from .assessment import Reason
 from .calendar import DateInterval
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["Citation", "Rule", "Ruleset"]
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Citation:
     """A provision of an instrument, and when and where its text was checked.
@@ -59,6 +61,7 @@ class Citation:
         return f"{self.instrument} {self.provision}".strip()
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Rule:
     """One provision as the library applies it.

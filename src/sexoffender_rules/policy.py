@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import attrs
 
+from ._pickling import tuple_state
 from .errors import InvalidValueError
 
 __all__ = ["FailureAfterRequirementsEnd", "NoCorrespondingDay", "PartialDays", "Policy"]
@@ -126,6 +127,7 @@ def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> 
         raise InvalidValueError(f"{attribute.name}: expected true or false")
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Policy:
     """The caller's choice of reading for each open question of interpretation.

@@ -39,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from ._pickling import tuple_state
 from .assessment import Assessment, DutyKind, Headline, Reason
 from .calendar import CalendarPeriod, add_days, add_period
 from .engine import assess
@@ -245,6 +246,7 @@ def _period(instance: object, attribute: Any, value: object) -> None:
         raise InvalidValueError(f"{attribute.name}: expected a calendar period that is not empty")
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class VisitIntervals:
     """The interval between home visits for each risk level (:attr:`VisitSchedule.TABLE`).
@@ -305,6 +307,7 @@ def _name(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(f"{attribute.name}: expected text that is not empty")
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Profile:
     """A police-policy profile: how whereabouts are judged and how the headline is chosen.
@@ -406,6 +409,7 @@ def profile_named(name: str) -> Profile:
     return PROFILES[name]
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class Flag:
     """One status that holds on the assessment date, its basis, since when, and why.
@@ -420,6 +424,7 @@ class Flag:
     reasons: tuple[Reason, ...] = ()
 
 
+@tuple_state
 @attrs.frozen(kw_only=True)
 class StatusAssessment:
     """A person's status on one date: the statutory assessment, the whereabouts axis, every
