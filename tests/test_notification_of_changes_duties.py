@@ -435,6 +435,40 @@ def test_an_advance_notification_of_a_home_is_not_cited_for_premises_of_that_add
     ]
 
 
+def test_a_home_notified_in_advance_is_notified_premises_once_the_move_occurs() -> None:
+    # The advance notification of 1 February 2026 gives ADDR-2 as the home expected from
+    # D = 10 February; the move to ADDR-2 on 10 February falls within D-2 to D+2, so it
+    # discharges that duty (s.84(2)-(4)(a)) and ADDR-2 is an address notified under s.84(1) from
+    # 10 February. The person moves on to ADDR-3 on 2 March (notified that day), then stays back
+    # at ADDR-2 on 10-16 March: 7 days on 16 March, at premises whose address has been notified
+    # under s.84(1), so no duty (s.84(1)(c)); as when a change notification gave ADDR-2.
+    moves = (
+        HomeAddressChange(date=date(2026, 2, 10), home_address=home("ADDR-2")),
+        Notification(id="n3", date=date(2026, 3, 2), kind="change", home_address=home("ADDR-3")),
+        HomeAddressChange(date=date(2026, 3, 2), home_address=home("ADDR-3")),
+        Stay(premises="ADDR-2", first_day=date(2026, 3, 10), last_day=date(2026, 3, 16)),
+    )
+    in_advance = advance("n2", date(2026, 2, 1), date(2026, 2, 10), home_address=home("ADDR-2"))
+    as_change = Notification(
+        id="n2", date=date(2026, 2, 10), kind="change", home_address=home("ADDR-2")
+    )
+    for n2 in (in_advance, as_change):
+        assert duties(DutyKind.QUALIFYING_STAY, n2, *moves) == []
+        homes = duties(DutyKind.CHANGE_OF_HOME_ADDRESS, n2, *moves)
+        assert [(d.trigger_date, d.state, d.discharged_by) for d in homes] == [
+            (date(2026, 2, 10), DutyState.MET, "n2"),
+            (date(2026, 3, 2), DutyState.MET, "n3"),
+        ]
+    # Had the move not occurred, the advance notification would notify nothing: the stay at
+    # ADDR-2 (7 days on 16 March) is then owed by 18 March, and overdue on 6 April.
+    [stay] = duties(DutyKind.QUALIFYING_STAY, in_advance, *moves[1:])
+    assert (stay.trigger_date, stay.deadline, stay.state) == (
+        date(2026, 3, 16),
+        date(2026, 3, 18),
+        DutyState.OVERDUE,
+    )
+
+
 def test_an_advance_notification_covering_a_stay_restates_the_home() -> None:
     # The advance notification of 1 February 2026 for D = 10 February gives PREM-5 and ADDR-1
     # (the home notified on 5 January). PREM-5 is stayed at on 4-10 February: 7 days on

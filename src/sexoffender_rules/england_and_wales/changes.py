@@ -63,7 +63,10 @@ RULES = (
         "while subject count), the person must notify the address. Premises are notified as a "
         "name is (ew.s84.name): an address given in a periodic (s.85(1)) notification both "
         "answers the duty and counts as notified (policy.periodic_notifies_changes; the other "
-        "reading: it does neither, as s.84(1)(c) lists only s.83(1) and s.84(1)).",
+        "reading: it does neither, as s.84(1)(c) lists only s.83(1) and s.84(1)). An address "
+        "notified as the home address counts as notified premises, whether notified under "
+        "s.83(1), s.84(1) or s.85(1) or in advance (s.84(2)): then from the day the move it "
+        "announced occurred within its window, or the day it was given if the move came first.",
         _soa("s.84(1)(c)", _S84_ENACTED, checked=RECHECKED),
         _soa("s.84(5)", "first words only seen; explanatory note para 168"),
         _soa("s.84(6)", "statute text not seen; explanatory note para 165, Halsbury's para 505"),
@@ -269,19 +272,33 @@ def _advance_notified(
     """For each change, the first day from which an advance notification counts as having
     notified it (s.84(2)), and that notification: the day of the first occurrence it covered;
     or, for one given on or after a day the change occurred (so not in advance of it, and a
-    notification of it under s.84(1) that answers its duty), the day it was given."""
+    notification of it under s.84(1) that answers its duty), the day it was given.
+
+    A home address so notified is an address notified under s.84(1), so premises at that address
+    count as notified from the same day for s.84(1)(c), as they do when an initial or change
+    notification gives the home address (:meth:`~sexoffender_rules.model.Notification.premises`).
+    """
     notified: dict[Key, tuple[date, Notification]] = {}
+
+    def note(key: Key, day: date, n: Notification) -> None:
+        if key not in notified or day < notified[key][0]:
+            notified[key] = (day, n)
+
     for key, days in occurred.items():
         for day in days:
             covering = _covering(timeline, key, day)
             if covering is not None:
-                notified[key] = (day, covering)
+                note(key, day, covering)
                 break
     for n in timeline.index.all(("kind", NotificationKind.ADVANCE)):
         for key in change_keys(n):
             first = occurred.get(key, [])[:1]
-            if first and first[0] <= n.date and (key not in notified or n.date < notified[key][0]):
-                notified[key] = (n.date, n)
+            if first and first[0] <= n.date:
+                note(key, n.date, n)
+    for key, (day, n) in list(notified.items()):
+        if key[0] == "home":
+            assert isinstance(key[1], HomeAddress)
+            note(("premises", key[1].reference), day, n)
     return notified
 
 
