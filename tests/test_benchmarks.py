@@ -46,6 +46,8 @@ def test_the_register_benchmark_runs_and_writes_every_figure(
     assert stages["json.loads"]["ratio_wall"] == 1
     assert "command line report" in written["end_to_end"]
     assert written["workers"]["speed-up of 2 workers, summaries"] > 0
+    assert written["workers"]["pickled bytes a case"] > 0
+    assert written["workers"]["pickle.loads µs a case, threshold raised"] > 0
     assert written["memory"]["peak MB, stream"] > 0
     assert [int(k) for k in written["scaling"]] == [10, 100]
     assert "12 separate runs" in written["repeated"]
