@@ -536,10 +536,11 @@ def _kept_by_orders(
     sources of convictions, findings and cautions.
 
     A source that a missing fact leaves undetermined but whose end is known (a conviction before
-    1 September 1997 not known to count, s.81(3)-(4); an order whose date of service is not
-    recorded) is kept alike: if it counts, the order keeps the person subject; if it does not,
-    the person was not a relevant offender and the order makes them subject (s.103G(2),
-    s.107(4), s.129(3)) until the same day. An indefinite source has no end to keep."""
+    1 September 1997 not known to count, s.81(3)-(4)) is kept alike: if it counts, the order
+    keeps the person subject; if it does not, the person was not a relevant offender and the
+    order makes them subject (s.103G(2), s.107(4), s.129(3)) until the same day. (An order whose
+    date of service is not recorded leaves only its relevant date open, not its period: it is
+    kept as any other.) An indefinite source has no end to keep."""
     if source.end is None:
         return source
     notes: list[Reason] = []
