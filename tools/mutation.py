@@ -126,6 +126,7 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_crime_and_policing_act_2026.py",
         "tests/test_custody_edges.py",
         "tests/test_notification_period_edges.py",
+        "tests/test_orders_edges.py",
     ],
 }
 TARGETS.update(
