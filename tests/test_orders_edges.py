@@ -987,3 +987,34 @@ def test_a_notification_order_not_served_leaves_the_period_known() -> None:
     )
     (initial,) = [d for d in assessment.duties if d.kind is DutyKind.INITIAL]
     assert (initial.trigger_date, initial.deadline) == (date(2021, 6, 1), date(2021, 6, 3))
+
+
+def test_an_initial_notification_from_an_order_not_served_says_its_start_stands_in() -> None:
+    # An SHPO made on Monday 8 January 2024, to 7 January 2029, on a person who was not a
+    # relevant offender: the initial notification is due within 3 days beginning with the date
+    # of service (s.83(1), s.103G(3)), not recorded: the day it was made stands in, so 8-10
+    # January, and the notification of 14 January is late by that reckoning (breach 11-14
+    # January). Served on or after 12 January it would have been on time, so the duty says the
+    # breach rests on the stand-in.
+    case = Case(
+        person=PERSON,
+        orders=(shpo(date(2024, 1, 8), date(2029, 1, 7)),),
+        notifications=(
+            Notification(id="n1", date=date(2024, 1, 14), kind="initial", names=("NAME-A",)),
+        ),
+    )
+    [initial] = assess(case, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
+    assert (initial.trigger_date, initial.deadline, initial.discharged_by) == (
+        date(2024, 1, 8),
+        date(2024, 1, 10),
+        "n1",
+    )
+    assert [r.statement for r in initial.reasons][1] == (
+        "The date of service of orders[0], which can start the 3 days, is not recorded: the day "
+        "it was made stands in for it, so they are taken to begin with 2024-01-08. A later date "
+        "of service could put the deadline later, so a breach found here holds only if the order "
+        "was served by then: check the date of service."
+    )
+    served = attrs.evolve(case, orders=(attrs.evolve(case.orders[0], served=date(2024, 1, 8)),))
+    [on_service] = assess(served, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
+    assert "date of service" not in " ".join(r.statement for r in on_service.reasons)

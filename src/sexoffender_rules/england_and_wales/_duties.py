@@ -96,6 +96,16 @@ def _s81_open(source: Source) -> bool:
     return any(".current_on_1_september_1997:" in m for m in source.missing)
 
 
+def _service_unknown(source: Source) -> str | None:
+    """The path of the order whose date of service, not recorded, would start the initial
+    notification of ``source`` (s.103G(3), s.107(5), s.100(6), s.98(4)); ``None`` if none."""
+    for m in source.missing:
+        path, found, _ = m.partition(".served:")
+        if found:
+            return path
+    return None
+
+
 _CYCLE_KINDS = (
     NotificationKind.INITIAL,
     NotificationKind.CHANGE,

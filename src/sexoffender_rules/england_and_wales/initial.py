@@ -21,7 +21,7 @@ from ..engine import Alternative, DutyFinding, Timeline
 from ..law import Rule, Ruleset
 from ..model import NotificationKind, OrderKind
 from ._common import _S83_SEEN, PART_2_COMMENCEMENT, RECHECKED, _rule, _soa, _soa_s81
-from ._duties import _first_part_2_notification, _s81_open, _window
+from ._duties import _first_part_2_notification, _s81_open, _service_unknown, _window
 from .orders import _S83_4_SEEN
 
 RULES = (
@@ -114,6 +114,18 @@ def initial_duties(
         )
         not_required = None
         reasons = [reason]
+        unserved = _service_unknown(source)
+        if unserved is not None:
+            reasons.append(
+                rule.reason(
+                    f"The date of service of {unserved}, which can start the 3 days, is not "
+                    "recorded: the day it was made stands in for it, so they are taken to begin "
+                    f"with {first_day.isoformat()}. A later date of service could put the "
+                    "deadline later, so a breach found here holds only if the order was served "
+                    "by then: check the date of service.",
+                    facts=[source.fact, unserved],
+                )
+            )
         if abroad:
             reasons.insert(0, _abroad_start(timeline, source, ruleset))
         elif source.subject_from is not None:
