@@ -987,6 +987,10 @@ def test_a_notification_order_not_served_leaves_the_period_known() -> None:
     )
     (initial,) = [d for d in assessment.duties if d.kind is DutyKind.INITIAL]
     assert (initial.trigger_date, initial.deadline) == (date(2021, 6, 1), date(2021, 6, 3))
+    # The 3 days rest on the day the order was made standing in for its service (s.98(4)).
+    assert [
+        r.facts for r in initial.reasons if r.statement.startswith("The date of service of")
+    ] == [("triggers[0]", "orders[0]")]
 
 
 def test_an_initial_notification_from_an_order_not_served_says_its_start_stands_in() -> None:
@@ -1015,6 +1019,7 @@ def test_an_initial_notification_from_an_order_not_served_says_its_start_stands_
         "of service could put the deadline later, so a breach found here holds only if the order "
         "was served by then: check the date of service."
     )
+    assert initial.reasons[1].facts == ("orders[0]",)
     served = attrs.evolve(case, orders=(attrs.evolve(case.orders[0], served=date(2024, 1, 8)),))
     [on_service] = assess(served, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
     assert "date of service" not in " ".join(r.statement for r in on_service.reasons)

@@ -100,6 +100,7 @@ EXTRA_TESTS: dict[str, list[str]] = {
     "initial": [
         "tests/test_initial_notification_exception_edges.py",
         "tests/test_hostile_documents.py",
+        "tests/test_orders_edges.py",
     ],
     "travel": [
         "tests/test_travel_change_return.py",

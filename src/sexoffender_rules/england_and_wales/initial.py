@@ -123,7 +123,7 @@ def initial_duties(
                     f"with {first_day.isoformat()}. A later date of service could put the "
                     "deadline later, so a breach found here holds only if the order was served "
                     "by then: check the date of service.",
-                    facts=[source.fact, unserved],
+                    facts=list(dict.fromkeys([source.fact, unserved])),
                 )
             )
         if abroad:
