@@ -96,7 +96,7 @@ EXTRA_TESTS: dict[str, list[str]] = {
         "tests/test_england_and_wales_citations.py",
         "tests/test_attaining_18_born_29_february.py",
     ],
-    "duties": ["tests/test_days_partly_away_short_cut.py"],
+    "duties": ["tests/test_days_partly_away_short_cut.py", "tests/test_orders_edges.py"],
     "initial": [
         "tests/test_initial_notification_exception_edges.py",
         "tests/test_hostile_documents.py",
