@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from sexoffender_rules import CaseloadReport, Policy, assess, assess_many, generate_register
+from sexoffender_rules._gc import fewer_collections
 from sexoffender_rules.caseload import status_to_data
 from sexoffender_rules.documents import assessment_to_data, case_from_data, case_to_data
 
@@ -242,12 +243,7 @@ def _pickling(path: Path, runs: int, most: int = 2_000) -> dict[str, Any]:
     """What sending full results back from a worker costs, in one process: ``pickle.dumps`` of
     the results of up to ``most`` cases in chunks of 64, as a worker sends them, and
     ``pickle.loads`` of them, under the default collector threshold and with it raised as
-    ``assess_many`` raises it (where this version has the guard); CPU µs a case, median."""
-    try:
-        from sexoffender_rules import _gc
-    except ImportError:  # an earlier version, without the guard
-        _gc = None  # type: ignore[assignment]
-    fewer_collections = None if _gc is None else _gc.fewer_collections
+    ``assess_many`` raises it; CPU µs a case, median."""
     results = []
     for result in assess_many(numbered(path), AS_OF):
         results.append(result)
@@ -265,7 +261,6 @@ def _pickling(path: Path, runs: int, most: int = 2_000) -> dict[str, Any]:
         return 1e6 * statistics.median(times) / len(results)
 
     def guarded() -> None:
-        assert fewer_collections is not None
         with fewer_collections():
             for blob in blobs:
                 pickle.loads(blob)
@@ -276,9 +271,8 @@ def _pickling(path: Path, runs: int, most: int = 2_000) -> dict[str, Any]:
             lambda: [pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL) for c in chunks]
         ),
         "pickle.loads µs a case": cpu(lambda: [pickle.loads(b) for b in blobs]),
+        "pickle.loads µs a case, threshold raised": cpu(guarded),
     }
-    if fewer_collections is not None:
-        figure["pickle.loads µs a case, threshold raised"] = cpu(guarded)
     print(f"  full results of {len(results):,} cases pickled in chunks of 64 (CPU, median):")
     for name, value in figure.items():
         print(f"    {name}: {value:.0f}")

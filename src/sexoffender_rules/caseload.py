@@ -207,6 +207,8 @@ def _assess_chunk(
     policy: Policy | None,
     summary: bool = False,
 ) -> list[CaseResult]:
+    """Assess a chunk of inputs, the first being the ``start``-th, while the collector runs less
+    often."""
     with fewer_collections():
         return [
             _assess_one(start + i, item, as_of, profile, policy, summary)
