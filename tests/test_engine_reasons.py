@@ -1023,3 +1023,53 @@ def test_a_duty_arising_on_a_day_the_person_is_not_subject_is_not_required() -> 
             date(2026, 3, 5),
         ),
     )
+
+
+def undetermined_reason(given: str) -> Reason:
+    rule = EW.rule("ew.s83.initial")
+    return Reason(
+        rule_id="ew.s83.initial",
+        citation=rule.citation,
+        statement="The deadline rests on orders[0].served, not recorded: it is 2026-03-08 at the "
+        "earliest, and a notification by then would have met the duty whatever the fact; "
+        f"{given} is undetermined until the fact is recorded.",
+        facts=("triggers[0]",),
+        dates=(("earliest_deadline", DUE),),
+    )
+
+
+def test_a_deadline_resting_on_a_missing_fact_is_met_only_by_its_earliest_day() -> None:
+    # The deadline of 8 March is the earliest it can be: notified that day, the duty is met
+    # whatever the missing fact would have made it; notified on the 9th, or not at all, it is
+    # neither met nor in breach, with no deadline, and no answer is guessed.
+    missing = {"missing": ("orders[0].served",)}
+    met = settle(finding(notification=notified(DUE), **missing), date(2026, 3, 20), subject(), EW)
+    assert met == expected(DutyState.MET, discharged_by="n1")
+    late = settle(
+        finding(notification=notified(FIRST_FAILURE), **missing), date(2026, 3, 20), subject(), EW
+    )
+    assert late == expected(
+        DutyState.UNDETERMINED,
+        undetermined_reason(
+            "the notification of 2026-03-09 came after it, so whether it was in time"
+        ),
+        deadline=None,
+        discharged_by="n1",
+    )
+    assert settle(finding(**missing), DUE, subject(), EW) == expected(
+        DutyState.UNDETERMINED,
+        undetermined_reason("none has been given yet, and when the duty falls due"),
+        deadline=None,
+    )
+    assert settle(finding(**missing), FIRST_FAILURE, subject(), EW) == expected(
+        DutyState.UNDETERMINED,
+        undetermined_reason("none has been given, so whether the duty is overdue"),
+        deadline=None,
+    )
+
+
+def test_a_deadline_resting_on_a_missing_fact_still_yields_to_the_end_of_requirements() -> None:
+    # The requirements end on 7 March, before the earliest deadline (8 March): a later deadline
+    # would fall after the end as well, so no notification is required, whatever the fact.
+    duty = settle(finding(missing=("orders[0].served",)), date(2026, 3, 20), subject(DUE), EW)
+    assert duty.state is DutyState.NOT_REQUIRED

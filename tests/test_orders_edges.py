@@ -13,8 +13,8 @@ from typing import Any
 import attrs
 import pytest
 
-from sexoffender_rules import CalendarPeriod, assess
-from sexoffender_rules.assessment import DutyKind, Reason
+from sexoffender_rules import CalendarPeriod, DateInterval, assess
+from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Reason
 from sexoffender_rules.model import (
     Case,
     Detention,
@@ -952,9 +952,10 @@ def test_a_notification_order_not_served_leaves_the_period_known() -> None:
     # Convicted abroad on 10 January 2021, 12 months' imprisonment: 10 years (s.82(1), read with
     # s.98(3)) beginning with 10 January 2021 (the relevant date, s.98(2)), last day 9 January
     # 2031. The notification order made on 1 June 2021 makes the person subject from then
-    # (s.98(1)); its date of service is not recorded, so the day it was made stands in for it
-    # as the start of the initial notification (s.98(4)): due within 3 days beginning with
-    # 1 June 2021, by 3 June 2021.
+    # (s.98(1)); its date of service is not recorded, so the day it was made, the earliest
+    # the service can be, starts the initial notification (s.98(4)): due within 3 days beginning
+    # with 1 June 2021, by 3 June 2021 at the earliest. Nothing is notified by 1 July: whether
+    # the duty is overdue turns on the date of service, so it is undetermined.
     case = Case(
         person=PERSON,
         triggers=(
@@ -986,20 +987,27 @@ def test_a_notification_order_not_served_leaves_the_period_known() -> None:
         "orders[0].served: the date of service starts the initial notification (s.98(4))",
     )
     (initial,) = [d for d in assessment.duties if d.kind is DutyKind.INITIAL]
-    assert (initial.trigger_date, initial.deadline) == (date(2021, 6, 1), date(2021, 6, 3))
+    assert (initial.trigger_date, initial.deadline, initial.state, initial.breach) == (
+        date(2021, 6, 1),
+        None,
+        DutyState.UNDETERMINED,
+        None,
+    )
+    assert assessment.headline is Headline.DUE
     # The 3 days rest on the day the order was made standing in for its service (s.98(4)).
     assert [
         r.facts for r in initial.reasons if r.statement.startswith("The date of service of")
     ] == [("triggers[0]", "orders[0]")]
+    assert initial.reasons[-1].dates == (("earliest_deadline", date(2021, 6, 3)),)
 
 
-def test_an_initial_notification_from_an_order_not_served_says_its_start_stands_in() -> None:
+def test_an_initial_notification_from_an_order_not_served_is_undetermined_if_late() -> None:
     # An SHPO made on Monday 8 January 2024, to 7 January 2029, on a person who was not a
     # relevant offender: the initial notification is due within 3 days beginning with the date
-    # of service (s.83(1), s.103G(3)), not recorded: the day it was made stands in, so 8-10
-    # January, and the notification of 14 January is late by that reckoning (breach 11-14
-    # January). Served on or after 12 January it would have been on time, so the duty says the
-    # breach rests on the stand-in.
+    # of service (s.83(1), s.103G(3)), not recorded. Service cannot come before the order was
+    # made, so the deadline is 10 January at the earliest (8-10 January). The notification of
+    # 14 January is late if the order was served by 11 January and in time if served on or after
+    # 12 January: the duty is neither met nor in breach until the date of service is recorded.
     case = Case(
         person=PERSON,
         orders=(shpo(date(2024, 1, 8), date(2029, 1, 7)),),
@@ -1007,19 +1015,132 @@ def test_an_initial_notification_from_an_order_not_served_says_its_start_stands_
             Notification(id="n1", date=date(2024, 1, 14), kind="initial", names=("NAME-A",)),
         ),
     )
-    [initial] = assess(case, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
-    assert (initial.trigger_date, initial.deadline, initial.discharged_by) == (
+    assessment = assess(case, date(2024, 3, 1))
+    [initial] = assessment.duties_of(DutyKind.INITIAL)
+    assert (initial.trigger_date, initial.deadline, initial.state, initial.breach) == (
         date(2024, 1, 8),
-        date(2024, 1, 10),
-        "n1",
+        None,
+        DutyState.UNDETERMINED,
+        None,
     )
-    assert [r.statement for r in initial.reasons][1] == (
-        "The date of service of orders[0], which can start the 3 days, is not recorded: the day "
-        "it was made stands in for it, so they are taken to begin with 2024-01-08. A later date "
-        "of service could put the deadline later, so a breach found here holds only if the order "
-        "was served by then: check the date of service."
-    )
+    assert initial.discharged_by == "n1"
+    assert assessment.headline is Headline.DUE
+    assert [r.statement for r in initial.reasons][1:] == [
+        "The date of service of orders[0], which starts the 3 days, is not recorded: the day it "
+        "was made, 2024-01-08, is the earliest it can be, so the 3 days are counted from it for "
+        "the earliest deadline. A later date of service puts the deadline later; a notification "
+        "given on or after the day the order was made is taken to answer it (documented "
+        "reading).",
+        "The deadline rests on orders[0].served, not recorded: it is 2024-01-10 at the earliest, "
+        "and a notification by then would have met the duty whatever the fact; the notification "
+        "of "
+        "2024-01-14 came after it, so whether it was in time is undetermined until the fact is "
+        "recorded.",
+    ]
     assert initial.reasons[1].facts == ("orders[0]",)
-    served = attrs.evolve(case, orders=(attrs.evolve(case.orders[0], served=date(2024, 1, 8)),))
-    [on_service] = assess(served, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
-    assert "date of service" not in " ".join(r.statement for r in on_service.reasons)
+    assert (initial.reasons[2].rule_id, initial.reasons[2].dates) == (
+        "ew.s83.initial",
+        (("earliest_deadline", date(2024, 1, 10)),),
+    )
+
+    def served_on(day: date) -> Case:
+        return attrs.evolve(case, orders=(attrs.evolve(case.orders[0], served=day),))
+
+    # Served on Thursday 11 January: 11-13 January, so 14 January is late (breach from the 14th,
+    # cured by that day's notification).
+    [late] = assess(served_on(date(2024, 1, 11)), date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
+    assert (late.deadline, late.state, late.breach) == (
+        date(2024, 1, 13),
+        DutyState.MET_LATE,
+        DateInterval(date(2024, 1, 14), date(2024, 1, 15)),
+    )
+    assert "date of service" not in " ".join(r.statement for r in late.reasons)
+    # Served on Friday 12 January: 12-14 January, so 14 January is in time.
+    [met] = assess(served_on(date(2024, 1, 12)), date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
+    assert (met.deadline, met.state, met.breach) == (date(2024, 1, 14), DutyState.MET, None)
+
+
+def test_an_initial_notification_by_the_earliest_deadline_is_met_whatever_the_service() -> None:
+    # The same SHPO, notified on Wednesday 10 January 2024: within 3 days beginning with the day
+    # it was made, so by the deadline on any date of service (which cannot be earlier), taking a
+    # notification on or after the day the order was made to answer it: met.
+    notified = Notification(id="n1", date=date(2024, 1, 10), kind="initial", names=("NAME-A",))
+    case = Case(
+        person=PERSON, orders=(shpo(date(2024, 1, 8), date(2029, 1, 7)),), notifications=(notified,)
+    )
+    [initial] = assess(case, date(2024, 3, 1)).duties_of(DutyKind.INITIAL)
+    assert (initial.deadline, initial.state, initial.discharged_by, initial.breach) == (
+        date(2024, 1, 10),
+        DutyState.MET,
+        "n1",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "words"),
+    [
+        # Before the earliest deadline (10 January): not yet due on any date of service.
+        (date(2024, 1, 9), "none has been given yet, and when the duty falls due is undetermined"),
+        (date(2024, 1, 10), "none has been given yet, and when the duty falls due is undetermined"),
+        # After it: overdue if served early enough, not yet due if served later.
+        (date(2024, 1, 11), "none has been given, so whether the duty is overdue is undetermined"),
+    ],
+)
+def test_an_initial_notification_not_given_from_an_order_not_served(
+    as_of: date, words: str
+) -> None:
+    case = Case(person=PERSON, orders=(shpo(date(2024, 1, 8), date(2029, 1, 7)),))
+    assessment = assess(case, as_of)
+    [initial] = assessment.duties_of(DutyKind.INITIAL)
+    assert (initial.deadline, initial.state, initial.breach, initial.discharged_by) == (
+        None,
+        DutyState.UNDETERMINED,
+        None,
+        None,
+    )
+    assert words in initial.reasons[-1].statement
+    assert (assessment.headline, assessment.next_deadline) == (Headline.DUE, None)
+
+
+def test_the_first_periodic_notification_after_a_notification_order_not_served() -> None:
+    # A notification order made on Monday 6 September 2021 for a conviction abroad on 15 March
+    # 2017 (6 months: 7 years, to 14 March 2024), its date of service not recorded. The date of
+    # service is an event for the annual notification (s.98(4), s.85(2)(a)): one year after it,
+    # so 6 September 2022 at the earliest. Only the initial notification of 10 September 2021
+    # (after 8 September, the earliest initial deadline) and none since is recorded.
+    an_order = order("notification_order", made=date(2021, 9, 6))
+    case = Case(
+        person=PERSON,
+        triggers=(abroad(),),
+        orders=(attrs.evolve(an_order, trigger="t1"),),
+        notifications=(
+            Notification(id="n1", date=date(2021, 9, 10), kind="initial", names=("NAME-A",)),
+        ),
+    )
+    duties = assess(case, date(2022, 9, 7)).duties_of(DutyKind.PERIODIC)
+    first = [d for d in duties if d.trigger_date == date(2021, 9, 6)]
+    # The notification of 10 September 2021 is the first on or after the day the order was made
+    # (taken to answer the duty) and by 6 September 2022, the earliest deadline: met on any
+    # date of service.
+    assert [(d.state, d.discharged_by, d.deadline) for d in first] == [
+        (DutyState.MET, "n1", date(2022, 9, 6))
+    ]
+    assert (
+        first[0]
+        .reasons[0]
+        .statement.startswith(
+            "Subject through triggers[0] under a notification order whose date of service is not "
+            "recorded (the day it was made, 2021-09-06, the earliest it can be, stands in for it): "
+        )
+    )
+    # With no notification at all, on 7 September 2022 the duty is overdue if the order was
+    # served by 6 September 2021 and still running if served later: undetermined, and so is the
+    # initial notification; the headline says a duty is due, not that the person is compliant.
+    assessment = assess(attrs.evolve(case, notifications=()), date(2022, 9, 7))
+    first = [d for d in assessment.duties_of(DutyKind.PERIODIC) if d.trigger_date.year == 2021]
+    assert [(d.state, d.deadline, d.breach) for d in first] == [
+        (DutyState.UNDETERMINED, None, None)
+    ]
+    assert first[0].reasons[-1].dates == (("earliest_deadline", date(2022, 9, 6)),)
+    assert assessment.headline is Headline.DUE

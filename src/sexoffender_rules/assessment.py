@@ -129,6 +129,10 @@ class DutyState(str, enum.Enum):
     - ``MET_LATE``: discharged after the deadline; the duty has a breach interval.
     - ``OVERDUE``: not discharged and the deadline has passed; the breach continues.
     - ``SUSPENDED``: the deadline cannot be fixed because the person is detained or abroad.
+    - ``UNDETERMINED``: the deadline rests on a fact not recorded (such as the date of service of
+      an order, which starts the initial notification): it is not fixed, and no notification was
+      given by the earliest day it can be, so the duty is neither met nor in breach until the
+      fact is known (a notification by that day meets it whatever the fact: ``MET``).
     - ``NOT_REQUIRED``: an exception applies, or the requirements end before the deadline.
 
     A breach is prima facie only: SOA 2003 s.91(1) requires a failure "without reasonable excuse".
@@ -143,6 +147,7 @@ class DutyState(str, enum.Enum):
     MET_LATE = "met_late"
     OVERDUE = "overdue"
     SUSPENDED = "suspended"
+    UNDETERMINED = "undetermined"
     NOT_REQUIRED = "not_required"
 
 
@@ -155,7 +160,8 @@ class Headline(str, enum.Enum):
     - ``IN_BREACH``: a duty is in prima facie breach on the assessment date (a failure that
       continues, s.91(3)); a breach that was cured, that ended with the requirements, or that
       is not a continuing one (s.84(4)(b)) is a past breach, kept on the duty.
-    - ``DUE``: a duty other than the periodic one is open or suspended.
+    - ``DUE``: a duty other than the periodic one is open or suspended, or any duty is
+      undetermined.
     - ``COMPLIANT``: otherwise (the periodic duty may be running).
 
     >>> Headline("in_breach")

@@ -10,8 +10,8 @@ registry (:func:`~sexoffender_rules.rulesets.ruleset_for`), or is given one. It
    (``ruleset.duties``), each a :class:`DutyFinding` with its deadline and the notification that
    answered it;
 3. settles each duty's state on the assessment date in one general way (:func:`settle`): met,
-   late, overdue, open, suspended, pending or not required, with the breach interval; a duty whose
-   deadline falls after the requirements end is not required;
+   late, overdue, open, suspended, undetermined, pending or not required, with the breach
+   interval; a duty whose deadline falls after the requirements end is not required;
 4. sums up the headline.
 
 A fact dated after the assessment date is treated as not yet known: a detention that ends later is
@@ -427,6 +427,9 @@ class DutyFinding:
     ``alternatives`` says how the finding differs under the other values of the readings of the
     ruleset's ``local_readings`` that it relied on (:class:`Alternative`): one for each other value
     of each such reading that a reason here names or that would change the finding.
+    ``missing`` names the facts, not recorded, on which the deadline rests (the date of service
+    of an order, say): ``deadline`` is then the earliest day the deadline can be, and the duty is
+    met by a notification on or before it, otherwise undetermined (``DutyState.UNDETERMINED``).
 
     >>> DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial", trigger_date=date(2026, 3, 6),
     ...             fact="triggers[0]", deadline=date(2026, 3, 8)).discharged_by is None
@@ -445,6 +448,7 @@ class DutyFinding:
     reasons: tuple[Reason, ...] = ()
     responsible: Responsible = Responsible.OFFENDER
     alternatives: tuple[Alternative, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 def settle(
@@ -458,11 +462,14 @@ def settle(
 
     A duty whose deadline falls after the requirements end (the end of the run of days the person
     is subject, which contains the day it arose) is not required, whether or not a notification
-    came first. Otherwise a duty discharged on time is met, a duty discharged late is met late, and one not discharged is overdue once its
-    deadline has passed: the breach runs from the day after the deadline (SOA 2003 s.91(3): the
-    offence is committed "on the day on which he first fails") to the day it is cured, or on.
-    Where the deadline is the last day of the period, ``policy.failure_after_requirements_end``
-    decides between a one-day breach and none.
+    came first. Otherwise a duty discharged on time is met, a duty discharged late is met late,
+    and one not discharged is overdue once its deadline has passed: the breach runs from the day
+    after the deadline (SOA 2003 s.91(3): the offence is committed "on the day on which he first
+    fails") to the day it is cured, or on. Where the deadline is the last day of the period,
+    ``policy.failure_after_requirements_end`` decides between a one-day breach and none. A duty
+    whose deadline rests on facts not recorded (``finding.missing``) and that was not met by the
+    earliest day it can be is undetermined, with no deadline and no breach: whether it was met
+    late, is overdue or is still open turns on the missing fact, so no answer is guessed.
 
     >>> f = DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial",
     ...                 trigger_date=date(2026, 3, 6), fact="triggers[0]", deadline=date(2026, 3, 8))
@@ -519,6 +526,10 @@ def settle(
         return duty(DutyState.MET)
     if deadline is None:
         return duty(DutyState.SUSPENDED)
+    if finding.missing:
+        reasons.append(_undetermined(finding, notification, deadline, as_of, ruleset))
+        deadline = None  # not fixed: the earliest day it can be is in the reason
+        return duty(DutyState.UNDETERMINED)
     if notification is None and as_of <= deadline:
         return duty(DutyState.OPEN)
     breach_rule = ruleset.rule(ruleset.breach_rule)
@@ -716,7 +727,9 @@ def _alternatives(policy: Policy, name: str) -> list[object]:
     return other_readings(getattr(policy, name, None))
 
 
-_STILL_RUNNING = frozenset({DutyState.OPEN, DutyState.SUSPENDED, DutyState.PENDING})
+_STILL_RUNNING = frozenset(
+    {DutyState.OPEN, DutyState.SUSPENDED, DutyState.PENDING, DutyState.UNDETERMINED}
+)
 
 
 def _duty_outcome(duty: Duty) -> tuple[object, ...]:
@@ -891,6 +904,34 @@ def _difference(mine: Assessment, other: Assessment) -> str:
 
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(DutyKind)}
+_RUNNING_STATES = frozenset({DutyState.OPEN, DutyState.SUSPENDED})
+
+
+def _undetermined(
+    finding: DutyFinding,
+    notification: Notification | None,
+    earliest: date,
+    as_of: date,
+    ruleset: Ruleset,
+) -> Reason:
+    """Why a duty whose deadline rests on facts not recorded is neither met nor in breach: no
+    notification was given by ``earliest``, the earliest day the deadline can be."""
+    if notification is not None:
+        given = (
+            f"the notification of {notification.date.isoformat()} came after it, so whether it "
+            "was in time"
+        )
+    elif as_of <= earliest:
+        given = "none has been given yet, and when the duty falls due"
+    else:
+        given = "none has been given, so whether the duty is overdue"
+    return ruleset.rule(finding.rule_id).reason(
+        f"The deadline rests on {', '.join(finding.missing)}, not recorded: it is "
+        f"{earliest.isoformat()} at the earliest, and a notification by then would have met the "
+        f"duty whatever the fact; {given} is undetermined until the fact is recorded.",
+        facts=[finding.fact],
+        dates=[("earliest_deadline", earliest)],
+    )
 
 
 def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -> Headline:
@@ -901,7 +942,8 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
     if any(d.breach is not None and as_of in d.breach for d in duties):
         return Headline.IN_BREACH
     if any(
-        d.state in (DutyState.OPEN, DutyState.SUSPENDED) and d.kind is not DutyKind.PERIODIC
+        d.state is DutyState.UNDETERMINED
+        or (d.state in _RUNNING_STATES and d.kind is not DutyKind.PERIODIC)
         for d in duties
     ):
         return Headline.DUE

@@ -35,8 +35,8 @@ __all__ = [
 
 ROUTINE = frozenset({DutyState.MET})
 """The duty states the human renderers leave out with ``hide_routine``: a duty met on or before
-its deadline (``met``). A duty met late, overdue, open, suspended, pending or not required is
-never routine: each says something a reader checks.
+its deadline (``met``). A duty met late, overdue, open, suspended, undetermined, pending or not
+required is never routine: each says something a reader checks.
 
 >>> sorted(state.value for state in ROUTINE)
 ['met']

@@ -118,11 +118,11 @@ def initial_duties(
         if unserved is not None:
             reasons.append(
                 rule.reason(
-                    f"The date of service of {unserved}, which can start the 3 days, is not "
-                    "recorded: the day it was made stands in for it, so they are taken to begin "
-                    f"with {first_day.isoformat()}. A later date of service could put the "
-                    "deadline later, so a breach found here holds only if the order was served "
-                    "by then: check the date of service.",
+                    f"The date of service of {unserved}, which starts the 3 days, is not "
+                    f"recorded: the day it was made, {first_day.isoformat()}, is the earliest it "
+                    "can be, so the 3 days are counted from it for the earliest deadline. A later "
+                    "date of service puts the deadline later; a notification given on or after "
+                    "the day the order was made is taken to answer it (documented reading).",
                     facts=list(dict.fromkeys([source.fact, unserved])),
                 )
             )
@@ -211,6 +211,7 @@ def initial_duties(
             not_required=not_required,
             reasons=tuple(reasons),
             alternatives=alternatives,
+            missing=() if unserved is None else (f"{unserved}.served",),
         )
 
 

@@ -28,7 +28,7 @@ from ._common import (
     _soa,
     _soa_s81,
 )
-from ._duties import _month_end_reading, _s81_open
+from ._duties import _month_end_reading, _s81_open, _service_unknown
 from .changes import _homes_notified, _occurred
 from .prescribed import _cycle_kinds, _prescribed_cycle_reasons
 
@@ -237,6 +237,7 @@ def _first_after_commencement(
     for start, sources in sorted(events.items()):
         facts = [s.fact for s in sources]
         due = last_day_of_period_after(start, period, timeline.policy)
+        unserved: list[str] = []
         if sources[0].applied_by is None:
             rule = ruleset.rule("ew.s85.first_after_commencement")
             words = (
@@ -245,10 +246,17 @@ def _first_after_commencement(
             )
         else:
             rule = ruleset.rule("ew.s98.notification_order")
+            unserved = [path for s in sources if (path := _service_unknown(s))]
+            served = (
+                f"whose date of service is not recorded (the day it was made, {start.isoformat()}, "
+                "the earliest it can be, stands in for it)"
+                if unserved
+                else f"served on {start.isoformat()}"
+            )
             words = (
-                f"Subject through {', '.join(facts)} under a notification order served on "
-                f"{start.isoformat()}: the date of service is read as the commencement of Part 2 "
-                "(s.98(4)), an event under s.85(2)(a)"
+                f"Subject through {', '.join(facts)} under a notification order {served}: the "
+                "date of service is read as the commencement of Part 2 (s.98(4)), an event under "
+                "s.85(2)(a)"
             )
         reasons = [
             rule.reason(
@@ -269,4 +277,5 @@ def _first_after_commencement(
             discharged_by=next((n for n in cycle if n.date >= start), None),
             reasons=tuple(reasons),
             alternatives=alternatives,
+            missing=tuple(f"{path}.served" for path in unserved),
         )
