@@ -224,8 +224,11 @@ RULES = (
         "person subject from service (the same day where the order is served when made), so no "
         "duty is found for days between the making and service (a documented simplification). "
         "Where the date of service is not recorded, the relevant date is undetermined and the "
-        "day the order was made stands in for it; the period is known all the same, as it runs "
-        "from the making until the order ceases.",
+        "day the order was made, the earliest it can be, stands in for it: a notification "
+        "within 3 days beginning with that day meets the initial notification, which is "
+        "otherwise undetermined until the date of service is recorded (neither met nor in "
+        "breach). The period is known all the same, as it runs from the making until the order "
+        "ceases.",
         _soa(
             "s.103G(2)-(4)",
             "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08, seen word for word: (2)(a) "
@@ -326,8 +329,10 @@ RULES = (
         "relevant date or, if later, the date of service of the order, and the date of service "
         "is an event after which the next notification is due within the applicable period "
         "(s.85(2)(a)): the first notification on or after it answers that. Where the date of "
-        "service is not recorded, the day the order was made stands in for it; the period does "
-        "not turn on it. An order quashed or "
+        "service is not recorded, the day the order was made, the earliest it can be, stands in "
+        "for it: a notification by the earliest deadline meets the initial notification or the "
+        "annual one, and each is otherwise undetermined until the date of service is recorded "
+        "(neither met nor in breach); the period does not turn on it. An order quashed or "
         "discharged is recorded as discharged: not subject through it from that day. Until "
         "28 November 2022 these orders were made by magistrates' courts in England and Wales; "
         "from 29 November 2022 only by a sheriff in Scotland (police notices, ew.s96za.notice, "
