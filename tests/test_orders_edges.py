@@ -15,6 +15,7 @@ import pytest
 
 from sexoffender_rules import CalendarPeriod, DateInterval, assess
 from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Reason
+from sexoffender_rules.calendar import END_OF_TIME
 from sexoffender_rules.model import (
     Case,
     Detention,
@@ -1144,3 +1145,47 @@ def test_the_first_periodic_notification_after_a_notification_order_not_served()
     ]
     assert first[0].reasons[-1].dates == (("earliest_deadline", date(2022, 9, 6)),)
     assert assessment.headline is Headline.DUE
+
+
+def test_the_initial_exception_is_not_settled_on_a_date_of_service_not_recorded() -> None:
+    # Cautioned on 1 May 2021 (2 years: to 30 April 2023) and notified on 2 May 2021; convicted
+    # abroad on 15 March 2017 (6 months: 7 years, to 14 March 2024) and made subject by a
+    # notification order made on Tuesday 25 April 2023. s.83(4) excuses the initial
+    # notification if the person was subject through the caution the day before the order and
+    # still is at the end of the 3 days beginning with its service (s.83(2)(c), s.98(4)).
+    caution = Trigger(id="t2", kind="caution", date=date(2021, 5, 1))
+    first = Notification(id="n1", date=date(2021, 5, 2), kind="initial", names=("NAME-A",))
+    made = attrs.evolve(order("notification_order", made=date(2023, 4, 25)), trigger="t1")
+
+    def initial_on_1_june(an_order: Order) -> Any:
+        case = Case(
+            person=PERSON, triggers=(abroad(), caution), orders=(an_order,), notifications=(first,)
+        )
+        duties = assess(case, date(2023, 6, 1)).duties_of(DutyKind.INITIAL)
+        return next(d for d in duties if d.fact == "triggers[0]")
+
+    # Served on Wednesday 26 April: the 3 days end on 28 April, within the caution's period.
+    served_early = initial_on_1_june(attrs.evolve(made, served=date(2023, 4, 26)))
+    assert (served_early.deadline, served_early.state) == (
+        date(2023, 4, 28),
+        DutyState.NOT_REQUIRED,
+    )
+    # Served on Tuesday 2 May: the 3 days end on 4 May, after the caution's period: overdue.
+    served_late = initial_on_1_june(attrs.evolve(made, served=date(2023, 5, 2)))
+    assert (served_late.deadline, served_late.state, served_late.breach) == (
+        date(2023, 5, 4),
+        DutyState.OVERDUE,
+        DateInterval(date(2023, 5, 5), END_OF_TIME),
+    )
+    # Not recorded: the earliest deadline (27 April) falls within the caution's period, but a
+    # later one need not, so the exception is not applied and the duty is undetermined.
+    not_recorded = initial_on_1_june(made)
+    assert (not_recorded.deadline, not_recorded.state, not_recorded.breach) == (
+        None,
+        DutyState.UNDETERMINED,
+        None,
+    )
+    assert (
+        "s.83(2) may excuse this through triggers[1], but not until the date of service of "
+        "orders[0] is recorded: (c) cannot yet be settled."
+    ) in [r.statement for r in not_recorded.reasons]

@@ -242,6 +242,7 @@ def _excused(
     since = source.start if abroad else source.relevant_date
     day_before = add_days(since, -1)
     last_plain_day = add_days(source.initial_from or source.start, days - 1)
+    unserved = _service_unknown(source)
     notes: list[Reason] = []
     # s.83(2)(b) needs an initial notification from the earlier source's start to before
     # ``since``: none at all before ``since`` rules out every candidate, and a candidate that
@@ -263,17 +264,26 @@ def _excused(
             before.start,
             before=since,
         )
-        throughout = before.indefinite or (deadline is not None and deadline in span)
+        if unserved is None:
+            throughout = before.indefinite or (deadline is not None and deadline in span)
+        else:
+            # The deadline is only the earliest it can be: (c) holds on any date of service
+            # only if the earlier period lasts to the end of this one.
+            throughout = before.indefinite or (source.end is not None and source.end in span)
         # While the end of the 3 days is not fixed, (c) is still open only if the earlier period
         # lasts at least to the last of the 3 days counted without time away: the end can be no
         # earlier than that.
-        open_c = deadline is None and last_plain_day in span
+        open_c = last_plain_day in span if deadline is None else unserved is not None
         if subject_before and notified is not None and open_c and not throughout:
             notes.append(
                 exception.reason(
-                    f"s.83(2) may excuse this through {before.fact}, but not until the end of "
-                    "the 3 days is fixed (the person is still detained or abroad): (c) cannot "
-                    "yet be settled.",
+                    f"s.83(2) may excuse this through {before.fact}, but not until "
+                    + (
+                        "the end of the 3 days is fixed (the person is still detained or abroad)"
+                        if deadline is None
+                        else f"the date of service of {unserved} is recorded"
+                    )
+                    + ": (c) cannot yet be settled.",
                     facts=[source.fact, before.fact],
                 )
             )
