@@ -22,6 +22,7 @@ from sexoffender_rules.model import (
     HomeAddress,
     HomeAddressChange,
     Notification,
+    Order,
     Person,
     Trigger,
 )
@@ -255,3 +256,28 @@ def test_any_case_gives_a_well_formed_picture_with_every_duty_and_notification(
     for row in layout.rows:
         for span in row.spans:
             assert layout.start <= span.start < span.end <= layout.end, (row.label, span)
+
+
+def test_a_notification_of_an_undetermined_duty_is_not_drawn_as_meeting_it() -> None:
+    # An SHPO made on 8 January 2024, its date of service not recorded, notified on 14 January:
+    # after the earliest deadline (10 January), so whether that was in time is undetermined.
+    case = Case(
+        person=Person(reference="FICTIONAL-0961", date_of_birth=date(1975, 5, 20)),
+        orders=(
+            Order(
+                id="o1",
+                kind="sexual_harm_prevention_order",
+                made=date(2024, 1, 8),
+                ends=date(2029, 1, 7),
+            ),
+        ),
+        notifications=(
+            Notification(id="n1", date=date(2024, 1, 14), kind="initial", names=("NAME-A",)),
+        ),
+    )
+    rows = timeline(case, assess(case, date(2024, 3, 1))).rows
+    [initial] = [row for row in rows if row.label == "initial: undetermined"]
+    assert [(m.kind, m.label) for m in initial.marks] == [("met", "notified by n1 on 2024-01-14")]
+    assert [(s.kind, s.start, s.open_end) for s in initial.spans] == [
+        ("window", date(2024, 1, 8), True)
+    ]

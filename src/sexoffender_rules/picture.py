@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from .assessment import Assessment, Duty
+from .assessment import Assessment, Duty, DutyState
 from .calendar import END_OF_TIME, add_days, days_between
 from .explain import _duty_heading
 from .model import AbsenceAbroad, Case, Detention
@@ -177,7 +177,9 @@ def _duty_row(duty: Duty, notified: dict[str, date], far: date) -> Row:
         )
     if duty.discharged_by is not None and duty.discharged_by in notified:
         day = notified[duty.discharged_by]
-        marks.append(Mark(kind="met", day=day, label=f"met by {duty.discharged_by} on {day}"))
+        # A notification after the earliest deadline of an undetermined duty may be late.
+        verb = "notified" if duty.state is DutyState.UNDETERMINED else "met"
+        marks.append(Mark(kind="met", day=day, label=f"{verb} by {duty.discharged_by} on {day}"))
     return Row(
         kind="duty",
         label=f"{_words(duty.kind.value)}: {_words(duty.state.value)}",
