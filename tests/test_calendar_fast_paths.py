@@ -15,7 +15,7 @@ from sexoffender_rules.calendar import (
     Spell,
     add_days,
 )
-from sexoffender_rules.errors import NotACivilDateError
+from sexoffender_rules.errors import AmbiguousReadingError, NotACivilDateError
 from sexoffender_rules.policy import PartialDays
 
 
@@ -88,3 +88,26 @@ def test_the_refusal_to_choose_is_not_a_reading_of_days() -> None:
     away = DisregardedTime.from_spells([SPELL], PartialDays.LIBERTY_AT_END_OF_DAY)
     with pytest.raises(ValueError, match=r"^reading: raise is not a reading of partial days$"):
         away.under(PartialDays.RAISE)
+
+
+def test_one_reading_held_answers_as_that_reading_and_two_held_must_agree() -> None:
+    # Away 7-10 March 2026 (released on the 10th). A periodic deadline of 8 March falls while
+    # away (s.85(3)): the period continues to the end of 3 days beginning when the spell ends.
+    # With liberty at the end of the day the spell ends on the 10th (10-12 March); counting only
+    # whole days at liberty it ends on the 11th (11-13 March). Held alone, each reading gives
+    # its own answer; held together they disagree, and the disagreement is refused. Outside the
+    # spell (20 March) every reading agrees, and the 3 days from 20 March end on the 22nd.
+    spells = [Spell(date(2026, 3, 7), date(2026, 3, 10))]
+    both = DisregardedTime.from_spells(spells, PartialDays.RAISE)
+    for reading, extended in (
+        (PartialDays.LIBERTY_AT_END_OF_DAY, date(2026, 3, 12)),
+        (PartialDays.WHOLE_DAY_AT_LIBERTY, date(2026, 3, 13)),
+    ):
+        one = DisregardedTime.from_spells(spells, reading)
+        assert one.extended_deadline(date(2026, 3, 8)) == extended
+        assert one.extended_deadline(date(2026, 3, 20)) == date(2026, 3, 20)
+        assert one.last_counted_day(date(2026, 3, 20), 3) == date(2026, 3, 22)
+    assert both.extended_deadline(date(2026, 3, 20)) == date(2026, 3, 20)
+    assert both.last_counted_day(date(2026, 3, 20), 3) == date(2026, 3, 22)
+    with pytest.raises(AmbiguousReadingError):
+        both.extended_deadline(date(2026, 3, 8))

@@ -1073,3 +1073,13 @@ def test_a_deadline_resting_on_a_missing_fact_still_yields_to_the_end_of_require
     # would fall after the end as well, so no notification is required, whatever the fact.
     duty = settle(finding(missing=("orders[0].served",)), date(2026, 3, 20), subject(DUE), EW)
     assert duty.state is DutyState.NOT_REQUIRED
+
+
+def test_a_deadline_resting_on_two_missing_facts_names_both() -> None:
+    duty = settle(
+        finding(missing=("orders[0].served", "orders[1].served")), FIRST_FAILURE, subject(), EW
+    )
+    assert duty.reasons[-1].statement.startswith(
+        "The deadline rests on orders[0].served, orders[1].served, not recorded: it is 2026-03-08 "
+        "at the earliest"
+    )
