@@ -1189,3 +1189,41 @@ def test_the_initial_exception_is_not_settled_on_a_date_of_service_not_recorded(
         "s.83(2) may excuse this through triggers[1], but not until the date of service of "
         "orders[0] is recorded: (c) cannot yet be settled."
     ) in [r.statement for r in not_recorded.reasons]
+
+
+def test_the_initial_exception_on_a_date_of_service_not_recorded_where_it_is_settled() -> None:
+    # The same order for the conviction abroad (subject to 14 March 2024), its date of service
+    # not recorded, made on 25 April 2023.
+    made = attrs.evolve(order("notification_order", made=date(2023, 4, 25)), trigger="t1")
+
+    def initial_on_1_june(earlier: Trigger, notified: date) -> Any:
+        case = Case(
+            person=PERSON,
+            triggers=(abroad(), earlier),
+            orders=(made,),
+            notifications=(
+                Notification(id="n1", date=notified, kind="initial", names=("NAME-A",)),
+            ),
+        )
+        duties = assess(case, date(2023, 6, 1)).duties_of(DutyKind.INITIAL)
+        return next(d for d in duties if d.fact == "triggers[0]")
+
+    # Convicted here on 10 January 2020 and sentenced to 12 months' imprisonment (10 years, to
+    # 9 January 2030), notified on 11 January 2020: subject through it the day before the order
+    # and on every day to 14 March 2024, so at the end of the 3 days on any date of service
+    # (s.83(2), s.83(4)): no initial notification is required, whatever the service.
+    ten_years = Trigger(
+        id="t2",
+        kind="conviction",
+        date=date(2020, 1, 10),
+        disposal=Imprisonment(term=CalendarPeriod(months=12)),
+    )
+    excused = initial_on_1_june(ten_years, date(2020, 1, 11))
+    assert (excused.state, excused.breach) == (DutyState.NOT_REQUIRED, None)
+    # Cautioned on 27 April 2021 (2 years: to 26 April 2023) and notified the next day: subject
+    # the day before the order, but not on 27 April 2023, the earliest deadline, so not at the
+    # end of the 3 days on any date of service: (c) fails, and nothing is left to settle.
+    short = Trigger(id="t2", kind="caution", date=date(2021, 4, 27))
+    not_excused = initial_on_1_june(short, date(2021, 4, 28))
+    assert (not_excused.state, not_excused.breach) == (DutyState.UNDETERMINED, None)
+    assert not [r for r in not_excused.reasons if r.statement.startswith("s.83(2) may excuse")]

@@ -83,7 +83,10 @@ RULE_MODULES = [
 # Further tests for one module's target, beyond ENGINE_TESTS (the tests that reach its rules).
 EXTRA_TESTS: dict[str, list[str]] = {
     "parental": ["tests/test_parental_directions_edges.py"],
-    "periodic": ["tests/test_periodic_notification_edges.py"],
+    "periodic": [
+        "tests/test_periodic_notification_edges.py",
+        "tests/test_orders_edges.py",
+    ],
     "reforms": [
         "tests/test_crime_and_policing_act_2026.py",
         "tests/test_crime_and_policing_act_2026_edges.py",

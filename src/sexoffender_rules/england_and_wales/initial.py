@@ -271,9 +271,12 @@ def _excused(
             # only if the earlier period lasts to the end of this one.
             throughout = before.indefinite or (source.end is not None and source.end in span)
         # While the end of the 3 days is not fixed, (c) is still open only if the earlier period
-        # lasts at least to the last of the 3 days counted without time away: the end can be no
-        # earlier than that.
-        open_c = last_plain_day in span if deadline is None else unserved is not None
+        # lasts at least to the last of the 3 days counted without time away, or, without a date
+        # of service, to the earliest deadline: the end can be no earlier than that.
+        if deadline is None:
+            open_c = last_plain_day in span
+        else:
+            open_c = unserved is not None and deadline in span
         if subject_before and notified is not None and open_c and not throughout:
             notes.append(
                 exception.reason(
