@@ -13,6 +13,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 
@@ -150,7 +151,15 @@ def _covers(advance: Notification, day: date) -> bool:
     return expected is not None and add_days(expected, -2) <= day <= add_days(expected, 2)
 
 
-_Advances = tuple[list[date], list[Notification], list[date], list[Notification]]
+class _Advances(NamedTuple):
+    """The advance notifications of one detail: by expected date (``expected``, the dates, and
+    ``by_expected``, the notifications) and in the order given (``given``, the days they were
+    given, and ``in_order``)."""
+
+    expected: list[date]
+    by_expected: list[Notification]
+    given: list[date]
+    in_order: list[Notification]
 
 
 def _advances(timeline: Timeline) -> dict[Key, _Advances]:
@@ -166,11 +175,11 @@ def _advances(timeline: Timeline) -> dict[Key, _Advances]:
     for key, given in grouped.items():
         ns = sorted(given, key=lambda n: (n.expected_date or n.date, n.date, n.id))
         expected = [n.expected_date or n.date for n in ns]
-        result[key] = (expected, ns, [n.date for n in given], given)
+        result[key] = _Advances(expected, ns, [n.date for n in given], given)
     return result
 
 
-_NONE: _Advances = ([], [], [], [])
+_NONE = _Advances([], [], [], [])
 
 
 def _covering(timeline: Timeline, key: Key, day: date) -> Notification | None:
@@ -181,7 +190,8 @@ def _covering(timeline: Timeline, key: Key, day: date) -> Notification | None:
     (which announces no change, see :func:`_already_notified`): a name or premises already
     notified gives no duty to cover, and a recorded move to an address already notified as the
     home shows that the notification did relate to that move."""
-    expected, notifications, _, _ = timeline.derive("ew.advances", _advances).get(key, _NONE)
+    advances = timeline.derive("ew.advances", _advances).get(key, _NONE)
+    expected, notifications = advances.expected, advances.by_expected
     i = bisect.bisect_left(expected, add_days(day, -2))
     while i < len(expected) and expected[i] <= add_days(day, 2):
         if notifications[i].date < day:
@@ -232,7 +242,8 @@ def _advance_cover(
     # The last advance notification of the same change given before the day (the premises it
     # gives as other premises, as :func:`_covering` reads it, not a home address of the same
     # reference). Had its expected date D been within 2 days of the day, it would cover it.
-    _, _, given, in_order = timeline.derive("ew.advances", _advances).get(key, _NONE)
+    advances = timeline.derive("ew.advances", _advances).get(key, _NONE)
+    given, in_order = advances.given, advances.in_order
     i = bisect.bisect_left(given, day)
     last = in_order[i - 1] if i else None
     if last is None or last.expected_date is None:
@@ -335,7 +346,7 @@ def _homes(
     """Each home address notified under s.83(1), s.84(1) or s.85(1), by the day it counts from
     (:func:`_homes_notified`, over every such notification). Derived once per assessment."""
     cycle = [n for n in timeline.notifications if n.kind in _CYCLE_KINDS]
-    homes = _homes_notified(timeline, occurred, cycle)
+    homes = _homes_notified(occurred, cycle)
     return [day for day, _ in homes], [home for _, home in homes]
 
 
@@ -719,7 +730,7 @@ def _occurred_between(days: list[date], first: date, last: date) -> bool:
 
 
 def _homes_notified(
-    timeline: Timeline, occurred: dict[Key, list[date]], cycle: list[Notification]
+    occurred: dict[Key, list[date]], cycle: list[Notification]
 ) -> list[tuple[date, HomeAddress]]:
     """Each home address notified, with the day it counts as notified for s.85(6): the day of
     the notification; for an advance notification, the day of the move it covered (s.84(4)(a):

@@ -123,7 +123,7 @@ def periodic_duties(
         if not starts or n.date > starts[-1].date:
             starts.append(n)
     yield from _first_after_commencement(timeline, registration_, ruleset, cycle)
-    homes = _homes_notified(timeline, _occurred(timeline, registration_), cycle)
+    homes = _homes_notified(_occurred(timeline, registration_), cycle)
     cursor = 0
     last_home: HomeAddress | None = None
     for i, started in enumerate(starts):
