@@ -98,7 +98,9 @@ def _s81_open(source: Source) -> bool:
 
 def _service_unknown(source: Source) -> str | None:
     """The path of the order whose date of service, not recorded, would start the initial
-    notification of ``source`` (s.103G(3), s.107(5), s.100(6), s.98(4)); ``None`` if none."""
+    notification of ``source`` (s.103G(3), s.107(5), s.100(6), s.98(4)) and, for a notification
+    order, be an event for the annual one (s.85(2)(a)); ``None`` if none. A duty whose deadline
+    runs from it names ``<path>.served`` in ``DutyFinding.missing``."""
     for m in source.missing:
         path, found, _ = m.partition(".served:")
         if found:
