@@ -1025,6 +1025,21 @@ def test_a_duty_arising_on_a_day_the_person_is_not_subject_is_not_required() -> 
     )
 
 
+def test_a_duty_arising_after_the_subject_days_ended_names_their_last_day() -> None:
+    # Subject from 1 Feb to 20 Feb only: the duty arising on 6 Mar arises after the requirements
+    # ended, on 20 Feb, not on 5 Mar, the day before it arose.
+    subject = IntervalSet.of(DateInterval.from_days(date(2026, 2, 1), date(2026, 2, 20)))
+    duty = settle(finding(), date(2026, 3, 20), subject, EW)
+    assert duty == expected(
+        DutyState.NOT_REQUIRED,
+        cessation_reason(
+            "The requirements end on 2026-02-20, before the deadline 2026-03-08: no notification "
+            "is required.",
+            date(2026, 2, 20),
+        ),
+    )
+
+
 def undetermined_reason(given: str) -> Reason:
     rule = EW.rule("ew.s83.initial")
     return Reason(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
-from sexoffender_rules.assessment import Source
+from sexoffender_rules.assessment import DutyKind, Source
 from sexoffender_rules.model import (
     Case,
     ConditionalDischarge,
@@ -94,58 +94,55 @@ def test_the_one_period_ended_undetermined_names_its_end_and_what_it_needs() -> 
 
 
 @pytest.mark.parametrize(
-    ("triggers", "statement"),
+    "triggers",
     [
-        ((), "Not subject on the assessment date: subject through orders[0] from 2015-05-01."),
+        (),
         # The conviction of 1996 (its period, if it counts, to 28 February 2006) and a caution
-        # of 1 March 2010 (2 years, to 29 February 2012).
-        (
-            (BEFORE_1997, Trigger(id="t2", kind="caution", date=date(2010, 3, 1))),
-            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
-            "every other period had ended by then (the last of those determined on 2012-02-29; "
-            "that of triggers[0], left undetermined by a missing fact "
-            f"({NOT_KNOWN_CURRENT}), ended on 2006-02-28).",
-        ),
-        # A caution of 1 March 2010: 2 years beginning with 1 March 2010 end on 29 February 2012.
-        (
-            (Trigger(id="t1", kind="caution", date=date(2010, 3, 1)),),
-            "Not subject on the assessment date: subject through orders[0] from 2015-05-01; "
-            "every other period had ended by then (the last on 2012-02-29).",
-        ),
+        # of 1 March 2010 (2 years, to 29 February 2012): both ended before the order was made.
+        (BEFORE_1997, Trigger(id="t2", kind="caution", date=date(2010, 3, 1))),
     ],
 )
-def test_an_order_served_after_the_assessment_date_makes_the_person_subject_from_then(
-    triggers: tuple[Trigger, ...], statement: str
+def test_an_order_served_after_the_assessment_date_makes_the_person_subject_from_its_making(
+    triggers: tuple[Trigger, ...],
 ) -> None:
-    # A sexual harm prevention order made on 1 April 2015, with no end, on a person who is not
-    # a relevant offender, served on 1 May 2015: the relevant date is the date of service
-    # (s.103G(3)), so on 1 April 2015 the person is not yet subject through it (s.103G(2)).
+    # A sexual harm prevention order made on Wed 1 April 2015, with no end, on a person who is
+    # not a relevant offender, served on Fri 1 May 2015: the order makes the person subject
+    # "from the making of the order" (s.103G(2)(a)), so on 1 April 2015 the person is subject
+    # through it, while the relevant date is the date of service (s.103G(3)): the initial
+    # notification is due within 3 days beginning with 1 May 2015, by Sun 3 May 2015.
     order = Order(
         id="o1", kind="sexual_harm_prevention_order", made=date(2015, 4, 1), served=date(2015, 5, 1)
     )
     case = Case(person=ADULT, triggers=triggers, orders=(order,))
-    assert assess(case, date(2015, 4, 1)).registration.subject is False
-    named = ("orders[0]", "triggers[0]") if BEFORE_1997 in triggers else ("orders[0]",)
-    assert last_reason(case, date(2015, 4, 1)) == ("ew.s80.subject", statement, named)
+    assessment = assess(case, date(2015, 4, 1))
+    assert assessment.registration.subject is True
+    source = next(s for s in assessment.registration.sources if s.fact == "orders[0]")
+    assert (source.start, source.relevant_date) == (date(2015, 4, 1), date(2015, 5, 1))
+    (initial,) = [d for d in assessment.duties if d.fact == "orders[0]"]
+    assert (initial.kind, initial.deadline) == (DutyKind.INITIAL, date(2015, 5, 3))
 
 
-def test_an_order_made_on_1_may_2004_and_served_later_makes_the_person_subject_from_service() -> (
+def test_an_order_made_on_1_may_2004_and_served_later_makes_the_person_subject_from_its_making() -> (
     None
 ):
-    # A sexual offences prevention order made on 1 May 2004, when Part 2 came into force, on a
-    # person who is not a relevant offender, served on 3 May 2004: the relevant date is the date
-    # of service (s.107(5)); on 1 May 2004 Part 2 is in force but the person is not yet subject.
+    # A sexual offences prevention order made on Sat 1 May 2004, when Part 2 came into force, on
+    # a person who is not a relevant offender, served on Mon 3 May 2004: subject from the making
+    # (s.107(4)(a)), the relevant date the date of service (s.107(5)): the initial notification
+    # is due within 3 days beginning with 3 May 2004, by Wed 5 May 2004. The person is not
+    # subject under s.81, so the commencement of Part 2 is no event for a periodic
+    # notification (s.85(2)(a) is read with s.81, ew.s85.first_after_commencement): the only
+    # duty on 1 May 2004 is the initial one.
     order = Order(
         id="o1",
         kind="sexual_offences_prevention_order",
         made=date(2004, 5, 1),
         served=date(2004, 5, 3),
     )
-    assert last_reason(Case(person=ADULT, orders=(order,)), date(2004, 5, 1)) == (
-        "ew.s80.subject",
-        "Not subject on the assessment date: subject through orders[0] from 2004-05-03.",
-        ("orders[0]",),
-    )
+    assessment = assess(Case(person=ADULT, orders=(order,)), date(2004, 5, 1))
+    assert assessment.registration.subject is True
+    assert [(d.kind, d.deadline) for d in assessment.duties] == [
+        (DutyKind.INITIAL, date(2004, 5, 5))
+    ]
 
 
 def test_a_notification_order_discharged_the_day_after_it_was_made_had_effect_that_day() -> None:

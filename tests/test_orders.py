@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 from sexoffender_rules import assess
+from sexoffender_rules.assessment import DutyState
 from sexoffender_rules.documents import case_from_data, case_to_data
 from sexoffender_rules.errors import CaseValidationError
 from sexoffender_rules.model import Case, Order, OtherDisposal, Person, Trigger
@@ -129,7 +130,10 @@ def test_orders_round_trip_through_the_case_document() -> None:
     assert case_from_data(data) == case
 
 
-def test_an_order_that_ceased_before_it_was_served_makes_no_one_subject() -> None:
+def test_an_order_that_ceased_before_it_was_served_made_the_person_subject_until_then() -> None:
+    # An interim order made Sat 2 December 2028 to Sun 3 December 2028 and served Mon 1 January
+    # 2029: subject from the making until it ceased (s.103G(2)(a), (4)), on 2 and 3 December;
+    # the initial notification, due by 3 January 2029 (s.103G(3)), falls after that: not required.
     order = Order(
         id="o1",
         kind="interim_sexual_harm_prevention_order",
@@ -141,5 +145,9 @@ def test_an_order_that_ceased_before_it_was_served_makes_no_one_subject() -> Non
         person=Person(reference="FICTIONAL-0179", date_of_birth=date(1990, 1, 1)), orders=(order,)
     )
     assessment = assess(case, date(2029, 2, 1))
-    assert assessment.registration.sources == ()
+    (source,) = assessment.registration.sources
+    assert (source.start, source.end) == (date(2028, 12, 2), date(2028, 12, 3))
+    assert [(d.deadline, d.state) for d in assessment.duties] == [
+        (date(2029, 1, 3), DutyState.NOT_REQUIRED)
+    ]
     assert "ew.s103g.makes_subject" in assessment.rule_ids

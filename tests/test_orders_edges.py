@@ -19,6 +19,8 @@ from sexoffender_rules.calendar import END_OF_TIME
 from sexoffender_rules.model import (
     Case,
     Detention,
+    HomeAddress,
+    HomeAddressChange,
     Imprisonment,
     ImprisonmentForPublicProtection,
     LifeImprisonment,
@@ -275,14 +277,16 @@ def test_a_breach_conviction_makes_a_person_no_longer_subject_subject_again() ->
     ]
 
 
-def test_an_shpo_served_later_makes_a_person_subject_from_service() -> None:
+def test_an_shpo_served_later_makes_a_person_subject_from_its_making() -> None:
     # No conviction: an order made Mon 8 January 2024 and served Wed 10 January, to 7 January
-    # 2029, makes the person subject with the date of service as the relevant date (s.103G(2)-(3)).
+    # 2029, makes the person subject "from the making of the order" (s.103G(2)(a)), with the
+    # date of service as the relevant date (s.103G(3)).
     case = Case(
         person=PERSON, orders=(shpo(date(2024, 1, 8), date(2029, 1, 7), served=date(2024, 1, 10)),)
     )
     (source,) = assess(case, date(2025, 1, 6)).registration.sources
-    assert (source.relevant_date, source.end, source.missing) == (
+    assert (source.start, source.relevant_date, source.end, source.missing) == (
+        date(2024, 1, 8),
         date(2024, 1, 10),
         date(2029, 1, 7),
         (),
@@ -291,12 +295,73 @@ def test_an_shpo_served_later_makes_a_person_subject_from_service() -> None:
         (
             "orders[0]: a sexual harm prevention order made on 2024-01-08 on a person who was not "
             "a relevant offender: it makes the person subject until 2029-01-07 (s.103G(2)); the "
-            "relevant date is the date of service, 2024-01-10 (s.103G(3)).",
+            "relevant date is the date of service, 2024-01-10 (s.103G(3)). The person is subject "
+            "from the making, 2024-01-08, and a notification given on or after it answers the "
+            "initial notification (documented reading).",
             ("orders[0]",),
             (("relevant_date", date(2024, 1, 10)), ("end", date(2029, 1, 7))),
             (),
         )
     ]
+
+
+# Made Mon 8 January 2024 to 7 January 2029 on a person who was not a relevant offender, served
+# Sat 20 January 2024: subject from 8 January (s.103G(2)(a)); the initial notification is due
+# within 3 days beginning with the date of service (s.103G(3)): 20, 21 and 22 January.
+SERVED_LATER = shpo(date(2024, 1, 8), date(2029, 1, 7), served=date(2024, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("notified", "state", "breach"),
+    [
+        # After the making and before service: it answers the initial notification (the
+        # documented reading of ew.s103g.makes_subject), as it does where service is unrecorded.
+        (date(2024, 1, 10), DutyState.MET, None),
+        (date(2024, 1, 8), DutyState.MET, None),
+        (date(2024, 1, 22), DutyState.MET, None),
+        # Before the making: the person was not yet subject, and it answers nothing.
+        (date(2024, 1, 7), DutyState.OVERDUE, DateInterval(date(2024, 1, 23), END_OF_TIME)),
+        (
+            date(2024, 1, 23),
+            DutyState.MET_LATE,
+            DateInterval.from_days(date(2024, 1, 23), date(2024, 1, 23)),
+        ),
+    ],
+)
+def test_a_notification_from_the_making_answers_an_shpo_served_later(
+    notified: date, state: DutyState, breach: DateInterval | None
+) -> None:
+    case = Case(
+        person=PERSON,
+        orders=(SERVED_LATER,),
+        notifications=(Notification(id="n1", date=notified, kind="initial"),),
+    )
+    (initial,) = [d for d in assess(case, date(2024, 3, 1)).duties if d.kind is DutyKind.INITIAL]
+    assert (initial.deadline, initial.state, initial.breach) == (date(2024, 1, 22), state, breach)
+
+
+def test_a_change_of_home_address_between_making_and_service_is_a_duty() -> None:
+    # Subject from the making (s.103G(2)(a)): a move on Fri 12 January 2024 is a change of home
+    # address while subject (s.84(1)(b)), to be notified within 3 days beginning with it, by
+    # Sun 14 January. The notification on Sun 21 January, after service, gives the new address:
+    # met late, in breach (prima facie) from 15 January until notified on 21 January.
+    home = HomeAddress(kind="residence", reference="ADDR-2")
+    case = Case(
+        person=PERSON,
+        orders=(SERVED_LATER,),
+        events=(HomeAddressChange(date=date(2024, 1, 12), home_address=home),),
+        notifications=(
+            Notification(id="n1", date=date(2024, 1, 21), kind="initial", home_address=home),
+        ),
+    )
+    duties = {d.kind: d for d in assess(case, date(2024, 3, 1)).duties}
+    moved = duties[DutyKind.CHANGE_OF_HOME_ADDRESS]
+    assert (moved.deadline, moved.state, moved.breach) == (
+        date(2024, 1, 14),
+        DutyState.MET_LATE,
+        DateInterval.from_days(date(2024, 1, 15), date(2024, 1, 21)),
+    )
+    assert duties[DutyKind.INITIAL].state is DutyState.MET
 
 
 def test_an_shpo_not_served_until_further_order_stands_in_the_day_it_was_made() -> None:
@@ -319,23 +384,35 @@ def test_an_shpo_not_served_until_further_order_stands_in_the_day_it_was_made() 
     ]
 
 
-def test_an_order_ceasing_before_service_makes_no_one_subject_and_says_so() -> None:
-    # Made 2 December 2028 to 3 December 2028, served 1 January 2029: it ceased before the
-    # relevant date (s.103G(3)), so no day is subject through it.
+def test_an_order_ceasing_before_service_makes_the_person_subject_until_it_ceased() -> None:
+    # Made Sat 2 December 2028 to Sun 3 December 2028, served Mon 1 January 2029: subject from
+    # the making until it ceased (s.103G(2)(a)), 2 and 3 December 2028. The initial notification
+    # would be due within 3 days beginning with the date of service (s.103G(3)), by 3 January
+    # 2029, after the requirements ended on 3 December 2028: not required.
     an_order = order(
         "sexual_harm_prevention_order",
         made=date(2028, 12, 2),
         served=date(2029, 1, 1),
         ends=date(2028, 12, 3),
     )
-    registration = assess(Case(person=PERSON, orders=(an_order,)), date(2029, 2, 1)).registration
-    assert registration.sources == ()
-    assert said(registration.reasons, "ew.s103g.makes_subject") == [
-        plain(
-            "orders[0]: the sexual harm prevention order ceased to have effect on 2028-12-03, "
-            "before 2029-01-01, the relevant date: no day from then is subject through it."
-        )
-    ]
+    assessment = assess(Case(person=PERSON, orders=(an_order,)), date(2029, 2, 1))
+    (source,) = assessment.registration.sources
+    assert (source.start, source.relevant_date, source.end) == (
+        date(2028, 12, 2),
+        date(2029, 1, 1),
+        date(2028, 12, 3),
+    )
+    (initial,) = assessment.duties
+    assert (initial.kind, initial.state, initial.deadline) == (
+        DutyKind.INITIAL,
+        DutyState.NOT_REQUIRED,
+        date(2029, 1, 3),
+    )
+    assert initial.reasons[-1].statement == (
+        "The requirements end on 2028-12-03, before the deadline 2029-01-03: no notification is "
+        "required."
+    )
+    assert assessment.headline is Headline.ENDED
 
 
 def test_an_order_ceasing_on_the_day_of_service_makes_the_person_subject_that_day() -> None:
@@ -768,21 +845,22 @@ def test_an_order_that_keeps_the_person_subject_leaves_a_later_one_to_make_them_
     )
 
 
-def test_an_order_ceasing_before_service_leaves_a_later_one_to_make_the_person_subject() -> None:
+def test_an_order_ceasing_before_service_leaves_a_later_one_to_make_the_person_subject_again() -> (
+    None
+):
     # No conviction. orders[0], made 2 December 2028 to 3 December 2028 and served 1 January
-    # 2029, ceased before its relevant date: no day subject. orders[1], made and served 1 March
-    # 2029 to 28 February 2031, makes the person subject from 1 March 2029 (s.103G(2)-(3)).
+    # 2029, makes the person subject on 2 and 3 December 2028 only (s.103G(2)(a)). orders[1],
+    # made and served 1 March 2029 to 28 February 2031, is made on a person who is no longer a
+    # relevant offender, so it makes them subject again from 1 March 2029 (s.103G(2)-(3)).
     first = shpo(date(2028, 12, 2), date(2028, 12, 3), served=date(2029, 1, 1))
     second = shpo(date(2029, 3, 1), date(2031, 2, 28), id_="o2", served=date(2029, 3, 1))
     registration = assess(
         Case(person=PERSON, orders=(first, second)), date(2029, 4, 2)
     ).registration
-    (source,) = registration.sources
-    assert (source.fact, source.relevant_date, source.end) == (
-        "orders[1]",
-        date(2029, 3, 1),
-        date(2031, 2, 28),
-    )
+    assert [(s.fact, s.start, s.relevant_date, s.end, s.kept_by) for s in registration.sources] == [
+        ("orders[0]", date(2028, 12, 2), date(2029, 1, 1), date(2028, 12, 3), "orders[0]"),
+        ("orders[1]", date(2029, 3, 1), date(2029, 3, 1), date(2031, 2, 28), "orders[1]"),
+    ]
 
 
 def test_an_order_with_no_end_makes_the_person_subject_until_further_order() -> None:

@@ -107,7 +107,13 @@ def test_no_one_is_subject_under_part_2_before_it_came_into_force(pair: tuple[Ca
     orders = {f"orders[{i}]": o for i, o in enumerate(case.orders)}  # applied_by is a path
     for source in a.registration.sources:
         assert source.start >= PART_2_COMMENCEMENT
-        if source.applied_by is None:
+        if source.applied_by is None and source.initial_from is not None:
+            # An order served after it was made (s.103G(2)-(3)): subject from the making, with
+            # the date of service the relevant date.
+            order = orders[source.fact]
+            assert (source.start, source.relevant_date) == (order.made, order.served)
+            assert order.made >= PART_2_COMMENCEMENT
+        elif source.applied_by is None:
             assert source.start == max(source.relevant_date, PART_2_COMMENCEMENT)
         else:
             # Abroad (s.98(1), s.96ZA(1)): subject from the order or notice, not the foreign

@@ -186,8 +186,9 @@ class Source:
     one is wanting). A missing date of service of an order leaves only a date of the duties open
     (SOA 2003 s.103G(3), s.98(4)): the period through it is known, and the source is not
     undetermined. ``subject_from`` is the first day the person is subject through
-    it where that is later than the relevant date (SOA 2003 s.81(1): a person convicted before
-    1 May 2004 is subject from that day); ``None`` means from the relevant date. ``kept_by`` names
+    it where that differs from the relevant date (SOA 2003 s.81(1): a person convicted before
+    1 May 2004 is subject from that day; see below for orders); ``None`` means from the relevant
+    date. ``kept_by`` names
     the order (``orders[0]``) under which the person remains subject after the period would have
     ended (SOA 2003 s.103G(1)), and ``kept_until`` is the last day so subject (``None`` while that
     order has effect until further order). ``review_from`` is, for an indefinite period, the
@@ -199,7 +200,9 @@ class Source:
     3 days for the initial notification (the date of service of the order where later than the
     relevant date, s.98(4); the day the notice was given, s.83(1A)), and ``commencement`` the day
     read as the commencement of Part 2 in s.85(2)(a) (the date of service of a notification
-    order, s.98(4)); both ``None`` otherwise.
+    order, s.98(4)); both ``None`` otherwise. An order served after the day it was made on a
+    person not then a relevant offender (SOA 2003 s.103G(2)-(3)) has ``subject_from`` the day
+    it was made and ``initial_from`` its date of service, the relevant date.
 
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))

@@ -633,6 +633,17 @@ class IntervalSet:
                 return span
         return None
 
+    def span_up_to(self, day: date) -> DateInterval | None:
+        """The last span that begins on or before ``day``: the one holding it, or else the last
+        to end before it; ``None`` if every span begins after it.
+
+        >>> s = IntervalSet.of(DateInterval(date(2026, 1, 10), date(2026, 1, 20)))
+        >>> s.span_up_to(date(2026, 2, 1)).end, s.span_up_to(date(2026, 1, 9))
+        (datetime.date(2026, 1, 20), None)
+        """
+        index = bisect.bisect_right(self._starts, day) - 1
+        return self.spans[index] if index >= 0 else None
+
     def __or__(self, other: IntervalSet) -> IntervalSet:
         if not other.spans:
             return self

@@ -102,7 +102,7 @@ def initial_duties(
         # looks at the day before the order was made or the notice given.
         abroad = source.applied_by is not None
         first_day = source.initial_from or source.start
-        since = source.start if abroad else source.relevant_date
+        since = source.start if source.initial_from is not None else source.relevant_date
         days = ruleset.parameter("notification_days")
         deadline, reason, alternatives = _window(
             timeline,
@@ -128,7 +128,7 @@ def initial_duties(
             )
         if abroad:
             reasons.insert(0, _abroad_start(timeline, source, ruleset))
-        elif source.subject_from is not None:
+        elif source.initial_from is None and source.subject_from is not None:
             reasons.insert(
                 0,
                 transitional.reason(
@@ -239,7 +239,8 @@ def _excused(
     """s.83(2), s.83(4): why no initial notification is required for ``source`` (``None`` if it
     is), given the initial deadline; and a note where it cannot yet be settled."""
     abroad = source.applied_by is not None
-    since = source.start if abroad else source.relevant_date
+    from_start = source.initial_from is not None
+    since = source.start if from_start else source.relevant_date
     day_before = add_days(since, -1)
     last_plain_day = add_days(source.initial_from or source.start, days - 1)
     unserved = _service_unknown(source)
@@ -252,7 +253,7 @@ def _excused(
     if latest is None:
         return None, notes
     for before, span in candidates:
-        if (before.start if abroad else before.relevant_date) >= since:
+        if (before.start if from_start else before.relevant_date) >= since:
             continue
         if before.start > latest.date:
             continue

@@ -220,16 +220,17 @@ RULES = (
         "varied, or the day before a court discharged it; no end while it has effect until "
         "further order), and Part 2 applies with the date of service of the order as the "
         "relevant date: the initial notification is due within 3 days beginning with it. The "
-        "statute makes the person subject from the making of the order; the engine counts the "
-        "person subject from service (the same day where the order is served when made), so no "
-        "duty is found for days between the making and service (a documented simplification). "
-        "Where the date of service is not recorded, the relevant date is undetermined and the "
-        "day the order was made, the earliest it can be, stands in for it: a notification "
-        "within 3 days beginning with that day meets the initial notification (documented "
-        "reading: a notification on or after the day the order was made answers it), which is "
-        "otherwise undetermined until the date of service is recorded (neither met nor in "
-        "breach). The period is known all the same, as it runs from the making until the order "
-        "ceases.",
+        "person is subject from the making of the order, so where it is served later the days "
+        "between are subject days too: their duties are found as for any other, and a breach "
+        "before service is prima facie only (a person not yet served may have a reasonable "
+        "excuse, s.91(1)). A notification given on or after the day the order was made answers "
+        "the initial notification (documented reading: the person is already subject and the "
+        "information is the same). Where the date of service is not recorded, the relevant date "
+        "is undetermined and the day the order was made, the earliest it can be, stands in for "
+        "it: a notification within 3 days beginning with that day meets the initial "
+        "notification on any date of service, which is otherwise undetermined until the date of "
+        "service is recorded (neither met nor in breach). The period is known all the same, as "
+        "it runs from the making until the order ceases.",
         _soa(
             "s.103G(2)-(4)",
             "legislation.gov.uk/ukpga/2003/42/section/103G/2015-03-08, seen word for word: (2)(a) "
@@ -262,8 +263,8 @@ RULES = (
         "A sexual offences prevention order makes a person subject",
         "The same as ew.s103g.makes_subject for a sexual offences prevention order or an interim "
         "one made on a person who was not a relevant offender: subject until the order ceases to "
-        "have effect, with the date of service as the relevant date (counted subject from "
-        "service, the documented simplification of ew.s103g.makes_subject).",
+        "have effect, from the making of the order, with the date of service as the relevant "
+        "date (the initial notification as ew.s103g.makes_subject reads it).",
         _soa("s.107(4)-(5)", _S107_SEEN, checked=RECHECKED),
         _soa("s.109(5)", _S109_SEEN, checked=RECHECKED),
         _S114_2014,
@@ -311,8 +312,8 @@ RULES = (
         "it specifies, ending earlier on the determination of the main application, recorded as "
         "the order's discharge), the person is subject, with the date of service as the relevant "
         "date: the initial notification is due within 3 days beginning with it. A person not "
-        "otherwise a relevant offender is counted subject from service (the documented "
-        "simplification of ew.s103g.makes_subject); one already subject whose period would end "
+        "otherwise a relevant offender is subject from the making of the order (the initial "
+        "notification as ew.s103g.makes_subject reads it); one already subject whose period would end "
         "while it has effect remains subject until it ends.",
         _soa("s.100(4)-(6)", _S100_SEEN, checked=RECHECKED),
     ),
@@ -632,6 +633,7 @@ def _made_subject_by_orders(
         what = _what(order)
         _, last = _in_effect(order, timeline.as_of)
         missing: tuple[str, ...] = ()
+        subject_from: date | None = None
         if not effect.on_service:
             relevant: date = day
             relevant_text = (
@@ -653,6 +655,14 @@ def _made_subject_by_orders(
                     f"the relevant date is the date of service, {order.served.isoformat()} "
                     f"({effect.relevant_under})."
                 )
+                if order.served > order.made:
+                    # Subject from the making (s.103G(2)(a)), the 3 days from service (s.103G(3)).
+                    subject_from = order.made
+                    relevant_text += (
+                        f" The person is subject from the making, {order.made.isoformat()}, and "
+                        "a notification given on or after it answers the initial notification "
+                        "(documented reading)."
+                    )
             else:
                 missing = (
                     f"{path}.served: the date of service is the relevant date "
@@ -662,7 +672,7 @@ def _made_subject_by_orders(
                     "the relevant date is the date of service, which is not recorded: "
                     f"{order.made.isoformat()}, the day it was made, stands in for it."
                 )
-        if last is not None and last < relevant:
+        if last is not None and last < (subject_from or relevant):
             notes.append(
                 rule.reason(
                     f"{path}: the {what} ceased to have effect on {last.isoformat()}, before "
@@ -691,6 +701,8 @@ def _made_subject_by_orders(
             # The period runs from the making until the order ceases (s.103G(2)(a)): a missing
             # date of service leaves only the relevant date open (s.103G(3)).
             undetermined=False,
+            subject_from=subject_from,
+            initial_from=None if subject_from is None else relevant,
             reasons=tuple(reasons),
             kept_by=path,
             kept_until=last,

@@ -228,7 +228,7 @@ def _first_after_commencement(
     (s.98(4)); the first notification under Part 2 on or after that day discharges the duty."""
     events: dict[date, list[Source]] = {}
     for s in registration_.sources:
-        if s.applied_by is None and s.subject_from == PART_2_COMMENCEMENT and not _s81_open(s):
+        if s.initial_from is None and s.subject_from == PART_2_COMMENCEMENT and not _s81_open(s):
             events.setdefault(PART_2_COMMENCEMENT, []).append(s)
         elif s.commencement is not None and s.commencement in s.subject_days:
             events.setdefault(s.commencement, []).append(s)

@@ -1263,7 +1263,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             )
         )
     else:
-        statement, named = _not_subject(sources, timeline.as_of)
+        statement, named = _not_subject(sources)
         reasons.append(rule("ew.s80.subject").reason(statement, facts=named))
     return Registration(
         subject=subject,
@@ -1275,25 +1275,23 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
     )
 
 
-def _not_subject(sources: list[Source], as_of: date) -> tuple[str, list[str]]:
-    """The last reason where the person is subject through none of ``sources`` on ``as_of``
-    (from 1 May 2004), and the sources it names. Each source has either ended, the last on the
-    latest last day, or not yet begun (an order served after ``as_of``, whose relevant date is
-    the date of service). A source that a missing fact leaves undetermined (a conviction before
-    1 September 1997 not known to count, s.81(3)-(4)) can have ended only if its end is known:
-    it is named with that end and the facts it needs, and the last day given is that of the
-    sources determined, as it may not count at all.
+def _not_subject(sources: list[Source]) -> tuple[str, list[str]]:
+    """The last reason where the person is subject through none of ``sources`` on the assessment
+    date (from 1 May 2004), and the sources it names. Each source has ended, the last on the
+    latest last day: none begins after the assessment date, as facts after it are not yet known
+    and an order is a source from its making (s.103G(2)(a)). A source that a missing fact leaves undetermined
+    (a conviction before 1 September 1997 not known to count, s.81(3)-(4)) can have ended only
+    if its end is known: it is named with that end and the facts it needs, and the last day
+    given is that of the sources determined, as it may not count at all.
 
     >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2019, 1, 7),
     ...            period=CalendarPeriod(years=5), end=date(2024, 1, 6))
-    >>> _not_subject([s], date(2025, 1, 6))
+    >>> _not_subject([s])
     ('Every notification period ended by the assessment date (the last on 2024-01-06).', [])
     """
-    later = [s for s in sources if s.start > as_of]
-    ended = [s for s in sources if s.start <= as_of]
-    open_sources = [s for s in ended if s.undetermined]
+    open_sources = [s for s in sources if s.undetermined]
     parts = []
-    settled = [_last_day(s) for s in ended if not s.undetermined]
+    settled = [_last_day(s) for s in sources if not s.undetermined]
     if settled:
         parts.append(
             ("the last of those determined on " if open_sources else "the last on ")
@@ -1304,16 +1302,10 @@ def _not_subject(sources: list[Source], as_of: date) -> tuple[str, list[str]]:
         f"on {_last_day(s).isoformat()}"
         for s in open_sources
     )
-    named = [s.fact for s in (*later, *open_sources)]
-    if not later:
-        return (
-            f"Every notification period ended by the assessment date ({'; '.join(parts)}).",
-            named,
-        )
-    begins = [f"subject through {s.fact} from {s.start.isoformat()}" for s in later]
-    if ended:
-        begins.append(f"every other period had ended by then ({'; '.join(parts)})")
-    return "Not subject on the assessment date: " + "; ".join(begins) + ".", named
+    return (
+        f"Every notification period ended by the assessment date ({'; '.join(parts)}).",
+        [s.fact for s in open_sources],
+    )
 
 
 def _last_day(source: Source) -> date:
