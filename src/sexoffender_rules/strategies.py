@@ -30,6 +30,7 @@ test suite that never imports this module.
 from __future__ import annotations
 
 import calendar as _calendar
+import functools
 from datetime import date, timedelta
 from typing import Any
 
@@ -197,6 +198,27 @@ HOMES = (
 PREMISES = ("PREM-1", "PREM-2", "ADDR-1")
 PRESCRIBED = ("ACCT-1", "CARD-1", "DOC-1")
 
+
+@functools.lru_cache(maxsize=4096)
+def _sampled_once(keyed: tuple[tuple[type, Any], ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from([value for _, value in keyed])
+
+
+def _sampled(items: Any) -> st.SearchStrategy[Any]:
+    """``st.sampled_from(items)``, made once for the same list or tuple of items. Hypothesis
+    builds and checks a new strategy each time ``st.sampled_from`` is called, and the composite
+    strategies here call it at each draw: making it once draws from the same items, with the
+    same chances, about a fifth faster (600 cases). The items are keyed with their types, as
+    ``True == 1`` and an enumeration member equals its string value.
+
+    >>> _sampled(["a", "b"]) is _sampled(("a", "b")), _sampled([1]) is _sampled([True])
+    (True, False)
+    """
+    if type(items) not in (list, tuple):
+        return st.sampled_from(items)
+    return _sampled_once(tuple((type(item), item) for item in items))
+
+
 _LAST_DATE = date(9999, 12, 31)
 _EVENT_KINDS = ("name", "home", "stay", "prescribed")
 _LINKED = (
@@ -252,7 +274,7 @@ def edge_dates(
         raise ValueError(
             f"edge_dates: no awkward day from {min_value.isoformat()} to {max_value.isoformat()}"
         )
-    return st.sampled_from(days)
+    return _sampled(days)
 
 
 def _clamp(day: date, low: date, high: date) -> date:
@@ -308,12 +330,12 @@ def custodial_terms() -> st.SearchStrategy[CalendarPeriod]:
     return st.one_of(
         st.builds(
             CalendarPeriod,
-            months=st.one_of(st.sampled_from([5, 6, 7, 29, 30, 31]), st.integers(1, 48)),
+            months=st.one_of(_sampled([5, 6, 7, 29, 30, 31]), st.integers(1, 48)),
         ),
         st.builds(CalendarPeriod, years=st.integers(1, 3), months=st.integers(0, 11)),
         st.builds(
             CalendarPeriod,
-            weeks=st.one_of(st.sampled_from([26, 27, 130, 131]), st.integers(1, 160)),
+            weeks=st.one_of(_sampled([26, 27, 130, 131]), st.integers(1, 160)),
         ),
         st.builds(CalendarPeriod, days=st.integers(1, 1000)),
         mixed,
@@ -348,12 +370,12 @@ def _disposal(
     """A disposal of one of ``kinds`` (keys of ``_DISPOSAL_KINDS``) for a trigger dated ``on``;
     a custodial one may link to a ``custodial`` id (each with whether its term is suspended:
     suspended terms link only with each other)."""
-    kind = draw(st.sampled_from(kinds))
+    kind = draw(_sampled(kinds))
     if kind in ("imprisonment", "dto", "suspended", "extended", "particular_concern"):
         if kind == "dto":
             months = draw(st.integers(4, 24))
             term = draw(
-                st.sampled_from(
+                _sampled(
                     [
                         CalendarPeriod(months=months),
                         CalendarPeriod(years=months // 12, months=months % 12),
@@ -366,15 +388,15 @@ def _disposal(
         # another immediate one.
         targets = tuple(tid for tid, suspended in custodial if suspended == (kind == "suspended"))
         links = ["plain", "start"] + (["consecutive", "concurrent"] if targets else [])
-        link = draw(st.sampled_from(links))
+        link = draw(_sampled(links))
         start = None
         consecutive_to = concurrent_with = None
         if link == "start":
             start = _shift(on, draw(st.integers(0, 120)))
         elif link == "consecutive":
-            consecutive_to = draw(st.sampled_from(targets))
+            consecutive_to = draw(_sampled(targets))
         elif link == "concurrent":
-            concurrent_with = draw(st.sampled_from(targets))
+            concurrent_with = draw(_sampled(targets))
         if kind == "extended":
             extension = CalendarPeriod(
                 years=draw(st.integers(1, 8)), months=draw(st.integers(0, 11))
@@ -420,7 +442,7 @@ def _disposal(
     if kind == "absolute":
         return AbsoluteDischarge()
     if kind == "other":
-        return OtherDisposal(description=draw(st.sampled_from(["", "fine", "community order"])))
+        return OtherDisposal(description=draw(_sampled(["", "fine", "community order"])))
     return None
 
 
@@ -431,7 +453,7 @@ def _trigger(
     day: st.SearchStrategy[date],
     custodial: tuple[tuple[str, bool], ...],
 ) -> Trigger:
-    kind = draw(st.sampled_from(list(TriggerKind)))
+    kind = draw(_sampled(list(TriggerKind)))
     on = draw(day)
     threshold = None
     if kind is not TriggerKind.CAUTION and draw(st.integers(0, 4)) == 0:
@@ -461,9 +483,7 @@ def _trigger(
             again = draw(_disposal(day_, custodial).filter(lambda d: d is not None))
             assert again is not None
             resentences.append(
-                Resentence(
-                    date=day_, reason=draw(st.sampled_from(list(ResentenceReason))), disposal=again
-                )
+                Resentence(date=day_, reason=draw(_sampled(list(ResentenceReason))), disposal=again)
             )
     return Trigger(
         id=trigger_id,
@@ -518,22 +538,22 @@ def _event(
 ) -> Event:
     """An event of one of ``kinds`` on a day drawn from ``day``; now and then it became known
     later than it happened (``known``)."""
-    kind = draw(st.sampled_from(kinds))
+    kind = draw(_sampled(kinds))
     on = draw(day)
     known = draw(_known_after(on))
     if kind == "prescribed":
         return PrescribedChange(
             date=on,
-            kind=draw(st.sampled_from(list(PrescribedChangeKind))),
-            reference=draw(st.sampled_from(PRESCRIBED)),
+            kind=draw(_sampled(list(PrescribedChangeKind))),
+            reference=draw(_sampled(PRESCRIBED)),
             known=known,
         )
     if kind == "name":
-        return NameUsed(date=on, name=draw(st.sampled_from(NAMES)), known=known)
+        return NameUsed(date=on, name=draw(_sampled(NAMES)), known=known)
     if kind == "home":
-        return HomeAddressChange(date=on, home_address=draw(st.sampled_from(HOMES)), known=known)
+        return HomeAddressChange(date=on, home_address=draw(_sampled(HOMES)), known=known)
     last = _shift(on, draw(st.one_of(st.integers(0, 3), st.integers(0, 10))))
-    return Stay(premises=draw(st.sampled_from(PREMISES)), first_day=on, last_day=last, known=known)
+    return Stay(premises=draw(_sampled(PREMISES)), first_day=on, last_day=last, known=known)
 
 
 def _event_content(event: Event) -> dict[str, object]:
@@ -566,52 +586,50 @@ def _notification(
     absences abroad, some days before (or after) it."""
     ways = ["any", "after_fact", "after_fact", "cycle"] if anchors else ["any"]
     ways += ["initial", "initial"] if triggered else []
-    how = draw(st.sampled_from(ways))
-    kind = draw(st.sampled_from(kinds))
+    how = draw(_sampled(ways))
+    kind = draw(_sampled(kinds))
     if how == "any":
         on = draw(day)
     elif how == "initial":
         if NotificationKind.INITIAL in kinds:
-            kind = draw(st.sampled_from([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
-        on = max(low, _shift(draw(st.sampled_from(triggered)), draw(st.integers(-1, 5))))
+            kind = draw(_sampled([NotificationKind.INITIAL, NotificationKind.INITIAL, kind]))
+        on = max(low, _shift(draw(_sampled(triggered)), draw(st.integers(-1, 5))))
     else:
-        base = draw(st.sampled_from(anchors))
+        base = draw(_sampled(anchors))
         if how == "after_fact":
             offset = draw(st.integers(-3, 6))
         else:
             if NotificationKind.PERIODIC in kinds:
-                kind = draw(st.sampled_from([NotificationKind.PERIODIC, kind]))
-            offset = draw(st.sampled_from([7, 365, 366])) + draw(st.integers(-3, 3))
+                kind = draw(_sampled([NotificationKind.PERIODIC, kind]))
+            offset = draw(_sampled([7, 365, 366])) + draw(st.integers(-3, 3))
         on = max(low, _shift(base, offset))
     content: dict[str, Any] = {
-        "names": tuple(draw(st.lists(st.sampled_from(NAMES), max_size=2, unique=True))),
-        "home_address": draw(st.one_of(st.none(), st.sampled_from(HOMES))),
-        "other_premises": tuple(draw(st.lists(st.sampled_from(PREMISES), max_size=2, unique=True))),
+        "names": tuple(draw(st.lists(_sampled(NAMES), max_size=2, unique=True))),
+        "home_address": draw(st.one_of(st.none(), _sampled(HOMES))),
+        "other_premises": tuple(draw(st.lists(_sampled(PREMISES), max_size=2, unique=True))),
     }
-    content["prescribed"] = tuple(
-        draw(st.lists(st.sampled_from(PRESCRIBED), max_size=2, unique=True))
-    )
+    content["prescribed"] = tuple(draw(st.lists(_sampled(PRESCRIBED), max_size=2, unique=True)))
     if kind is NotificationKind.PRESCRIBED:
-        content = {"prescribed": (draw(st.sampled_from(PRESCRIBED)), *content["prescribed"])}
+        content = {"prescribed": (draw(_sampled(PRESCRIBED)), *content["prescribed"])}
         content["prescribed"] = tuple(dict.fromkeys(content["prescribed"]))
     expected_date: date | None = None
     if kind is NotificationKind.ADVANCE:
         if len(events) > 0 and draw(st.booleans()):
-            event = draw(st.sampled_from(events))
+            event = draw(_sampled(events))
             expected_date = max(low, _shift(event.date, draw(st.integers(-4, 4))))
             on = max(low, _shift(expected_date, -draw(st.integers(0, 20))))
             content.update(_event_content(event))
         expected_date = max(on, expected_date or _shift(on, draw(st.integers(0, 30))))
     elif kind is NotificationKind.NON_OCCURRENCE:
         if len(expected) > 0 and draw(st.booleans()):
-            expected_date = draw(st.sampled_from(expected))
+            expected_date = draw(_sampled(expected))
             on = max(low, _shift(expected_date, draw(st.integers(-1, 8))))
         else:
             expected_date = max(low, _shift(on, -draw(st.integers(0, 10))))
     travel: dict[str, Any] = {}
     if kind is NotificationKind.TRAVEL:
         if len(departures) > 0 and draw(st.booleans()):
-            departure = draw(st.sampled_from(departures))
+            departure = draw(_sampled(departures))
             on = max(low, _shift(departure, -draw(st.integers(-1, 10))))
         else:
             departure = _shift(on, draw(st.integers(0, 14)))
@@ -627,7 +645,7 @@ def _notification(
         # A return notification reports the return from the trip that left on its departure:
         # usually one of the case's absences, given some days after it began.
         if len(departures) > 0 and draw(st.booleans()):
-            departure = draw(st.sampled_from(departures))
+            departure = draw(_sampled(departures))
             on = max(low, _shift(departure, draw(st.integers(0, 12))))
         else:
             departure = max(low, _shift(on, -draw(st.integers(0, 14))))
@@ -704,7 +722,7 @@ def _case(draw: st.DrawFn, sizes: _Sizes = _SMALL) -> Case:
     )
     triggers: list[Trigger] = []
     custodial: list[tuple[str, bool]] = []
-    for i in range(draw(st.sampled_from(sizes.triggers))):
+    for i in range(draw(_sampled(sizes.triggers))):
         on_day = historic if historic is not None and draw(st.integers(0, 5)) == 0 else day
         trigger = draw(_trigger(f"t{i + 1}", on_day, tuple(custodial)))
         triggers.append(trigger)
@@ -712,7 +730,7 @@ def _case(draw: st.DrawFn, sizes: _Sizes = _SMALL) -> Case:
             custodial.append((trigger.id, isinstance(trigger.disposal, SuspendedImprisonment)))
 
     detentions: list[Detention] = []
-    kinds = draw(st.lists(st.sampled_from(list(DetentionKind)), max_size=sizes.detentions))
+    kinds = draw(st.lists(_sampled(list(DetentionKind)), max_size=sizes.detentions))
     for kind in dict.fromkeys(kinds):
         for start, end in draw(_spells(kinds.count(kind), day)):
             detentions.append(Detention(kind=kind, start=start, end=end))
@@ -764,17 +782,15 @@ def _case(draw: st.DrawFn, sizes: _Sizes = _SMALL) -> Case:
     orders: list[Order] = []
     order_days = [t.date for t in triggers] or [anchor]
     abroad = tuple((t.id, t.date) for t in triggers if t.abroad)
-    for i in range(draw(st.sampled_from(sizes.orders))):
-        orders.append(draw(_order(f"o{i + 1}", st.sampled_from(order_days) | day, abroad)))
-    reviews = [
-        draw(_review_determination(day)) for _ in range(draw(st.sampled_from(sizes.reviews)))
-    ]
+    for i in range(draw(_sampled(sizes.orders))):
+        orders.append(draw(_order(f"o{i + 1}", _sampled(order_days) | day, abroad)))
+    reviews = [draw(_review_determination(day)) for _ in range(draw(_sampled(sizes.reviews)))]
 
     records: list[PoliceRecord] = []
     force = None
     if draw(st.integers(0, 2)) == 0:
         records = draw(police_records(low, _clamp(_shift(anchor, 1500), low, FACTS_UNTIL)))
-        force = draw(st.sampled_from([None, "FORCE-01", "FORCE-02"]))
+        force = draw(_sampled([None, "FORCE-01", "FORCE-02"]))
 
     parts: dict[str, Any] = {
         "person": Person(reference="FICTIONAL-PBT", date_of_birth=born),
@@ -817,7 +833,7 @@ def _yearly(draw: st.DrawFn, first: date, low: date, most: int) -> list[Notifica
                     id=f"y{i}",
                     date=on,
                     kind=NotificationKind.CHANGE,
-                    home_address=draw(st.sampled_from(HOMES)),
+                    home_address=draw(_sampled(HOMES)),
                 )
             )
         else:
@@ -838,8 +854,8 @@ def _parental_directions(
     ]
     if not young or (not always and draw(st.integers(0, 3)) != 0):
         return []
-    made = draw(st.sampled_from(young))
-    how = draw(st.sampled_from(["to_18", "shorter", "discharged"]))
+    made = draw(_sampled(young))
+    how = draw(_sampled(["to_18", "shorter", "discharged"]))
     if how == "shorter":
         return [ParentalDirection(made=made, ends=_shift(made, draw(st.integers(0, 400))))]
     if how == "discharged":
@@ -864,10 +880,10 @@ def _order(
     # one, half the orders drawn are of those kinds.
     only_abroad = bool(abroad) and draw(st.booleans())
     kinds = [k for k in OrderKind if (k.abroad if only_abroad else bool(abroad) or not k.abroad)]
-    kind = draw(st.sampled_from(kinds))
+    kind = draw(_sampled(kinds))
     trigger: str | None = None
     if kind.abroad:
-        trigger, convicted = draw(st.sampled_from(abroad))
+        trigger, convicted = draw(_sampled(abroad))
         made = max(made, convicted)
     served = draw(st.none() | st.dates(min_value=made, max_value=made + timedelta(days=30)))
     if kind.value.startswith("interim_"):
@@ -877,7 +893,7 @@ def _order(
         years = draw(st.none() | st.integers(5, 15))
         ends = None if years is None else made + timedelta(days=365 * years + years // 4 - 1)
     if kind is OrderKind.POLICE_NOTICE:
-        ends, served = None, draw(st.sampled_from([None, made]))
+        ends, served = None, draw(_sampled([None, made]))
     discharged = draw(
         st.none() | st.none() | st.dates(min_value=made, max_value=made + timedelta(days=4000))
     )
@@ -901,7 +917,7 @@ def _review_determination(draw: st.DrawFn, day: st.SearchStrategy[date]) -> Revi
     """A determination on review (s.91C): received on a day near the case's facts, made then or
     up to 6 weeks before (or not recorded); to continue, now and then with a longer period."""
     received = draw(day)
-    outcome = draw(st.sampled_from(list(ReviewOutcome)))
+    outcome = draw(_sampled(list(ReviewOutcome)))
     determined = draw(st.none() | st.integers(0, 42).map(lambda n: received - timedelta(days=n)))
     years = draw(st.none() | st.integers(9, 15)) if outcome is ReviewOutcome.CONTINUE else None
     return ReviewDetermination(
@@ -1031,13 +1047,13 @@ def as_of_dates(case: Case) -> st.SearchStrategy[date]:
 @st.composite
 def _as_of(draw: st.DrawFn, days: tuple[date, ...], relevant: tuple[date, ...]) -> date:
     ways = ["after"] * 6 * bool(relevant) + ["near"] * 2 * bool(days) + ["anywhere", "edge"]
-    how = draw(st.sampled_from(ways))
+    how = draw(_sampled(ways))
     if how == "after":
         offset = draw(st.one_of(st.integers(0, 10), st.integers(0, 800), st.integers(0, 4000)))
-        return _shift(draw(st.sampled_from(relevant)), offset)
+        return _shift(draw(_sampled(relevant)), offset)
     if how == "near":
         offset = draw(st.one_of(st.integers(-3, 10), st.integers(-3, 800), st.integers(0, 4000)))
-        return _shift(draw(st.sampled_from(days)), offset)
+        return _shift(draw(_sampled(days)), offset)
     if how == "edge":
         return draw(edge_dates())
     return draw(st.dates(min_value=FACTS_FROM, max_value=date(2035, 12, 31)))
@@ -1137,7 +1153,7 @@ def _with_fact_after(draw: st.DrawFn, case: Case, after: date) -> Case:
     high = _shift(low, 1500)
     day = fact_dates(low, high, near=low)
     kinds = ["notification", "event", "trigger", "detention", "absence", "record"]
-    what = draw(st.sampled_from(kinds))
+    what = draw(_sampled(kinds))
     if what == "notification":
         return draw(_with_notification(case, low, high))
     if what == "record":
@@ -1153,7 +1169,7 @@ def _with_fact_after(draw: st.DrawFn, case: Case, after: date) -> Case:
         trigger = draw(_trigger(_fresh_id("late", {t.id for t in case.triggers}), day, ()))
         return _extended(case, triggers=trigger)
     # A spell that starts after ``after`` and after every spell of the same kind has ended.
-    kind = draw(st.sampled_from(list(DetentionKind))) if what == "detention" else None
+    kind = draw(_sampled(list(DetentionKind))) if what == "detention" else None
     same = (
         [(d.start, d.end) for d in case.detentions if d.kind is kind]
         if kind is not None
@@ -1202,11 +1218,9 @@ def _record(draw: st.DrawFn, low: date, high: date) -> PoliceRecord:
     kind = draw(st.integers(0, 12))
     record: PoliceRecord
     if kind == 0:
-        record = records.HomeVisit(
-            date=day, outcome=draw(st.sampled_from(list(records.VisitOutcome)))
-        )
+        record = records.HomeVisit(date=day, outcome=draw(_sampled(list(records.VisitOutcome))))
     elif kind == 1:
-        record = records.Contact(date=day, kind=draw(st.sampled_from(list(records.ContactKind))))
+        record = records.Contact(date=day, kind=draw(_sampled(list(records.ContactKind))))
     elif kind == 2:
         moved = draw(st.one_of(st.none(), st.integers(0, 90).map(lambda n: _shift(day, -n))))
         record = records.NotLivingAtAddress(date=day, moved_about=moved and max(low, moved))
@@ -1214,24 +1228,22 @@ def _record(draw: st.DrawFn, low: date, high: date) -> PoliceRecord:
         record = records.LeftUnitedKingdom(date=day)
     elif kind == 4:
         closed = draw(later)
-        result = draw(st.sampled_from(list(records.TraceResult))) if closed else None
+        result = draw(_sampled(list(records.TraceResult))) if closed else None
         record = records.TraceEnquiry(date=day, closed=closed, result=result)
     elif kind == 5:
         record = records.Located(date=day, arrested=draw(st.booleans()))
     elif kind == 6:
         ended = draw(later)
-        end = draw(st.sampled_from(list(records.WarrantEnd))) if ended else None
-        reason = draw(st.sampled_from(["", "section 91 offence", "recall to prison"]))
+        end = draw(_sampled(list(records.WarrantEnd))) if ended else None
+        reason = draw(_sampled(["", "section 91 offence", "recall to prison"]))
         record = records.Warrant(date=day, ended=ended, end=end, reason=reason)
     elif kind == 7:
         record = records.MissingPersonReport(date=day, closed=draw(later))
     elif kind == 8:
-        marker = draw(st.sampled_from(list(records.MarkerKind)))
+        marker = draw(_sampled(list(records.MarkerKind)))
         record = records.Marker(kind=marker, date=day, cancelled=draw(later))
     elif kind == 9:
-        record = records.RiskAssessment(
-            date=day, level=draw(st.sampled_from(list(records.RiskLevel)))
-        )
+        record = records.RiskAssessment(date=day, level=draw(_sampled(list(records.RiskLevel))))
     elif kind == 10:
         every = draw(st.one_of(st.none(), st.builds(CalendarPeriod, months=st.integers(1, 12))))
         record = records.VisitPlan(date=day, every=every)
@@ -1267,7 +1279,7 @@ def _one_death(found: list[PoliceRecord]) -> list[PoliceRecord]:
 def _with_police_records(draw: st.DrawFn, case: Case, low: date, high: date) -> Case:
     low = max(low, case.person.date_of_birth)
     found = draw(police_records(low, high)) if low <= high else []
-    force = draw(st.sampled_from([None, "FORCE-01", "FORCE-02"]))
+    force = draw(_sampled([None, "FORCE-01", "FORCE-02"]))
     return attrs.evolve(case, police_records=tuple(found), managing_force=force)
 
 
@@ -1299,7 +1311,7 @@ def profiles() -> st.SearchStrategy[Profile]:
     ...     assert profile.failed_visits >= 1
     >>> check()
     """
-    shipped = st.sampled_from(sorted(PROFILES.values(), key=lambda p: p.name))
+    shipped = _sampled(sorted(PROFILES.values(), key=lambda p: p.name))
     interval = st.one_of(
         st.builds(CalendarPeriod, months=st.integers(1, 24)),
         st.builds(CalendarPeriod, weeks=st.integers(1, 20)),
@@ -1312,9 +1324,9 @@ def profiles() -> st.SearchStrategy[Profile]:
         Profile,
         name=st.just("FICTIONAL-PROFILE"),
         version=st.integers(1, 5),
-        description=st.sampled_from(["", "A fictional force's policy."]),
-        missing_rule=st.sampled_from(list(MissingRule)),
-        visits=st.sampled_from(list(VisitSchedule)),
+        description=_sampled(["", "A fictional force's policy."]),
+        missing_rule=_sampled(list(MissingRule)),
+        visits=_sampled(list(VisitSchedule)),
         visit_intervals=st.builds(
             VisitIntervals, very_high=interval, high=interval, medium=interval, low=interval
         ),
@@ -1348,11 +1360,11 @@ def policies(open_readings: bool = False) -> st.SearchStrategy[Policy]:
     partial = _CHOSEN_PARTIAL + ((PartialDays.RAISE,) if open_readings else ())
     return st.builds(
         Policy,
-        leap_day=st.sampled_from(day),
-        corresponding_date=st.sampled_from(day),
-        partial_days=st.sampled_from(partial),
+        leap_day=_sampled(day),
+        corresponding_date=_sampled(day),
+        partial_days=_sampled(partial),
         release_notified_by_attendance=st.booleans(),
-        failure_after_requirements_end=st.sampled_from(list(FailureAfterRequirementsEnd)),
+        failure_after_requirements_end=_sampled(list(FailureAfterRequirementsEnd)),
         periodic_notifies_changes=st.booleans(),
         prescribed_restarts_periodic=st.booleans(),
     )
@@ -1382,7 +1394,7 @@ def _one_resentence(draw: st.DrawFn) -> Resentence:
     on = draw(_day())
     disposal = draw(_disposal(on, (), _ANY_DISPOSAL[:-1]))
     assert disposal is not None  # "none" is the last kind, left out
-    reason = draw(st.sampled_from(list(ResentenceReason)))
+    reason = draw(_sampled(list(ResentenceReason)))
     return Resentence(date=on, reason=reason, disposal=disposal)
 
 
@@ -1390,7 +1402,7 @@ def _one_resentence(draw: st.DrawFn) -> Resentence:
 def _one_spell(draw: st.DrawFn, kind: type) -> Any:
     ((start, end),) = draw(_spells(1, _day()))
     if kind is Detention:
-        return Detention(kind=draw(st.sampled_from(list(DetentionKind))), start=start, end=end)
+        return Detention(kind=draw(_sampled(list(DetentionKind))), start=start, end=end)
     back = draw(_expected_return(start))
     return AbsenceAbroad(
         start=start, end=end, expected_return=back, details_known_late=draw(st.booleans())
@@ -1433,7 +1445,7 @@ def _type_strategies() -> dict[type, st.SearchStrategy[Any]]:
         Resentence: _one_resentence(),
         Detention: _one_spell(Detention),
         AbsenceAbroad: _one_spell(AbsenceAbroad),
-        HomeAddress: st.sampled_from(HOMES),
+        HomeAddress: _sampled(HOMES),
         Notification: _one_notification(),
         CalendarPeriod: custodial_terms(),
         ParentalDirection: _one_direction(),
