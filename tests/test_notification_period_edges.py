@@ -11,15 +11,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
-from sexoffender_rules.assessment import DutyKind, Source
+from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Source
+from sexoffender_rules.calendar import DateInterval
 from sexoffender_rules.model import (
     Case,
     ConditionalDischarge,
+    DetentionAndTrainingOrder,
     Imprisonment,
     LifeImprisonment,
+    Notification,
     Order,
     OtherDisposal,
     Person,
@@ -276,3 +280,115 @@ def test_the_gap_after_a_discharge_given_on_re_sentence_names_the_last_re_senten
     )
     assert source.end == date(2027, 1, 9)
     assert last_resentence_reason(source) == GAP_FROM_10_JANUARY_2021
+
+
+# A conviction with no disposal recorded: until one is, the person is of "any other
+# description" in the s.82(1) table (5 years, halved under 18), and being subject after that
+# rests on the disposal.
+NO_DISPOSAL = Trigger(id="t1", kind="conviction", date=date(2005, 3, 1))
+NOT_RECORDED = "triggers[0].disposal"
+
+
+def test_a_failure_with_no_disposal_is_known_only_while_the_period_is_known_to_run() -> None:
+    # Convicted Tue 1 March 2005, an adult, initial notification Wed 2 March 2005. The annual
+    # notification is due within one year after it, by Thu 2 March 2006 (s.85(1)): not given.
+    # 5 years beginning with 1 March 2005 end on Sun 28 February 2010, the last day the person
+    # is taken to be subject: the failure runs from 3 March 2006 to then, and whether it went on
+    # after it rests on the disposal.
+    case = Case(
+        person=ADULT,
+        triggers=(NO_DISPOSAL,),
+        notifications=(Notification(id="n1", date=date(2005, 3, 2), kind="initial"),),
+    )
+    later = assess(case, date(2020, 1, 1))
+    (periodic,) = [d for d in later.duties if d.kind is DutyKind.PERIODIC]
+    assert (periodic.deadline, periodic.state, periodic.breach) == (
+        date(2006, 3, 2),
+        DutyState.OVERDUE,
+        DateInterval.from_days(date(2006, 3, 3), date(2010, 2, 28)),
+    )
+    assert periodic.reasons[-1].statement == (
+        "Not notified by 2006-03-02: in breach from 2006-03-03 until 2010-02-28, the last day the "
+        "requirements are taken to run; whether it continued after that rests on "
+        "triggers[0].disposal, not recorded."
+    )
+    assert later.registration.sources[0].taken_until == date(2010, 2, 28)
+    # On 1 January 2020 whether the person is still subject, and so still failing, is open.
+    assert later.headline is Headline.DUE
+    # On Tue 1 January 2008 the person is taken to be subject and failing.
+    assert assess(case, date(2008, 1, 1)).headline is Headline.IN_BREACH
+
+
+def test_a_duty_falling_due_after_the_known_period_is_undetermined() -> None:
+    # Born 1 January 1990, convicted Wed 1 June 2005, aged 15: 5 years halved to 2 years 6
+    # months (s.82(2)) beginning with 1 June 2005 end on Fri 30 November 2007. Notified on
+    # 2 June 2005, then on 1 June 2006 and Wed 30 May 2007, each within a year of the last. The
+    # next is due within one year after 30 May 2007, by Fri 30 May 2008, after 30 November 2007:
+    # whether it is owed at all rests on the disposal. One given on 2 June 2008 came after it.
+    young = Person(reference="FICTIONAL-0974", date_of_birth=date(1990, 1, 1))
+    trigger = Trigger(id="t1", kind="conviction", date=date(2005, 6, 1))
+    given = [date(2005, 6, 2), date(2006, 6, 1), date(2007, 5, 30)]
+    notes = tuple(
+        Notification(id=f"n{i}", date=on, kind="initial" if i == 0 else "periodic")
+        for i, on in enumerate(given)
+    )
+    case = Case(person=young, triggers=(trigger,), notifications=notes)
+    assessment = assess(case, date(2009, 1, 5))
+    assert assessment.registration.sources[0].taken_until == date(2007, 11, 30)
+    periodic = {d.trigger_date: d for d in assessment.duties if d.kind is DutyKind.PERIODIC}
+    assert periodic[date(2006, 6, 1)].state is DutyState.MET
+    last = periodic[date(2007, 5, 30)]
+    assert (last.deadline, last.state, last.breach) == (
+        date(2008, 5, 30),
+        DutyState.UNDETERMINED,
+        None,
+    )
+    assert last.reasons[-1].statement == (
+        "Whether the requirements still run on the deadline 2008-05-30 rests on "
+        "triggers[0].disposal, not recorded; none has been given, so whether the duty is overdue "
+        "is undetermined until the fact is recorded."
+    )
+    assert assessment.headline is Headline.DUE
+    late = Notification(id="n3", date=date(2008, 6, 2), kind="periodic")
+    after = assess(attrs.evolve(case, notifications=(*notes, late)), date(2009, 1, 5))
+    (answered,) = [d for d in after.duties if d.trigger_date == date(2007, 5, 30)]
+    assert answered.state is DutyState.UNDETERMINED
+    assert "the notification of 2008-06-02 came after it, so whether it was late" in (
+        answered.reasons[-1].statement
+    )
+    # Recording the disposal settles it: a 4-month detention and training order, a term of 6
+    # months or less (s.131), 7 years halved to 3 years 6 months, to Sun 30 November 2008: the
+    # duty was owed, and met late.
+    sentenced = attrs.evolve(
+        trigger, disposal=DetentionAndTrainingOrder(term=CalendarPeriod(months=4))
+    )
+    settled = assess(
+        attrs.evolve(case, triggers=(sentenced,), notifications=(*notes, late)), date(2009, 1, 5)
+    )
+    (owed,) = [d for d in settled.duties if d.trigger_date == date(2007, 5, 30)]
+    assert (owed.state, owed.breach) == (
+        DutyState.MET_LATE,
+        DateInterval.from_days(date(2008, 5, 31), date(2008, 6, 2)),
+    )
+
+
+def test_the_day_taken_as_the_last_with_no_disposal_follows_the_leap_day_reading() -> None:
+    # Convicted Fri 29 February 2008, no disposal, initial notification Sat 1 March 2008. Five
+    # years beginning with 29 February 2008 end on Thu 28 February 2013 where the anniversary of
+    # 29 February is 1 March (the default reading), on 27 February under the other. The annual
+    # notification due by Sun 1 March 2009 was not given: the failure runs from 2 March 2009 to
+    # the last day the person is taken to be subject, which the reading decides, so it is flagged.
+    case = Case(
+        person=ADULT,
+        triggers=(Trigger(id="t1", kind="conviction", date=date(2008, 2, 29)),),
+        notifications=(Notification(id="n1", date=date(2008, 3, 1), kind="initial"),),
+    )
+    assessment = assess(case, date(2014, 1, 6))
+    assert assessment.registration.sources[0].taken_until == date(2013, 2, 28)
+    (periodic,) = [d for d in assessment.duties if d.kind is DutyKind.PERIODIC]
+    assert periodic.breach == DateInterval.from_days(date(2009, 3, 2), date(2013, 2, 28))
+    assert assessment.flags == (
+        "The result depends on the reading leap_day=next_day: under leap_day=previous_day the "
+        "person is taken to be subject through triggers[0] to 2013-02-27; the periodic duty from "
+        "2008-03-01 is overdue, due by 2009-03-01. Check by hand.",
+    )

@@ -314,9 +314,22 @@ def test_a_sentence_not_yet_passed_is_awaited() -> None:
             T0,
             dates=(("sentence_in_force", date(2024, 6, 3)),),
         ),
+        # Until a disposal is recorded, any other description (documented reading): 5 years
+        # beginning with Sat 2 March 2024 end on Thu 1 March 2029.
+        reason(
+            "ew.s82.period",
+            f"{T0}: no disposal is recorded. Until one is, the person is of any other "
+            "description in the s.82(1) table (documented reading): 5 years beginning with "
+            "2024-03-02 end on 2029-03-01, the last day the person is taken to be subject through "
+            "it. Whether the period runs on after that day rests on the disposal, so a duty "
+            "falling due after it is undetermined, and so is a failure continuing after it.",
+            T0,
+            dates=(("taken_until", date(2029, 3, 1)),),
+        ),
     ]
     assert source.missing == (f"{T0}.disposal: needed to find the notification period (s.82(1))",)
     assert (source.period, source.end, source.subject_from) == (None, None, None)
+    assert source.taken_until == date(2029, 3, 1)
     assert said(reg.reasons) == [
         reason(
             "ew.s80.subject",
@@ -624,6 +637,17 @@ def test_a_conviction_before_part_2_awaiting_sentence_needs_the_disposal() -> No
     [source] = registration(case, date(2004, 6, 1)).sources
     assert said(source.reasons) == [
         *head(on),
+        # 5 years beginning with Mon 2 June 2003 end on Sun 1 June 2008.
+        reason(
+            "ew.s82.period",
+            f"{T0}: no disposal is recorded. Until one is, the person is of any other "
+            "description in the s.82(1) table (documented reading): 5 years beginning with "
+            "2003-06-02 end on 2008-06-01, the last day the person is taken to be subject through "
+            "it. Whether the period runs on after that day rests on the disposal, so a duty "
+            "falling due after it is undetermined, and so is a failure continuing after it.",
+            T0,
+            dates=(("taken_until", date(2008, 6, 1)),),
+        ),
         reason(
             "ew.s81.transitional",
             "The relevant date is before 1 May 2004: the person is subject from 1 May 2004 "

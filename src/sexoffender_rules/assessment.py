@@ -204,6 +204,11 @@ class Source:
     person not then a relevant offender (SOA 2003 s.103G(2)-(3)) has ``subject_from`` the day
     it was made and ``initial_from`` its date of service, the relevant date.
 
+    ``taken_until`` is, for a period that a missing fact leaves undetermined, the last day the
+    person is taken to be subject through it (a conviction with no disposal recorded: the end of
+    the period for a person of "any other description", SOA 2003 s.82(1), a documented reading); being subject through
+    it after that day rests on the missing facts. ``None`` where no such day is known.
+
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))
     >>> s.period_text
@@ -229,6 +234,7 @@ class Source:
     applied_by: str | None = None
     initial_from: date | None = None
     commencement: date | None = None
+    taken_until: date | None = None
     undetermined: bool = attrs.field(
         default=attrs.Factory(lambda self: bool(self.missing), takes_self=True)
     )
@@ -341,6 +347,55 @@ class Registration:
         if self.died is not None:
             days = days & IntervalSet.of(DateInterval(date.min, add_days(self.died, 1)))
         return days
+
+    @functools.cached_property
+    def unsettled_days(self) -> IntervalSet:
+        """The days the person is subject only through periods past the day each is taken to
+        last (:attr:`Source.taken_until`): being subject on them rests on facts not recorded.
+
+        >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2005, 3, 1),
+        ...            period=None, end=None, missing=("triggers[0].disposal: wanted",),
+        ...            taken_until=date(2010, 2, 28))
+        >>> str(Registration(subject=True, sources=(s,), end=None).unsettled_days)
+        '2010-03-01 to 9999-12-30'
+        """
+        if all(s.taken_until is None for s in self.sources):
+            return IntervalSet(())
+        known = IntervalSet(())
+        for source in self.sources:
+            days = source.subject_days
+            if source.taken_until is not None:
+                days = days & IntervalSet.of(
+                    DateInterval(date.min, add_days(source.taken_until, 1))
+                )
+            known = known | days
+        return self.subject_days - known
+
+    def unsettled_from(self, day: date) -> tuple[date, tuple[str, ...]] | None:
+        """The first day on or after ``day`` on which being subject rests on facts not recorded
+        (:attr:`unsettled_days`), and those facts; ``None`` if there is none.
+
+        >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2005, 3, 1),
+        ...            period=None, end=None, missing=("triggers[0].disposal: wanted",),
+        ...            taken_until=date(2010, 2, 28))
+        >>> r = Registration(subject=True, sources=(s,), end=None)
+        >>> r.unsettled_from(date(2006, 3, 3)), r.unsettled_from(date(2011, 1, 1))[0]
+        ((datetime.date(2010, 3, 1), ('triggers[0].disposal',)), datetime.date(2011, 1, 1))
+        """
+        unsettled = self.unsettled_days
+        if unsettled.is_empty:
+            return None
+        span = next(unsettled.spans_from(day), None)
+        if span is None:
+            return None
+        first = max(span.start, day)
+        facts = tuple(
+            m.partition(":")[0]
+            for s in self.sources
+            if s.taken_until is not None and s.taken_until < first and first in s.subject_days
+            for m in s.missing
+        )
+        return first, facts
 
     @property
     def ever_subject(self) -> bool:

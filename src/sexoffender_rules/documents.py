@@ -547,7 +547,8 @@ class SourceRecord:
     ``period`` an ISO 8601 duration, ``"indefinite"`` or null (undetermined, or no period of its
     own: made subject by the order ``kept_by`` names); ``end`` the last day of the period,
     ``"indefinite"`` or null (undetermined, or, with ``kept_by`` set and ``kept_until`` null, made
-    subject by an order until further order)."""
+    subject by an order until further order); ``taken_until`` the last day the person is known to
+    be subject through an undetermined period (null where none is known)."""
 
     trigger: str
     fact: str
@@ -559,6 +560,7 @@ class SourceRecord:
     applied_by: str | None
     kept_until: date | None
     review_from: date | None
+    taken_until: date | None
     missing: tuple[str, ...]
     reasons: tuple[ReasonRecord, ...]
 
@@ -669,6 +671,7 @@ def _source_data(source: Source) -> dict[str, Any]:
         "applied_by": source.applied_by,
         "kept_until": _iso(source.kept_until),
         "review_from": _iso(source.review_from),
+        "taken_until": _iso(source.taken_until),
         "missing": list(source.missing),
         "reasons": [_reason_data(r, on) for r in source.reasons],
     }
@@ -731,6 +734,7 @@ def _source_record(source: Source) -> SourceRecord:
         applied_by=source.applied_by,
         kept_until=source.kept_until,
         review_from=source.review_from,
+        taken_until=source.taken_until,
         missing=source.missing,
         reasons=tuple(_reason_record(r, on) for r in source.reasons),
     )

@@ -457,6 +457,7 @@ def settle(
     subject_days: IntervalSet,
     ruleset: Ruleset,
     policy: Policy | None = None,
+    unsettled_from: Callable[[date], tuple[date, tuple[str, ...]] | None] | None = None,
 ) -> Duty:
     """The state of a duty on ``as_of``, with its breach interval and the reasons for both.
 
@@ -536,6 +537,12 @@ def settle(
         reasons.append(_undetermined(finding, notification, deadline, as_of, ruleset))
         deadline = None  # not fixed: the earliest day it can be is in the reason
         return duty(DutyState.UNDETERMINED)
+    # Where being subject after some day rests on facts not recorded (Source.taken_until),
+    # neither a duty falling due after it nor a failure continuing past it is asserted.
+    unsettled = unsettled_from(deadline) if unsettled_from is not None else None
+    if unsettled is not None and unsettled[0] == deadline:
+        reasons.append(_undetermined(finding, notification, deadline, as_of, ruleset, unsettled[1]))
+        return duty(DutyState.UNDETERMINED)
     if notification is None and as_of <= deadline:
         return duty(DutyState.OPEN)
     breach_rule = ruleset.rule(ruleset.breach_rule)
@@ -577,11 +584,20 @@ def settle(
         )
         breach = DateInterval(first_failure, add_days(first_failure, 1))
         return duty(DutyState.MET_LATE if notification else DutyState.OVERDUE, breach)
-    # The failure continues until the notification, or until the requirements end.
+    # The failure continues until the notification, or until the requirements end, or for as
+    # long as they are taken to run where that rests on facts not recorded.
     cured_on = notification.date if notification is not None else None
     breach_end = END_OF_TIME if cured_on is None else add_days(cured_on, 1)
     breach_end = min(breach_end, subject_until) if subject_until <= as_of else breach_end
-    if breach_end == END_OF_TIME:
+    unsettled = unsettled_from(first_failure) if unsettled_from is not None else None
+    if unsettled is not None and unsettled[0] < breach_end:
+        breach_end = unsettled[0]
+        until = (
+            f" until {add_days(breach_end, -1).isoformat()}, the last day the requirements are "
+            f"taken to run; whether it continued after that rests on {', '.join(unsettled[1])}, "
+            "not recorded."
+        )
+    elif breach_end == END_OF_TIME:
         until = ", continuing."
     elif cured_on is not None and breach_end == add_days(cured_on, 1):
         until = f" until notified on {cured_on.isoformat()}."
@@ -657,7 +673,8 @@ def _assess_once(timeline: Timeline, ruleset: Ruleset) -> tuple[Assessment, list
         if ruleset.rule(f.rule_id).in_force_on(f.trigger_date)
     ]
     findings.sort(key=lambda f: (f.trigger_date, _KIND_ORDER[f.kind], f.fact))
-    duties = tuple(settle(f, as_of, subject_days, ruleset, policy) for f in findings)
+    unsettled = registration.unsettled_from
+    duties = tuple(settle(f, as_of, subject_days, ruleset, policy, unsettled) for f in findings)
     headline = _headline(registration, duties, as_of)
     open_deadlines = [d.deadline for d in duties if d.state is DutyState.OPEN and d.deadline]
     missing = tuple(m for source in registration.sources for m in source.missing)
@@ -860,6 +877,7 @@ def _settles_alike(
             subject_days,
             ruleset,
             policy,
+            result.registration.unsettled_from,
         )
         if _duty_outcome(theirs) != _duty_outcome(duty):
             return False
@@ -883,6 +901,9 @@ def _difference(mine: Assessment, other: Assessment) -> str:
         if x.review_from != y.review_from:
             when = y.review_from.isoformat() if y.review_from else "not known"
             parts.append(f"a review of {x.fact} may be sought from {when}")
+        if x.taken_until != y.taken_until:
+            when = y.taken_until.isoformat() if y.taken_until else "not known"
+            parts.append(f"the person is taken to be subject through {x.fact} to {when}")
     duties_a = {(d.kind, d.trigger_date, d.fact): d for d in mine.duties}
     duties_b = {(d.kind, d.trigger_date, d.fact): d for d in other.duties}
     changed = [
@@ -916,27 +937,40 @@ _RUNNING_STATES = frozenset({DutyState.OPEN, DutyState.SUSPENDED})
 def _undetermined(
     finding: DutyFinding,
     notification: Notification | None,
-    earliest: date,
+    day: date,
     as_of: date,
     ruleset: Ruleset,
+    unsettled: tuple[str, ...] = (),
 ) -> Reason:
-    """Why a duty whose deadline rests on facts not recorded is neither met nor in breach: no
-    notification was given by ``earliest``, the earliest day the deadline can be."""
+    """Why a duty is neither met nor in breach: its deadline rests on facts not recorded
+    (``finding.missing``) and no notification was given by ``day``, the earliest the deadline can
+    be; or, with ``unsettled``, being subject on its deadline ``day`` rests on those facts, not
+    recorded, and no notification was given by then."""
     if notification is not None:
         given = (
             f"the notification of {notification.date.isoformat()} came after it, so whether it "
-            "was in time"
+            + ("was late" if unsettled else "was in time")
         )
-    elif as_of <= earliest:
-        given = "none has been given yet, and when the duty falls due"
+    elif as_of <= day:
+        given = "none has been given yet, and " + (
+            "whether it must be" if unsettled else "when the duty falls due"
+        )
     else:
         given = "none has been given, so whether the duty is overdue"
-    return ruleset.rule(finding.rule_id).reason(
+    rule = ruleset.rule(finding.rule_id)
+    if unsettled:
+        return rule.reason(
+            f"Whether the requirements still run on the deadline {day.isoformat()} rests on "
+            f"{', '.join(unsettled)}, not recorded; {given} is undetermined until the fact is "
+            "recorded.",
+            facts=[finding.fact],
+        )
+    return rule.reason(
         f"The deadline rests on {', '.join(finding.missing)}, not recorded: it is "
-        f"{earliest.isoformat()} at the earliest, and a notification by then would have met the "
+        f"{day.isoformat()} at the earliest, and a notification by then would have met the "
         f"duty whatever the fact; {given} is undetermined until the fact is recorded.",
         facts=[finding.fact],
-        dates=[("earliest_deadline", earliest)],
+        dates=[("earliest_deadline", day)],
     )
 
 
@@ -953,4 +987,7 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
         for d in duties
     ):
         return Headline.DUE
+    unsettled = registration.unsettled_from(as_of)
+    if unsettled is not None and unsettled[0] == as_of:
+        return Headline.DUE  # whether the person is still subject rests on a missing fact
     return Headline.COMPLIANT

@@ -199,7 +199,16 @@ RULES = (
         "ew.s82.period",
         "The notification period",
         "The notification period is the period in the s.82(1) table opposite the description "
-        "that applies; where several could apply the first row in the table's order is taken.",
+        "that applies; where several could apply the first row in the table's order is taken. "
+        "Where no disposal is recorded for a conviction or finding (sentence awaited, or not "
+        "recorded), the period is undetermined and runs on, and duties are asserted only while "
+        "the person is taken to be subject: until a disposal is recorded, the description that "
+        "applies is read as any other description, 5 years beginning with the relevant date "
+        "(halved under 18; documented reading). A sentence of imprisonment or a hospital order "
+        "may make the period longer, and a conditional discharge shorter (a failure found within "
+        "the 5 years may then be none). A duty falling due after the last of those days and not "
+        "met by its deadline is undetermined, and a continuing failure is asserted only up to "
+        "that day.",
         _soa(
             "s.82(1)",
             _REVISED_2019 + " for every row but the last ('any other description', 5 years), "
@@ -1004,7 +1013,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             )
             continue
         if trigger.kind is not TriggerKind.CAUTION and trigger.disposal is None:
-            missing.append(f"{path}.disposal: needed to find the notification period (s.82(1))")
+            missing.append(f"{path}.disposal: {_NO_DISPOSAL}")
         subject_from = PART_2_COMMENCEMENT if transitional else None
         # Facts wanting that leave only a date of the duties open, not the period (the date of
         # service of a notification order starts the initial notification, s.98(4)).
@@ -1013,6 +1022,10 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
             subject_from = abroad.subject_from
             wanting_for_duties = abroad.missing
         if missing:
+            taken_until: date | None = None
+            if abroad is None and missing == [f"{path}.disposal: {_NO_DISPOSAL}"]:
+                taken_until, reason = _while_no_disposal(trigger, path, born, timeline, ruleset)
+                source_reasons.append(reason)
             if transitional:
                 source_reasons.append(
                     rule("ew.s81.transitional").reason(
@@ -1033,6 +1046,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     missing=(*missing, *wanting_for_duties),
                     reasons=tuple(source_reasons),
                     subject_from=subject_from,
+                    taken_until=taken_until,
                     **_applied(abroad),
                 )
             )
@@ -1091,12 +1105,7 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
                     f"{period} beginning with {relevant.isoformat()} end on "
                     f"{period_end.isoformat()}.",
                     dates=[("end", period_end)],
-                    readings=_month_end_reading(
-                        relevant,
-                        "leap_day",
-                        timeline.policy.leap_day.value,
-                        months=bool(period.total_months % 12),
-                    ),
+                    readings=_period_reading(relevant, period, timeline),
                 )
             )
         tried = trigger.trial_concluded
@@ -1272,6 +1281,45 @@ def registration(timeline: Timeline, ruleset: Ruleset) -> Registration:
         indefinite=indefinite,
         undetermined=undetermined and not indefinite,
         reasons=tuple(reasons),
+    )
+
+
+def _period_reading(relevant: date, period: CalendarPeriod, timeline: Timeline) -> list[str]:
+    """The reading named where ``period`` beginning with ``relevant`` may end on a day its month
+    lacks (:func:`_month_end_reading`)."""
+    return _month_end_reading(
+        relevant, "leap_day", timeline.policy.leap_day.value, months=bool(period.total_months % 12)
+    )
+
+
+_NO_DISPOSAL = "needed to find the notification period (s.82(1))"
+
+
+def _while_no_disposal(
+    trigger: Trigger, path: str, born: date, timeline: Timeline, ruleset: Ruleset
+) -> tuple[date, Reason]:
+    """For a conviction or finding with no disposal recorded, the last day the person is known
+    to be subject through it, and why: until a disposal is recorded the person is of "any other
+    description" in the s.82(1) table (documented reading), 5 years beginning with the relevant
+    date, halved for a person then under 18 (s.82(2))."""
+    row = PERIOD_TABLE[-1]
+    assert row.period is not None
+    assert row.key == "any-other-description"
+    relevant = trigger.relevant_date
+    period = row.period
+    if relevant < _attains(born, 18, timeline):
+        period = period.halved()
+    last = last_day_of_period_beginning_with(relevant, period, timeline.policy)
+    return last, ruleset.rule("ew.s82.period").reason(
+        f"{path}: no disposal is recorded. Until one is, the person is of any other description "
+        f"in the s.82(1) table (documented reading): {period} beginning with "
+        f"{relevant.isoformat()} end on {last.isoformat()}, the last day the person is taken to "
+        "be subject through it. Whether the period runs on after that day rests on the "
+        "disposal, so a duty falling due after it is undetermined, and so is a failure "
+        "continuing after it.",
+        facts=[path],
+        dates=[("taken_until", last)],
+        readings=_period_reading(relevant, period, timeline),
     )
 
 
