@@ -450,3 +450,18 @@ def test_a_total_is_found_in_the_last_month_of_the_calendar() -> None:
     stays = _stays((D(9999, 12, 1), D(9999, 12, 10)))
     assert cal.first_day_total_reaches(stays, 3, YEAR) == D(9999, 12, 3)
     assert cal.first_day_total_reaches(stays, 11, YEAR) is None
+
+
+def test_span_up_to_gives_the_span_holding_a_day_or_the_last_before_it() -> None:
+    # Two runs: 10-19 January and 1-4 February 2026 (ends exclusive: 20 January, 5 February).
+    first = cal.DateInterval(D(2026, 1, 10), D(2026, 1, 20))
+    second = cal.DateInterval(D(2026, 2, 1), D(2026, 2, 5))
+    s = cal.IntervalSet.of(first, second)
+    assert s.span_up_to(D(2026, 1, 9)) is None  # before every span
+    assert s.span_up_to(D(2026, 1, 10)) == first  # its first day
+    assert s.span_up_to(D(2026, 1, 19)) == first  # its last day
+    assert s.span_up_to(D(2026, 1, 20)) == first  # the day after it: the last before
+    assert s.span_up_to(D(2026, 1, 31)) == first
+    assert s.span_up_to(D(2026, 2, 1)) == second
+    assert s.span_up_to(D(2027, 1, 1)) == second
+    assert cal.IntervalSet().span_up_to(D(2026, 1, 1)) is None

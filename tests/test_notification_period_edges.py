@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
-from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Source
+from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Registration, Source
 from sexoffender_rules.calendar import DateInterval
 from sexoffender_rules.model import (
     Case,
@@ -392,3 +392,35 @@ def test_the_day_taken_as_the_last_with_no_disposal_follows_the_leap_day_reading
         "person is taken to be subject through triggers[0] to 2013-02-27; the periodic duty from "
         "2008-03-01 is overdue, due by 2009-03-01. Check by hand.",
     )
+
+
+def test_days_past_the_day_taken_are_unsettled_only_where_no_other_source_covers_them() -> None:
+    # triggers[0], no disposal, taken to run to 28 February 2010 and running on; triggers[1], a
+    # known period from 1 March 2006 to 28 February 2016. Only the days from 29 February 2016
+    # (a leap year) rest on the missing disposal.
+    open_one = Source(
+        trigger_id="t1",
+        fact="triggers[0]",
+        relevant_date=date(2005, 3, 1),
+        period=None,
+        end=None,
+        missing=(f"{NOT_RECORDED}: needed to find the notification period (s.82(1))",),
+        taken_until=date(2010, 2, 28),
+    )
+    known = Source(
+        trigger_id="t2",
+        fact="triggers[1]",
+        relevant_date=date(2006, 3, 1),
+        period=CalendarPeriod(years=10),
+        end=date(2016, 2, 28),
+    )
+    registration = Registration(subject=True, sources=(open_one, known), end=None)
+    assert registration.unsettled_days.spans[0].start == date(2016, 2, 29)
+    assert registration.unsettled_from(date(2011, 1, 1)) == (date(2016, 2, 29), (NOT_RECORDED,))
+    assert registration.unsettled_from(date(2017, 1, 2)) == (date(2017, 1, 2), (NOT_RECORDED,))
+    # With no day taken, nothing is unsettled: the period runs on as before.
+    plain = Registration(
+        subject=True, sources=(attrs.evolve(open_one, taken_until=None), known), end=None
+    )
+    assert plain.unsettled_days.is_empty
+    assert plain.unsettled_from(date(2017, 1, 2)) is None
