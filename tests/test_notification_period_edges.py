@@ -16,7 +16,7 @@ import pytest
 
 from sexoffender_rules import CalendarPeriod, assess
 from sexoffender_rules.assessment import DutyKind, DutyState, Headline, Registration, Source
-from sexoffender_rules.calendar import DateInterval
+from sexoffender_rules.calendar import END_OF_TIME, DateInterval
 from sexoffender_rules.model import (
     Case,
     ConditionalDischarge,
@@ -289,7 +289,7 @@ NO_DISPOSAL = Trigger(id="t1", kind="conviction", date=date(2005, 3, 1))
 NOT_RECORDED = "triggers[0].disposal"
 
 
-def test_a_failure_with_no_disposal_is_known_only_while_the_period_is_known_to_run() -> None:
+def test_a_failure_with_no_disposal_is_asserted_only_while_the_period_is_taken_to_run() -> None:
     # Convicted Tue 1 March 2005, an adult, initial notification Wed 2 March 2005. The annual
     # notification is due within one year after it, by Thu 2 March 2006 (s.85(1)): not given.
     # 5 years beginning with 1 March 2005 end on Sun 28 February 2010, the last day the person
@@ -315,8 +315,32 @@ def test_a_failure_with_no_disposal_is_known_only_while_the_period_is_known_to_r
     assert later.registration.sources[0].taken_until == date(2010, 2, 28)
     # On 1 January 2020 whether the person is still subject, and so still failing, is open.
     assert later.headline is Headline.DUE
-    # On Tue 1 January 2008 the person is taken to be subject and failing.
-    assert assess(case, date(2008, 1, 1)).headline is Headline.IN_BREACH
+    # On Tue 1 January 2008 the person is taken to be subject and failing: the failure
+    # continues, as one does while the requirements run past the assessment date.
+    earlier = assess(case, date(2008, 1, 1))
+    assert earlier.headline is Headline.IN_BREACH
+    (continuing,) = [d for d in earlier.duties if d.kind is DutyKind.PERIODIC]
+    assert continuing.breach == DateInterval(date(2006, 3, 3), END_OF_TIME)
+    # A notification on Wed 1 June 2011, after the day taken, answers the failure only if the
+    # requirements still ran: the failure is still asserted to 28 February 2010 only, and the
+    # annual duty from 1 June 2011 (due by Fri 1 June 2012) is undetermined.
+    late = Notification(id="n2", date=date(2011, 6, 1), kind="periodic")
+    answered = assess(
+        attrs.evolve(case, notifications=(*case.notifications, late)), date(2020, 1, 1)
+    )
+    first, second = [d for d in answered.duties if d.kind is DutyKind.PERIODIC]
+    assert (first.state, first.discharged_by, first.breach) == (
+        DutyState.OVERDUE,
+        None,
+        DateInterval.from_days(date(2006, 3, 3), date(2010, 2, 28)),
+    )
+    assert first.reasons[-1].statement == (
+        "Not notified by 2006-03-02: in breach from 2006-03-03 until 2010-02-28, the last day the "
+        "requirements are taken to run; whether it continued after that rests on "
+        "triggers[0].disposal, not recorded, and so does whether the notification of 2011-06-01 "
+        "answered it."
+    )
+    assert (second.deadline, second.state) == (date(2012, 6, 1), DutyState.UNDETERMINED)
 
 
 def test_a_duty_falling_due_after_the_known_period_is_undetermined() -> None:

@@ -589,14 +589,23 @@ def settle(
     cured_on = notification.date if notification is not None else None
     breach_end = END_OF_TIME if cured_on is None else add_days(cured_on, 1)
     breach_end = min(breach_end, subject_until) if subject_until <= as_of else breach_end
+    # As with the end of the requirements, only a day by the assessment date cuts it short.
     unsettled = unsettled_from(first_failure) if unsettled_from is not None else None
-    if unsettled is not None and unsettled[0] < breach_end:
+    if unsettled is not None and unsettled[0] < breach_end and unsettled[0] <= as_of:
         breach_end = unsettled[0]
         until = (
             f" until {add_days(breach_end, -1).isoformat()}, the last day the requirements are "
             f"taken to run; whether it continued after that rests on {', '.join(unsettled[1])}, "
-            "not recorded."
+            "not recorded"
         )
+        if notification is not None:
+            # Given after that day, it answers the duty only if the requirements still ran.
+            until += (
+                f", and so does whether the notification of {notification.date.isoformat()} "
+                "answered it"
+            )
+            notification = cured_on = None
+        until += "."
     elif breach_end == END_OF_TIME:
         until = ", continuing."
     elif cured_on is not None and breach_end == add_days(cured_on, 1):
@@ -974,6 +983,12 @@ def _undetermined(
     )
 
 
+def _undetermined_but_not_yet_due(duty: Duty, as_of: date) -> bool:
+    """Whether ``duty`` is an undetermined periodic duty whose deadline, fixed, is not yet past:
+    owed or not, it makes no headline (an open periodic duty makes none either)."""
+    return duty.kind is DutyKind.PERIODIC and duty.deadline is not None and as_of <= duty.deadline
+
+
 def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -> Headline:
     if not any(s.start <= as_of for s in registration.sources):
         return Headline.NOT_SUBJECT  # none yet, or only from 1 May 2004 (SOA 2003 s.81(1))
@@ -982,7 +997,7 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
     if any(d.breach is not None and as_of in d.breach for d in duties):
         return Headline.IN_BREACH
     if any(
-        d.state is DutyState.UNDETERMINED
+        (d.state is DutyState.UNDETERMINED and not _undetermined_but_not_yet_due(d, as_of))
         or (d.state in _RUNNING_STATES and d.kind is not DutyKind.PERIODIC)
         for d in duties
     ):
