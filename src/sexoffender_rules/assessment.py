@@ -132,7 +132,9 @@ class DutyState(str, enum.Enum):
     - ``UNDETERMINED``: the deadline rests on a fact not recorded (such as the date of service of
       an order, which starts the initial notification): it is not fixed, and no notification was
       given by the earliest day it can be, so the duty is neither met nor in breach until the
-      fact is known (a notification by that day meets it whatever the fact: ``MET``).
+      fact is known (a notification by that day meets it whatever the fact: ``MET``); or
+      the deadline is fixed but falls on a day on which being subject rests on a fact not
+      recorded (after :attr:`Source.taken_until`), and it was not met by then.
     - ``NOT_REQUIRED``: an exception applies, or the requirements end before the deadline.
 
     A breach is prima facie only: SOA 2003 s.91(1) requires a failure "without reasonable excuse".
@@ -160,8 +162,9 @@ class Headline(str, enum.Enum):
     - ``IN_BREACH``: a duty is in prima facie breach on the assessment date (a failure that
       continues, s.91(3)); a breach that was cured, that ended with the requirements, or that
       is not a continuing one (s.84(4)(b)) is a past breach, kept on the duty.
-    - ``DUE``: a duty other than the periodic one is open or suspended, or any duty is
-      undetermined.
+    - ``DUE``: a duty other than the periodic one is open or suspended, or a duty is
+      undetermined (a periodic one only once its fixed deadline has passed), or whether the
+      person is subject on the assessment date rests on a fact not recorded.
     - ``COMPLIANT``: otherwise (the periodic duty may be running).
 
     >>> Headline("in_breach")

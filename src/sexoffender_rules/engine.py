@@ -470,7 +470,12 @@ def settle(
     ``policy.failure_after_requirements_end`` decides between a one-day breach and none. A duty
     whose deadline rests on facts not recorded (``finding.missing``) and that was not met by the
     earliest day it can be is undetermined, with no deadline and no breach: whether it was met
-    late, is overdue or is still open turns on the missing fact, so no answer is guessed.
+    late, is overdue or is still open turns on the missing fact, so no answer is guessed. Where
+    ``unsettled_from`` (:meth:`Registration.unsettled_from`) says being subject on the deadline
+    rests on facts not recorded, a duty not met by it is undetermined too, its deadline kept; and a
+    continuing failure is asserted only up to the first such day once the assessment date has
+    reached it, a notification given after it answering the duty only if the requirements still
+    ran (undetermined).
 
     >>> f = DutyFinding(kind=DutyKind.INITIAL, rule_id="ew.s83.initial",
     ...                 trigger_date=date(2026, 3, 6), fact="triggers[0]", deadline=date(2026, 3, 8))
