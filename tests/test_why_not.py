@@ -383,3 +383,27 @@ def test_a_later_trial_after_a_finding_of_disability_fails_not_ended_by_trial() 
     answer = why_not(case, date(2021, 1, 1), "indefinite")
     assert _failed(answer) == ["not_ended_by_trial"]
     assert "2020-06-30" in answer.items[0].failed[0].text
+
+
+def test_a_missing_disposal_leaves_subject_and_the_failure_open_after_the_day_taken() -> None:
+    # Convicted Tue 1 March 2005 with no disposal recorded, notified the next day and never
+    # again: taken to be subject to Sun 28 February 2010 (any other description, 5 years). On
+    # Wed 1 January 2020 whether the person is subject rests on the disposal, and so does
+    # whether the failure of the annual notification due by 2 March 2006 goes on.
+    case = Case(
+        person=Person(reference="FICTIONAL-0981", date_of_birth=date(1970, 1, 1)),
+        triggers=(Trigger(id="t1", kind="conviction", date=date(2005, 3, 1)),),
+        notifications=(Notification(id="n1", date=date(2005, 3, 2), kind="initial"),),
+    )
+    answer = why_not(case, date(2020, 1, 1), "breach")
+    assert not answer.holds
+    subject = answer.items[1].conditions[0]
+    assert (subject.name, subject.held, subject.text) == (
+        "subject",
+        False,
+        "The person is subject on the assessment date (2020-01-01): it rests on "
+        "triggers[0].disposal, not recorded.",
+    )
+    # Within the period taken, the person is subject and the failure continues.
+    within = why_not(case, date(2008, 1, 1), "breach")
+    assert within.holds

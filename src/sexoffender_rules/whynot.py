@@ -485,7 +485,12 @@ def _duty_conditions(ctx: _Context, duty: Duty) -> list[Condition]:
             continuing,
             "The failure continues on the assessment date (s.91(3)): it does not once the "
             "requirements have ended, for a duty not required, or for a failure that is not a "
-            "continuing one (s.84(4)(b)).",
+            "continuing one (s.84(4)(b))"
+            + (
+                "; whether there is one rests on a fact not recorded (the duty is undetermined)."
+                if duty.state is DutyState.UNDETERMINED
+                else "."
+            ),
             duty.fact,
             on,
         ),
@@ -494,12 +499,15 @@ def _duty_conditions(ctx: _Context, duty: Duty) -> list[Condition]:
 
 def _breach_items(ctx: _Context) -> list[Item]:
     registration = ctx.assessment.registration
+    unsettled = registration.unsettled_from(ctx.as_of)
+    open_on = unsettled[1] if unsettled is not None and unsettled[0] == ctx.as_of else ()
     subject = _condition(
         ctx,
         "subject",
         "ew.s80.subject",
-        registration.subject,
-        f"The person is subject on the assessment date ({ctx.as_of.isoformat()}).",
+        registration.subject and not open_on,
+        f"The person is subject on the assessment date ({ctx.as_of.isoformat()})"
+        + (f": it rests on {', '.join(open_on)}, not recorded." if open_on else "."),
         None,
         ctx.as_of,
     )
