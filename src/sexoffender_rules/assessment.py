@@ -209,8 +209,9 @@ class Source:
 
     ``taken_until`` is, for a period that a missing fact leaves undetermined, the last day the
     person is taken to be subject through it (a conviction with no disposal recorded: the end of
-    the period for a person of "any other description", SOA 2003 s.82(1), a documented reading); being subject through
-    it after that day rests on the missing facts. ``None`` where no such day is known.
+    the period for a person of "any other description", SOA 2003 s.82(1), a documented
+    reading); being subject through it after that day rests on the missing facts. ``None`` where
+    no such day is known.
 
     >>> s = Source(trigger_id="t1", fact="triggers[0]", relevant_date=date(2021, 3, 1),
     ...            period=CalendarPeriod(years=10), end=date(2031, 2, 28))

@@ -313,8 +313,8 @@ RULES = (
         "the order's discharge), the person is subject, with the date of service as the relevant "
         "date: the initial notification is due within 3 days beginning with it. A person not "
         "otherwise a relevant offender is subject from the making of the order (the initial "
-        "notification as ew.s103g.makes_subject reads it); one already subject whose period would end "
-        "while it has effect remains subject until it ends.",
+        "notification as ew.s103g.makes_subject reads it); one already subject whose period "
+        "would end while it has effect remains subject until it ends.",
         _soa("s.100(4)-(6)", _S100_SEEN, checked=RECHECKED),
     ),
     _rule(

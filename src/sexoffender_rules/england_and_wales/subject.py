@@ -1298,10 +1298,10 @@ _NO_DISPOSAL = "needed to find the notification period (s.82(1))"
 def _while_no_disposal(
     trigger: Trigger, path: str, born: date, timeline: Timeline, ruleset: Ruleset
 ) -> tuple[date, Reason]:
-    """For a conviction or finding with no disposal recorded, the last day the person is known
-    to be subject through it, and why: until a disposal is recorded the person is of "any other
-    description" in the s.82(1) table (documented reading), 5 years beginning with the relevant
-    date, halved for a person then under 18 (s.82(2))."""
+    """For a conviction or finding with no disposal recorded, the last day the person is taken
+    to be subject through it, and why: until a disposal is recorded the person is read as of "any
+    other description" in the s.82(1) table (documented reading), 5 years beginning with the
+    relevant date, halved for a person then under 18 (s.82(2))."""
     row = PERIOD_TABLE[-1]
     assert row.period is not None
     assert row.key == "any-other-description"
@@ -1327,10 +1327,10 @@ def _not_subject(sources: list[Source]) -> tuple[str, list[str]]:
     """The last reason where the person is subject through none of ``sources`` on the assessment
     date (from 1 May 2004), and the sources it names. Each source has ended, the last on the
     latest last day: none begins after the assessment date, as facts after it are not yet known
-    and an order is a source from its making (s.103G(2)(a)). A source that a missing fact leaves undetermined
-    (a conviction before 1 September 1997 not known to count, s.81(3)-(4)) can have ended only
-    if its end is known: it is named with that end and the facts it needs, and the last day
-    given is that of the sources determined, as it may not count at all.
+    and an order is a source from its making (s.103G(2)(a)). A source that a missing fact leaves
+    undetermined (a conviction before 1 September 1997 not known to count, s.81(3)-(4)) can have
+    ended only if its end is known: it is named with that end and the facts it needs, and the
+    last day given is that of the sources determined, as it may not count at all.
 
     >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2019, 1, 7),
     ...            period=CalendarPeriod(years=5), end=date(2024, 1, 6))
