@@ -21,6 +21,8 @@ from sexoffender_rules.model import (
     Case,
     ConditionalDischarge,
     DetentionAndTrainingOrder,
+    HomeAddress,
+    HomeAddressChange,
     Imprisonment,
     LifeImprisonment,
     Notification,
@@ -448,3 +450,63 @@ def test_days_past_the_day_taken_are_unsettled_only_where_no_other_source_covers
     )
     assert plain.unsettled_days.is_empty
     assert plain.unsettled_from(date(2017, 1, 2)) is None
+
+
+def young_case(*extra: Any) -> Case:
+    """Born 1 January 1990, convicted Wed 1 June 2005 with no disposal: taken to be subject to
+    Fri 30 November 2007 (5 years halved). Notified on 2 June 2005, 1 June 2006 and Wed 30 May
+    2007: the annual notification after the last is due by Fri 30 May 2008."""
+    notes = tuple(
+        Notification(id=f"n{i}", date=on, kind="initial" if i == 0 else "periodic")
+        for i, on in enumerate([date(2005, 6, 2), date(2006, 6, 1), date(2007, 5, 30)])
+    )
+    return Case(
+        person=Person(reference="FICTIONAL-0974", date_of_birth=date(1990, 1, 1)),
+        triggers=(Trigger(id="t1", kind="conviction", date=date(2005, 6, 1)), *extra),
+        notifications=notes,
+    )
+
+
+@pytest.mark.parametrize("as_of", [date(2007, 11, 30), date(2008, 5, 30)])
+def test_an_undetermined_annual_duty_not_yet_due_makes_no_headline(as_of: date) -> None:
+    # On 30 November 2007, the last day taken, and on 30 May 2008, the deadline itself, the duty
+    # due by 30 May 2008 is undetermined (owed only if the period runs on), not yet due: owed or
+    # not, it would make no headline, as an open annual duty makes none. On 30 May 2008 whether
+    # the person is subject rests on the disposal, which makes the headline due.
+    assessment = assess(young_case(), as_of)
+    last = next(d for d in assessment.duties if d.trigger_date == date(2007, 5, 30))
+    assert (last.state, last.deadline) == (DutyState.UNDETERMINED, date(2008, 5, 30))
+    assert (last.reasons[-1].statement, last.reasons[-1].facts) == (
+        "Whether the requirements still run on the deadline 2008-05-30 rests on "
+        "triggers[0].disposal, not recorded; none has been given yet, and whether it must be is "
+        "undetermined until the fact is recorded.",
+        ("notifications[2]",),
+    )
+    expected = Headline.COMPLIANT if as_of == date(2007, 11, 30) else Headline.DUE
+    assert assessment.headline is expected
+
+
+def test_an_undetermined_change_not_yet_due_makes_the_headline_due() -> None:
+    # A move on Thu 29 November 2007 is due to be notified by Sat 1 December 2007, after the last
+    # day taken: on 30 November 2007 it is undetermined and not yet due, and unlike an annual
+    # duty it makes the headline due, as an open change duty would.
+    moved = HomeAddressChange(
+        date=date(2007, 11, 29), home_address=HomeAddress(kind="residence", reference="ADDR-2")
+    )
+    assessment = assess(attrs.evolve(young_case(), events=(moved,)), date(2007, 11, 30))
+    (change,) = [d for d in assessment.duties if d.kind is DutyKind.CHANGE_OF_HOME_ADDRESS]
+    assert (change.state, change.deadline) == (DutyState.UNDETERMINED, date(2007, 12, 1))
+    assert assessment.headline is Headline.DUE
+
+
+def test_two_missing_disposals_are_both_named() -> None:
+    # Two convictions on 1 June 2005, neither with a disposal: both taken to 30 November 2007,
+    # and the annual duty due by 30 May 2008 rests on both.
+    second = Trigger(id="t2", kind="conviction", date=date(2005, 6, 1))
+    assessment = assess(young_case(second), date(2009, 1, 5))
+    last = next(d for d in assessment.duties if d.trigger_date == date(2007, 5, 30))
+    assert last.reasons[-1].statement == (
+        "Whether the requirements still run on the deadline 2008-05-30 rests on "
+        "triggers[0].disposal, triggers[1].disposal, not recorded; none has been given, so "
+        "whether the duty is overdue is undetermined until the fact is recorded."
+    )

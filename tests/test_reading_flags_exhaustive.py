@@ -43,7 +43,10 @@ from sexoffender_rules.strategies import cases_with_as_of, histories, policies
 
 READINGS = (PartialDays.LIBERTY_AT_END_OF_DAY, PartialDays.WHOLE_DAY_AT_LIBERTY)
 
-RUNNING = ("open", "suspended", "pending")
+# A duty still runs while open, suspended, pending or undetermined (an undetermined one may keep
+# its deadline: one falling due after the day a person with no disposal recorded is taken to be
+# subject to).
+RUNNING = ("open", "suspended", "pending", "undetermined")
 
 
 def other_values(value: object) -> list[object]:
