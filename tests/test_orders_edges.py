@@ -1305,3 +1305,42 @@ def test_the_initial_exception_on_a_date_of_service_not_recorded_where_it_is_set
     not_excused = initial_on_1_june(short, date(2021, 4, 28))
     assert (not_excused.state, not_excused.breach) == (DutyState.UNDETERMINED, None)
     assert not [r for r in not_excused.reasons if r.statement.startswith("s.83(2) may excuse")]
+
+
+def test_an_order_discharged_the_day_it_was_made_makes_no_one_subject() -> None:
+    # Made and served Mon 8 January 2024 and discharged that same day: it ceased the day before
+    # (its last day 7 January), so it had effect on no day and makes no one subject.
+    an_order = shpo(date(2024, 1, 8), served=date(2024, 1, 8), discharged=date(2024, 1, 8))
+    registration = assess(Case(person=PERSON, orders=(an_order,)), date(2024, 2, 1)).registration
+    assert registration.sources == ()
+    # A later order, made and served Mon 4 March 2024, still makes the person subject.
+    later = shpo(date(2024, 3, 4), id_="o2", served=date(2024, 3, 4))
+    both = assess(Case(person=PERSON, orders=(an_order, later)), date(2024, 4, 1)).registration
+    assert [(s.fact, s.start) for s in both.sources] == [("orders[1]", date(2024, 3, 4))]
+    assert said(registration.reasons, "ew.s103g.makes_subject") == [
+        plain(
+            "orders[0]: the sexual harm prevention order ceased to have effect on 2024-01-07, "
+            "before 2024-01-08, the first day it would make the person subject: no day is "
+            "subject through it."
+        )
+    ]
+
+
+def test_an_order_made_served_and_ending_on_one_day_makes_the_person_subject_that_day() -> None:
+    # Made, served and ending on Mon 8 January 2024: subject that one day, with no words on a
+    # making before service, as there was none.
+    an_order = shpo(date(2024, 1, 8), date(2024, 1, 8), served=date(2024, 1, 8))
+    (source,) = assess(
+        Case(person=PERSON, orders=(an_order,)), date(2024, 2, 1)
+    ).registration.sources
+    assert (source.start, source.end, source.subject_from, source.initial_from) == (
+        date(2024, 1, 8),
+        date(2024, 1, 8),
+        None,
+        None,
+    )
+    assert said(source.reasons, "ew.s103g.makes_subject")[0][0] == (
+        "orders[0]: a sexual harm prevention order made on 2024-01-08 on a person who was not a "
+        "relevant offender: it makes the person subject until 2024-01-08 (s.103G(2)); the "
+        "relevant date is the date of service, 2024-01-08 (s.103G(3))."
+    )

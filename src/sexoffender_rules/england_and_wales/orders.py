@@ -672,12 +672,13 @@ def _made_subject_by_orders(
                     "the relevant date is the date of service, which is not recorded: "
                     f"{order.made.isoformat()}, the day it was made, stands in for it."
                 )
-        if last is not None and last < (subject_from or relevant):
+        first = subject_from or relevant
+        if last is not None and last < first:
             notes.append(
                 rule.reason(
                     f"{path}: the {what} ceased to have effect on {last.isoformat()}, before "
-                    f"{relevant.isoformat()}, the relevant date: no day from then is subject "
-                    "through it.",
+                    f"{first.isoformat()}, the first day it would make the person subject: no "
+                    "day is subject through it.",
                     facts=[path],
                 )
             )
