@@ -401,6 +401,20 @@ class Registration:
         )
         return first, facts
 
+    def rests_on(self, day: date) -> tuple[str, ...]:
+        """The facts not recorded on which being subject on ``day`` rests (:attr:`unsettled_days`);
+        none where it does not.
+
+        >>> s = Source(trigger_id="t", fact="triggers[0]", relevant_date=date(2005, 3, 1),
+        ...            period=None, end=None, missing=("triggers[0].disposal: wanted",),
+        ...            taken_until=date(2010, 2, 28))
+        >>> r = Registration(subject=True, sources=(s,), end=None)
+        >>> r.rests_on(date(2010, 2, 28)), r.rests_on(date(2010, 3, 1))
+        ((), ('triggers[0].disposal',))
+        """
+        found = self.unsettled_from(day)
+        return found[1] if found is not None and found[0] == day else ()
+
     @property
     def ever_subject(self) -> bool:
         """Whether any source made the person subject by the assessment date.

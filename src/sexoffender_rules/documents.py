@@ -547,8 +547,8 @@ class SourceRecord:
     ``period`` an ISO 8601 duration, ``"indefinite"`` or null (undetermined, or no period of its
     own: made subject by the order ``kept_by`` names); ``end`` the last day of the period,
     ``"indefinite"`` or null (undetermined, or, with ``kept_by`` set and ``kept_until`` null, made
-    subject by an order until further order); ``taken_until`` the last day the person is known to
-    be subject through an undetermined period (null where none is known)."""
+    subject by an order until further order); ``taken_until`` the last day the person is taken to
+    be subject through an undetermined period (null where there is none)."""
 
     trigger: str
     fact: str

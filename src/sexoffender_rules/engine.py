@@ -1007,7 +1007,6 @@ def _headline(registration: Registration, duties: Sequence[Duty], as_of: date) -
         for d in duties
     ):
         return Headline.DUE
-    unsettled = registration.unsettled_from(as_of)
-    if unsettled is not None and unsettled[0] == as_of:
+    if registration.rests_on(as_of):
         return Headline.DUE  # whether the person is still subject rests on a missing fact
     return Headline.COMPLIANT

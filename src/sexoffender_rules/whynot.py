@@ -499,8 +499,7 @@ def _duty_conditions(ctx: _Context, duty: Duty) -> list[Condition]:
 
 def _breach_items(ctx: _Context) -> list[Item]:
     registration = ctx.assessment.registration
-    unsettled = registration.unsettled_from(ctx.as_of)
-    open_on = unsettled[1] if unsettled is not None and unsettled[0] == ctx.as_of else ()
+    open_on = registration.rests_on(ctx.as_of)
     subject = _condition(
         ctx,
         "subject",
