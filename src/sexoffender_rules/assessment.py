@@ -265,6 +265,19 @@ class Source:
         """
         return self.subject_from or self.relevant_date
 
+    @property
+    def initial_since(self) -> date:
+        """The first day a notification can answer the initial notification, and the day whose
+        eve SOA 2003 s.83(2)(a) looks at: the first day subject through an order or notice
+        whose 3 days begin later (``initial_from`` set), else the relevant date.
+
+        >>> Source(trigger_id="o", fact="orders[0]", relevant_date=date(2024, 1, 20),
+        ...        period=None, end=None, subject_from=date(2024, 1, 8),
+        ...        initial_from=date(2024, 1, 20)).initial_since
+        datetime.date(2024, 1, 8)
+        """
+        return self.start if self.initial_from is not None else self.relevant_date
+
     @functools.cached_property
     def subject_days(self) -> IntervalSet:
         """The days the person is subject through this source (worked out once): :attr:`days` less ``lapsed``, the

@@ -511,12 +511,9 @@ def settle(
     # The run of subject days holding the day the duty arose; where none holds it, the
     # requirements ended before it, on the last subject day before it where there is one.
     span = subject_days.span_up_to(finding.trigger_date)
-    if span is not None and finding.trigger_date < span.end:
-        subject_until = span.end
-        last_subject_day = add_days(subject_until, -1)
-    else:
-        subject_until = finding.trigger_date
-        last_subject_day = add_days(span.end if span is not None else subject_until, -1)
+    holds = span is not None and finding.trigger_date < span.end
+    subject_until = span.end if span is not None and holds else finding.trigger_date
+    last_subject_day = add_days(span.end if span is not None else subject_until, -1)
     if notification is not None and notification.date >= subject_until:
         notification = None  # given after the requirements ended: it answers nothing
     # A deadline not yet fixed falls after the assessment date (the person is still away).

@@ -102,7 +102,7 @@ def initial_duties(
         # looks at the day before the order was made or the notice given.
         abroad = source.applied_by is not None
         first_day = source.initial_from or source.start
-        since = source.start if source.initial_from is not None else source.relevant_date
+        since = source.initial_since
         days = ruleset.parameter("notification_days")
         deadline, reason, alternatives = _window(
             timeline,
@@ -240,7 +240,7 @@ def _excused(
     is), given the initial deadline; and a note where it cannot yet be settled."""
     abroad = source.applied_by is not None
     from_start = source.initial_from is not None
-    since = source.start if from_start else source.relevant_date
+    since = source.initial_since
     day_before = add_days(since, -1)
     last_plain_day = add_days(source.initial_from or source.start, days - 1)
     unserved = _service_unknown(source)
